@@ -1,0 +1,1 @@
+"""Shared plumbing: settings, topics, records, codec, ids, metrics, dead letters."""

@@ -1,0 +1,279 @@
+"""Typed, frozen records that flow between stages; their JSON form is the schema contract.
+
+Each record turns into JSON with `to_dict` (orjson also serialises them directly) and back
+with `from_dict`, which follows the type hints, so the pure layer never sees raw dicts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawArticle:
+    """An article as a crawler, feed or `newswire ingest` delivers it: HTML or text."""
+
+    url: str
+    source: str
+    id: str | None = None
+    title: str | None = None
+    published_at: str | None = None
+    fetched_at: str | None = None
+    language: str | None = None
+    html: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Removed:
+    """A piece of the input the cleaner dropped, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Spam:
+    """The page's spam verdict with the signals behind it."""
+
+    is_spam: bool
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CleanArticle:
+    """The article body and metadata, with what was removed and the spam verdict."""
+
+    article_id: str
+    url: str
+    source: str
+    title: str | None
+    authors: list[str]
+    published_at: str | None
+    fetched_at: str | None
+    language: str | None
+    text: str
+    removed: list[Removed]
+    spam: Spam
+    quality: float
+    input_format: str
+    input_chars: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity:
+    """A figure in the text: value, what it counts, approximation and offsets."""
+
+    value: float
+    unit: str | None
+    approx: str
+    surface: str
+    start: int
+    end: int
+    kind: str = "count"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Speaker:
+    """Who asserts a claim, with role, organisation and offsets of the mention."""
+
+    name: str
+    role: str | None = None
+    org: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """One checkable statement: its sentence, figures, speaker, hedges and score."""
+
+    claim_id: str
+    text: str
+    start: int
+    end: int
+    kind: str
+    quantities: list[Quantity]
+    speaker: Speaker | None
+    hedged: bool
+    hedges: list[str] = field(default_factory=list)
+    checkworthiness: float = 0.0
+    window: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """A named person, organisation or place with offsets into the clean text."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Extraction:
+    """What the extractor finds in one clean article."""
+
+    quantities: list[Quantity]
+    claims: list[Claim]
+    entities: list[Entity]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractedArticle:
+    """A clean article plus its extraction: the stories stage's input."""
+
+    article: CleanArticle
+    extraction: Extraction
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryMember:
+    """An article of a story, as the story event lists it."""
+
+    article_id: str
+    url: str
+    source: str
+    title: str | None
+    published_at: str | None
+    duplicate_of: str | None
+    spam: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryClaim:
+    """A claim matched across the story's articles, with report and origin counts."""
+
+    key: str
+    kind: str
+    text: str
+    value: float | None
+    unit: str | None
+    window: str | None
+    speaker: str | None
+    reports: int
+    independent_origins: int
+    article_ids: list[str]
+    claim_ids: list[str]
+    hedged: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conflict:
+    """Figures for the same quantity, subject and window that disagree."""
+
+    key: str
+    kind: str
+    unit: str | None
+    window: str | None
+    values: list[float]
+    claim_keys: list[str]
+    article_ids: list[str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Story:
+    """A story's state after an article joined it: the `newswire.stories` event."""
+
+    story_id: str
+    title: str | None
+    first_seen: str
+    last_seen: str
+    articles: list[StoryMember]
+    claims: list[StoryClaim]
+    conflicts: list[Conflict]
+    entities: list[str]
+    trigger_article_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryAssignment:
+    """What the stories stage decides for one article."""
+
+    story_id: str
+    duplicate_of: str | None
+    duplicate_similarity: float | None
+    story: Story
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlertClaim:
+    """A claim as an alert shows it: the sentence, speaker and where it was reported."""
+
+    key: str
+    text: str
+    speaker: str | None
+    value: float | None
+    unit: str | None
+    reports: int
+    independent_origins: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Alert:
+    """One alert an editor can act on."""
+
+    alert_id: str
+    rule: str
+    severity: str
+    title: str
+    story_id: str
+    claims: list[AlertClaim]
+    outlets: list[str]
+    links: list[str]
+    reasons: list[str]
+    first_seen: str
+    update: bool
+
+
+# --- dict conversion ------------------------------------------------------------------
+
+
+def to_dict(record: Any) -> Any:
+    """A record (or list of them) as plain JSON-ready data."""
+    if dataclasses.is_dataclass(record):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, list):
+        return [to_dict(x) for x in record]
+    if isinstance(record, dict):
+        return {k: to_dict(v) for k, v in record.items()}
+    return record
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(args[0], value) if len(args) == 1 else value
+    if origin is list:
+        (arg,) = typing.get_args(tp)
+        return [_convert(arg, v) for v in value]
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, value)
+    if tp is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Build a record from its dict form, ignoring unknown keys (schemas grow additively)."""
+    hints = _hints(cls)
+    kwargs = {name: _convert(hints[name], data[name]) for name in hints if name in data}
+    return cls(**kwargs)

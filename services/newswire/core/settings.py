@@ -1,0 +1,112 @@
+"""Frozen settings read once from `NEWSWIRE_*` environment variables.
+
+No other module reads `os.environ`; a wrong value fails at start-up naming the variable.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Mapping
+
+from newswire.core.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+"""The repository root (schemas/, deploy/ and the sample corpus live beside the package)."""
+
+STAGES = ("cleaner", "extractor", "stories", "alerter")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every knob of the service, with defaults that work on one machine."""
+
+    kafka_bootstrap: str = ""
+    topic_prefix: str = "newswire"
+    partitions: int = 4
+    stories_partitions: int = 1
+    replication: int = 1
+    pipeline_version: str = "1"
+    metrics_host: str = "127.0.0.1"
+    metrics_port_base: int = 9400
+    max_message_bytes: int = 10 * 1024 * 1024
+    max_processing_seconds: float = 10.0
+    retries: int = 3
+    retry_backoff_seconds: float = 0.2
+    session_timeout_seconds: float = 10.0
+    heartbeat_interval_seconds: float = 1.0
+    commit_interval_seconds: float = 1.0
+    enable_idempotence: bool = False
+    stories_window_days: float = 7.0
+    rules_file: Path = PROJECT_ROOT / "deploy" / "rules.yaml"
+    schemas_dir: Path = PROJECT_ROOT / "schemas"
+    log_format: str = "auto"
+    log_level: str = "INFO"
+    security_protocol: str = "PLAINTEXT"
+    sasl_mechanism: str = ""
+    sasl_username: str = ""
+    sasl_password: str = field(default="", repr=False)
+    ssl_cafile: str = ""
+    webhook_url: str = ""
+    webhook_timeout_seconds: float = 5.0
+    auto_offset_reset: str = "earliest"
+    group_suffix: str = ""
+
+    def metrics_port(self, stage: str) -> int:
+        """Each stage serves /metrics on its own port: base + its index."""
+        return self.metrics_port_base + STAGES.index(stage)
+
+    def with_(self, **changes: object) -> "Settings":
+        """A copy with some fields changed (for tests and the CLI)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+_INT = {"partitions", "stories_partitions", "replication", "metrics_port_base", "max_message_bytes", "retries"}
+_FLOAT = {
+    "max_processing_seconds", "retry_backoff_seconds", "session_timeout_seconds",
+    "heartbeat_interval_seconds", "commit_interval_seconds", "stories_window_days",
+    "webhook_timeout_seconds",
+}
+_BOOL = {"enable_idempotence"}
+_PATH = {"rules_file", "schemas_dir"}
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Build Settings from `NEWSWIRE_<FIELD>` variables; raise ConfigError naming a bad one."""
+    env = os.environ if env is None else env
+    values: dict[str, object] = {}
+    for name in Settings.__dataclass_fields__:
+        var = f"NEWSWIRE_{name.upper()}"
+        raw = env.get(var)
+        if raw is None or raw == "":
+            continue
+        try:
+            if name in _INT:
+                values[name] = int(raw)
+            elif name in _FLOAT:
+                values[name] = float(raw)
+            elif name in _BOOL:
+                if raw.lower() not in {"1", "0", "true", "false", "yes", "no"}:
+                    raise ValueError("expected true or false")
+                values[name] = raw.lower() in {"1", "true", "yes"}
+            elif name in _PATH:
+                values[name] = Path(raw)
+            else:
+                values[name] = raw
+        except ValueError as exc:
+            raise ConfigError(f"{var}={raw!r} is invalid: {exc}") from exc
+    settings = Settings(**values)  # type: ignore[arg-type]
+    _validate(settings)
+    return settings
+
+
+def _validate(s: Settings) -> None:
+    if s.partitions < 1 or s.stories_partitions < 1:
+        raise ConfigError("NEWSWIRE_PARTITIONS and NEWSWIRE_STORIES_PARTITIONS must be at least 1")
+    if s.auto_offset_reset not in {"earliest", "latest"}:
+        raise ConfigError("NEWSWIRE_AUTO_OFFSET_RESET must be 'earliest' or 'latest'")
+    if s.security_protocol not in {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}:
+        raise ConfigError("NEWSWIRE_SECURITY_PROTOCOL must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL")
+    if s.security_protocol.startswith("SASL") and not (s.sasl_mechanism and s.sasl_username):
+        raise ConfigError("NEWSWIRE_SASL_MECHANISM and NEWSWIRE_SASL_USERNAME are required with SASL")

@@ -1,0 +1,57 @@
+"""Topic names (`<prefix>.<entity>.<stage>`) and which stage reads and writes which."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newswire.core.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Topics:
+    """All topic names for one prefix."""
+
+    raw: str
+    clean: str
+    claims: str
+    extracted: str
+    enriched: str
+    stories: str
+    alerts: str
+    deadletter: str
+
+    @classmethod
+    def for_prefix(cls, prefix: str = "newswire") -> "Topics":
+        """Names for a prefix, e.g. `newswire.articles.raw`."""
+        return cls(
+            raw=f"{prefix}.articles.raw",
+            clean=f"{prefix}.articles.clean",
+            claims=f"{prefix}.claims",
+            extracted=f"{prefix}.articles.extracted",
+            enriched=f"{prefix}.articles.enriched",
+            stories=f"{prefix}.stories",
+            alerts=f"{prefix}.alerts",
+            deadletter=f"{prefix}.deadletter",
+        )
+
+    def all(self) -> list[str]:
+        """Every topic, in flow order."""
+        return [self.raw, self.clean, self.claims, self.extracted, self.enriched,
+                self.stories, self.alerts, self.deadletter]
+
+
+def partitions_for(topic: str, topics: Topics, settings: Settings) -> int:
+    """Partitions to create: the stories sequencer reads a topic with its own count."""
+    if topic == topics.extracted:
+        return settings.stories_partitions
+    return settings.partitions
+
+
+def changelog_topics(settings: Settings) -> dict[str, int]:
+    """Changelog topics of the Faust tables, created up front (never auto-created)."""
+    group = f"{settings.topic_prefix}-stories{settings.group_suffix}"
+    alert_group = f"{settings.topic_prefix}-alerter{settings.group_suffix}"
+    return {
+        f"{group}-articles-changelog": settings.stories_partitions,
+        f"{alert_group}-fired-changelog": settings.partitions,
+    }
