@@ -1,0 +1,1 @@
+"""Claim extraction: sentences, quantities, speakers, hedges, entities and check-worthiness."""

@@ -1,0 +1,102 @@
+"""Number parsing: digits with separators, scales, fractions and English number words.
+
+Pure helpers the quantity finder calls on matched spans; each parses one short
+surface string, so nothing here scans the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+SCALE_WORDS: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}
+SCALE_SUFFIX: dict[str, float] = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+    "bln": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12, "hundred": 1e2,
+}
+FRACTION_WORDS: dict[str, float] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+    "tenth": 10, "tenths": 10,
+}
+UNICODE_FRACTIONS: dict[str, float] = {
+    "\u00bd": 0.5, "\u2153": 1 / 3, "\u2154": 2 / 3, "\u00bc": 0.25, "\u00be": 0.75, "\u2155": 0.2,
+    "\u2156": 0.4, "\u2157": 0.6, "\u2158": 0.8, "\u2159": 1 / 6, "\u215a": 5 / 6, "\u215b": 0.125,
+}
+
+_SEP = re.compile(r"[,\s\u00a0\u202f]")
+_TOKEN = re.compile(r"[a-z]+")
+
+
+def parse_digits(surface: str) -> float | None:
+    """The value of a digit string such as "1,500,000", "-1e-3", "2 1/2" or "16.25"."""
+    s = surface.replace("\u2212", "-").strip()
+    if " " in s and "/" in s:  # mixed fraction "2 1/2"
+        whole, _, frac = s.partition(" ")
+        w, f = parse_digits(whole), parse_digits(frac)
+        return None if w is None or f is None else w + f if w >= 0 else w - f
+    if "/" in s:
+        num, _, den = s.partition("/")
+        try:
+            d = float(den)
+            return float(num) / d if d else None
+        except ValueError:
+            return None
+    s = _SEP.sub("", s)
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def parse_words(surface: str) -> float | None:
+    """The value of English number words: "a hundred and two", "three million, two hundred & forty"."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    half = False
+    for tok in _TOKEN.findall(surface.lower()):
+        if tok in ("and", "a", "an"):
+            if tok in ("a", "an") and not seen:
+                current = 1.0
+                seen = True
+            continue
+        if tok in UNITS_WORDS:
+            current += UNITS_WORDS[tok]
+        elif tok in TENS_WORDS:
+            current += TENS_WORDS[tok]
+        elif tok == "dozen":
+            current = (current or 1.0) * 12
+        elif tok == "hundred":
+            current = (current or 1.0) * 100
+        elif tok in SCALE_WORDS:
+            total += (current or 1.0) * SCALE_WORDS[tok]
+            current = 0.0
+        elif tok in ("half",):
+            half = True
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    value = total + current
+    return value + 0.5 if half and value else (0.5 if half else value)
+
+
+def parse_fraction_words(numerator: str, denominator: str) -> float | None:
+    """The value of "two thirds", "one sixth", "a third"."""
+    num = 1.0 if numerator.lower() in ("a", "an", "one") else parse_words(numerator)
+    den = FRACTION_WORDS.get(denominator.lower())
+    if num is None or not den:
+        return None
+    return num / den

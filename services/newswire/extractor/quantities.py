@@ -1,0 +1,255 @@
+"""Quantities: figures with their unit, what they count, approximator and offsets.
+
+One linear scan finds number cores (digits, unicode fractions, number words); small
+anchored regexes then read the context on either side: currency and approximators
+before, scale words, units and the counted noun after. Dates, years, clock times,
+ordinals and model names ("F-16", "Section 427") are time expressions or labels, not
+quantities, and are dropped. Ranges ("10-15", "between 44 and 50") become their midpoint
+with approx "~"; "13 of 24 drones" gives two counts of drones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newswire.core.records import Quantity
+from newswire.extractor import numbers as nb
+from newswire.extractor import units as un
+
+_WORD_ALT = "|".join(sorted([*nb.UNITS_WORDS, *nb.TENS_WORDS, *nb.SCALE_WORDS, "dozen"], key=len, reverse=True))
+_WORD_START = "|".join(sorted([*nb.UNITS_WORDS, *nb.TENS_WORDS], key=len, reverse=True))
+_FRAC_ALT = "|".join(sorted(nb.FRACTION_WORDS, key=len, reverse=True))
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
+    r"(?:[eE][-+\u2212]?\d+)?(?: \d{1,2}/\d{1,3}(?!\d)|/\d+)?"
+)
+_CORE = re.compile(
+    r"(?P<dig>(?<![\w.,])" + _DIGITS + r")"
+    r"|(?P<uf>[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b])"
+    r"|(?i:\b(?P<frac>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)[ -](?:" + _FRAC_ALT + r"))\b)"
+    r"|(?i:\b(?P<w>(?:(?:a|an)[ ](?:hundred|thousand|million|billion|dozen)|" + _WORD_START + r")"
+    r"(?:(?:[ ]?-[ ]?|[ ]and[ ]|[ ]?&[ ]|,?[ ])(?:" + _WORD_ALT + r"))*(?:[ ]and[ ]a[ ]half)?)\b)"
+)
+_SCALE_AFTER = re.compile(
+    r"(?:[ \u00a0]?-?[ \u00a0]?(?P<word>thousand|million|billion|trillion|mn|mln|bn|bln|tn)\b"
+    r"|(?P<letter>[kKMBT])(?![\w]))"
+)
+_APPROX_BEFORE = re.compile(
+    r"(?i:\b(?P<a>more than|over|about|around|approximately|approx\.|roughly|nearly|almost|at least|up to"
+    r"|as many as|as much as|fewer than|less than|under|some|at most|no more than|no fewer than|upwards of"
+    r"|close to|an estimated|estimated|just over|just under|well over|well above|in excess of|above|below"
+    r"|barely|only|just|exactly|a total of|reportedly))[ \u00a0]+(?:the[ ])?$"
+)
+_APPROX_MAP: dict[str, str] = {
+    "more than": ">", "over": ">", "upwards of": ">", "just over": ">", "well over": ">", "in excess of": ">",
+    "well above": ">", "above": ">", "at least": ">=", "no fewer than": ">=", "about": "~", "around": "~",
+    "approximately": "~", "approx.": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",
+    "estimated": "~", "nearly": "<", "almost": "<", "just under": "<", "fewer than": "<", "less than": "<",
+    "under": "<", "below": "<", "barely": "<", "up to": "<=", "as many as": "<=", "as much as": "<=",
+    "at most": "<=", "no more than": "<=",
+}
+_MONTHS = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?,?[ \u00a0]+(?:\d{1,2},?[ \u00a0]+)?$")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?:" + _MONTHS + r")\b")
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|'s\b")  # 21st, 1960s
+_TIME_AFTER = re.compile(r"(?::\d\d|[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|UTC\b|EST\b|ET\b))")
+_LABEL_BEFORE = re.compile(r"(?:\b(?P<cap>[A-Z][A-Za-z]*)[ \u00a0]|[#№]|\bNo\.?[ \u00a0]|[A-Za-z]-)$")
+_WORD_AFTER = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*)")
+_HYPHEN_WORD = re.compile(r"-(?P<w>[a-z]+(?:-old)?)\b")
+_PER_AFTER = re.compile(r"[ ]?(?:/|per[ ]|a[ ]|an[ ])(?P<u>[A-Za-z]{1,12})\b")
+_OF_DET = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those|them|all)\b")
+_RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$")
+_LIST_SEP = re.compile(r"^(?:[ \u00a0]*(?:,|and|or|,[ ]and|,[ ]or)[ \u00a0]*)$")
+_RANGE_MID = re.compile(r"^-?[ \u00a0]*(?:-|\u2013|to)[ \u00a0]*$")
+_BETWEEN_MID = re.compile(r"^[ \u00a0]*and[ \u00a0]*$")
+_BETWEEN_BEFORE = re.compile(r"\bbetween[ \u00a0]+$", re.I)
+
+STOP = frozenset(
+    """the a an of in on at to for from by with and or but nor is are was were be been being have has had
+    will would could should may might can must shall do does did that which who whom whose this these those
+    it its their his her our your my per than as since after before during over under into onto ago each
+    more less most least times than so if when while where then there here not no also just only still
+    alone ago apiece each every other others such said says say told according including some any all
+    both many much few several out up down off about around against between among across through toward
+    towards via vs versus last next past first second third new old same own""".split()
+)
+_NOUN_SKIP = frozenset("more other additional extra further new".split())
+_STOP_SPAN = 4
+
+
+def _plural(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "\u2019s"))
+
+
+def _counted_noun(text: str, pos: int, end: int) -> str | None:
+    """The noun a bare count counts: "1,000 North Korean troops" -> "troops"."""
+    m = _OF_DET.match(text, pos, end)
+    if m:
+        pos = m.end()
+    last: str | None = None
+    for _ in range(_STOP_SPAN):
+        m = _WORD_AFTER.match(text, pos, end)
+        if not m:
+            break
+        word = m.group("w")
+        low = word.lower()
+        if low in STOP or low in nb.UNITS_WORDS or low in nb.TENS_WORDS:
+            break
+        if low in _NOUN_SKIP and last is None:
+            pos = m.end()
+            continue
+        if last is not None and low.endswith(("ed", "ing", "ly")) and not word[0].isupper():
+            break
+        last = word
+        pos = m.end()
+        if _plural(word) and not word[0].isupper():
+            break
+    return last.lower().rstrip(".") if last else None
+
+
+def _is_year(value: float, surface: str) -> bool:
+    return surface.isdigit() and len(surface) == 4 and 1800 <= value <= 2100
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in text[start:end], in order, with offsets into `text`."""
+    end = len(text) if end is None else end
+    found: list[Quantity] = []
+    drop_next_partner = False
+    for m in _CORE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        kind_hint = m.lastgroup
+        surface = m.group()
+        if kind_hint == "dig":
+            before = text[s - 1] if s > start else " "
+            if before in "+^" or (e < end and text[e] == "+"):
+                continue  # catalogue ids and exponents: J1149.5+6663, 2^10
+            if before in "-\u2212" and s - 2 >= start and text[s - 2].isalnum():
+                if text[s - 2].isdigit() and found and found[-1].end == s - 1 and not drop_next_partner:
+                    pass  # the second half of "10-15": merged as a range below
+                else:
+                    continue  # F-16, COVID-19, 2013-14
+            if before == ":" or (e < end and text[e] == ":" and e + 1 < end and text[e + 1].isdigit()):
+                continue
+            value = nb.parse_digits(surface)
+            if value is not None and s > start and text[s - 1] in "-\u2212" and (s - 1 == start or text[s - 2] in " (\u00a0$"):
+                value, s = -value, s - 1
+        elif kind_hint == "uf":
+            value = nb.UNICODE_FRACTIONS.get(surface)
+        elif kind_hint == "frac":
+            num, _, den = surface.replace("-", " ").partition(" ")
+            value = nb.parse_fraction_words(num, den)
+        else:
+            value = nb.parse_words(surface)
+        if value is None:
+            continue
+        drop_next_partner = False
+        window = text[max(start, s - 40):s]
+        # time expressions and labels
+        if kind_hint == "dig":
+            if _MONTH_BEFORE.search(window) or _MONTH_AFTER.match(text, e, end):
+                drop_next_partner = True
+                continue
+            if _ORDINAL_AFTER.match(text, e, end) or _TIME_AFTER.match(text, e, end):
+                drop_next_partner = True
+                continue
+            lab = _LABEL_BEFORE.search(window)
+            if lab and not (lab.group("cap") and lab.group("cap").lower() in _CAP_OK):
+                continue
+        approx = "="
+        kind = "count"
+        unit: str | None = None
+        cur = un.CURRENCY_BEFORE.search(window) if kind_hint == "dig" else None
+        if cur:
+            unit, kind = un.currency_code(cur.group("cur")), "money"
+            s = max(start, s - len(cur.group()))
+            window = text[max(start, s - 40):s]
+        ap = _APPROX_BEFORE.search(window)
+        if ap:
+            approx = _APPROX_MAP.get(ap.group("a").lower(), "=")
+            if approx != "=":
+                s -= len(ap.group()) - len(ap.group().split(ap.group("a"), 1)[0])
+        sc = _SCALE_AFTER.match(text, e, end)
+        if sc and (sc.group("word") or kind == "money" or sc.group("letter") in "MBTK" or
+                   text[e - 1].isdigit() and sc.group("letter") == "k"):
+            scale = nb.SCALE_SUFFIX.get((sc.group("word") or sc.group("letter")).lower(), 1.0)
+            value *= scale
+            e = sc.end()
+        um = un.UNIT_AFTER.match(text, e, end)
+        if um:
+            looked = un.lookup_unit(um.group("sym"), um.group("word"))
+            if looked and not (kind == "money" and looked[1] not in ("money",) and looked[1] != "measure"):
+                if kind == "money" and looked[1] == "measure":
+                    unit = f"{unit} per {looked[0]}" if text[e:um.start("sym") if um.group("sym") else e].strip() in ("/", "") and um.group("sym") else unit
+                else:
+                    unit, kind = looked
+                    if kind == "money" and unit == "cent":
+                        kind = "money"
+                    e = um.end()
+        if kind == "money":
+            per = _PER_AFTER.match(text, e, end)
+            if per:
+                looked = un.lookup_unit(None, per.group("u")) or un.lookup_unit(per.group("u"), None)
+                unit = f"{unit} per {looked[0] if looked else per.group('u').lower()}"
+                e = per.end()
+        if kind == "count":
+            ca = un.CURRENCY_AFTER.match(text, e, end)
+            if ca and kind_hint == "dig":
+                unit, kind, e = un.currency_code(ca.group("cur")), "money", ca.end()
+        if kind == "count" and _is_year(value, surface) and not cur:
+            drop_next_partner = True
+            continue
+        if kind == "count":
+            hy = _HYPHEN_WORD.match(text, e, end)
+            if hy:
+                looked = un.lookup_unit(None, hy.group("w"))
+                unit = looked[0] if looked else hy.group("w")
+                kind = looked[1] if looked else "count"
+                e = hy.end()
+            else:
+                unit = _counted_noun(text, e, end)
+        if kind_hint == "dig" and e == m.end() and e < end and text[e].isalpha():
+            continue  # glued to letters and not a known unit: 06F6, 5G, 737MAX
+        if kind == "count" and kind_hint == "w" and unit is None and surface.lower() in ("one", "a", "an"):
+            continue  # a bare "one" is a pronoun far more often than a figure
+        found.append(Quantity(value=value, unit=unit, approx=approx, surface=text[s:e], start=s, end=e, kind=kind))
+    return _merge_ranges(text, found)
+
+
+_CAP_OK = frozenset(
+    """about around over nearly almost some approximately roughly more less at up just only the and but
+    by with of in on to for from all another just exactly between than"""
+    .split()
+)
+
+
+def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Merge "10-15 exabytes" and "between 44 and 50 mg" into midpoints; share units in lists."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        q = qs[i]
+        if i + 1 < len(qs):
+            n = qs[i + 1]
+            gap = text[q.end:n.start]
+            between = _BETWEEN_BEFORE.search(text, max(0, q.start - 12), q.start) and _BETWEEN_MID.match(gap)
+            before_q = text[max(0, q.start - 6):q.start].lower()
+            ranged = _RANGE_MID.match(gap) and "from" not in before_q
+            compatible = q.unit is None or n.unit is None or q.unit == n.unit or q.kind == n.kind == "money"
+            if (between or ranged) and compatible and q.value <= n.value:
+                unit = n.unit or q.unit
+                kind = n.kind if n.unit else q.kind
+                out.append(Quantity(value=(q.value + n.value) / 2, unit=unit, approx="~", surface=text[q.start:n.end],
+                                    start=q.start, end=n.end, kind=kind))
+                i += 2
+                continue
+            if q.unit is None and n.unit is not None and (_LIST_SEP.match(gap) or gap.strip() == "of"):
+                q = Quantity(value=q.value, unit=n.unit, approx=q.approx, surface=q.surface, start=q.start,
+                             end=q.end, kind=n.kind)
+        out.append(q)
+        i += 1
+    return out

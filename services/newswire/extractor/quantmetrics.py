@@ -1,0 +1,72 @@
+"""Quantity scoring with the same matching as the project's official scorer (`newsquant`).
+
+Values match within a relative 1e-6; units match when normalised equal or when a word of
+one starts (four letters) like a word of the other; both empty also match.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNIT = {
+    "%": "percent", "percentage": "percent", "per cent": "percent", "$": "usd", "dollar": "usd",
+    "dollars": "usd", "us dollar": "usd", "united states dollar": "usd", "\u00a3": "gbp",
+    "pound sterling": "gbp", "\u20ac": "eur", "euro": "eur",
+}
+_ALPHA = re.compile(r"[a-z]+")
+
+
+def norm_unit(unit: str | None) -> str:
+    """A unit as the scorer normalises it."""
+    u = (unit or "").strip().lower()
+    return _UNIT.get(u, u.rstrip("s"))
+
+
+def same_unit(a: str, b: str) -> bool:
+    """The scorer's lenient unit match."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    return bool({w[:4] for w in _ALPHA.findall(a)} & {w[:4] for w in _ALPHA.findall(b)})
+
+
+def _num(v: object) -> float | None:
+    try:
+        return float(str(v).replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _match(pred: list[tuple[float | None, str]], gold: list[tuple[float | None, str]], with_unit: bool) -> int:
+    pool = list(gold)
+    hits = 0
+    for a in pred:
+        for j, b in enumerate(pool):
+            if a[0] is not None and b[0] is not None and abs(a[0] - b[0]) <= 1e-6 * max(1, abs(b[0])) \
+                    and (not with_unit or same_unit(a[1], b[1])):
+                hits += 1
+                pool.pop(j)
+                break
+    return hits
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def score(pairs: list[tuple[list[dict], list[dict]]]) -> dict[str, float]:
+    """Value and value+unit P/R/F1 over (predicted, gold) quantity lists per sentence."""
+    tv = fv = nv = tu = fu = nu = 0
+    for pred_q, gold_q in pairs:
+        p = [(_num(q.get("value")), norm_unit(q.get("unit"))) for q in pred_q]
+        g = [(_num(q.get("value")), norm_unit(q.get("normalized_unit") or q.get("unit"))) for q in gold_q]
+        h = _match(p, g, False)
+        tv, fv, nv = tv + h, fv + len(p) - h, nv + len(g) - h
+        h = _match(p, g, True)
+        tu, fu, nu = tu + h, fu + len(p) - h, nu + len(g) - h
+    v, u = _prf(tv, fv, nv), _prf(tu, fu, nu)
+    return {"value_f1": v["f1"], "value_precision": v["precision"], "value_recall": v["recall"],
+            "value_unit_f1": u["f1"], "value_unit_precision": u["precision"], "value_unit_recall": u["recall"]}

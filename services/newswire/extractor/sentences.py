@@ -1,0 +1,103 @@
+"""Sentence splitting that survives abbreviations, quotes, bullets and headings.
+
+Lines are blocks: a bullet or a heading is its own sentence, so a list item never runs
+into the next one. Inside a line a boundary is a terminal mark (plus closing quotes)
+followed by space and a capital, a digit or an opening quote, unless the word before
+the mark is a known abbreviation or an initial ("John F. Kirby", "Dec. 22", "U.S.").
+Every regex is linear: no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINE = re.compile(r"[^\n]+")
+_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2023\u25aa\u25cf\u00b7\u2013\u2014]|\d{1,2}[.)])[ \t]+")
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_HEADING_END = re.compile(r"[.!?:;,\"'\u201d\u2019)\u2026]$")
+_WORD = re.compile(r"\w+")
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen lt col maj capt sgt cpl adm cmdr gov sen rep rev hon pres
+    supt insp det amb atty no nos vol vols fig figs art sec ch pp p op inc corp co ltd llc bros dept
+    univ assn est approx vs etc al jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed
+    thu thur thurs fri sat sun ave blvd rd hwy ariz calif colo conn fla ill ind kan mass mich minn
+    miss nev okla ore penn tenn tex va wash wis wyo""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's span in the text, its paragraph index and its block kind."""
+
+    start: int
+    end: int
+    text: str
+    para: int
+    kind: str = "text"  # "text", "heading" or "bullet"
+
+
+def _is_abbreviation(token: str, next_char: str) -> bool:
+    """True when a period after `token` does not end the sentence."""
+    core = token.rstrip(".!?\"'\u201d\u2019)]").lstrip("\"'\u201c\u2018([")
+    if not core:
+        return False
+    if "." in core:  # U.S., a.m., e.g.: inner dots mark an abbreviation
+        return True
+    low = core.lower()
+    if len(core) == 1 and core.isalpha() and core.isupper():  # an initial: John F. Kirby
+        return True
+    if low in ("no", "nos", "art", "fig", "vol", "p", "pp", "sec", "ch", "op"):
+        return next_char.isdigit()
+    return low in ABBREVIATIONS and not token.endswith(("!", "?"))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split clean article text into sentences with offsets into `text`."""
+    out: list[Sentence] = []
+    para = 0
+    prev_end = 0
+    for line in _LINE.finditer(text):
+        ls, le = _trim(text, line.start(), line.end())
+        if ls >= le:
+            continue
+        if "\n" in text[prev_end:ls] and text.count("\n", prev_end, ls) >= 2:
+            para += 1
+        elif prev_end:
+            para += 1 if out and out[-1].kind != "text" else 0
+        prev_end = le
+        bullet = _BULLET.match(text, ls, le)
+        if bullet and bullet.end() < le:
+            ls = bullet.end()
+            out.append(Sentence(ls, le, text[ls:le], para, "bullet"))
+            continue
+        body = text[ls:le]
+        if not _HEADING_END.search(body) and len(_WORD.findall(body)) <= 14:
+            out.append(Sentence(ls, le, body, para, "heading"))
+            para += 1
+            continue
+        start = ls
+        for m in _BOUNDARY.finditer(text, ls, le):
+            tok = _LAST_TOKEN.search(text, max(ls, m.start() - 30), m.start() + 1)
+            mark = text[m.start()]
+            if mark == "." and tok and _is_abbreviation(tok.group(1), text[m.end()] if m.end() < le else ""):
+                continue
+            s, e = _trim(text, start, m.end())
+            if s < e:
+                out.append(Sentence(s, e, text[s:e], para))
+            start = m.end()
+        s, e = _trim(text, start, le)
+        if s < e:
+            out.append(Sentence(s, e, text[s:e], para))
+        para += 1
+    return out
