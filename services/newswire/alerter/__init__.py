@@ -1,0 +1,1 @@
+"""Alerter: rules from a YAML file turn story updates into alerts an editor can act on."""

@@ -1,0 +1,247 @@
+"""What each rule type finds in a story: pure functions from (rule, story) to matches.
+
+A match carries its dedup key (empty for story-level rules), the count whose rise makes an
+update, a one-line title, and the claims, articles and reasons the alert will show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+from urllib.parse import urlsplit
+
+from newswire.alerter.rules import (
+    BreakingRule, ConflictRule, CorroboratedRule, FigureThresholdRule, Rule, SuspectSourceRule,
+    WatchlistRule,
+)
+from newswire.alerter.titles import format_figure, one_line, summarize_claim, with_speaker
+from newswire.core.records import Story, StoryClaim, StoryMember
+
+_UNITS = {
+    "$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "us dollar": "usd", "us dollars": "usd",
+    "€": "eur", "euro": "eur", "euros": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp",
+    "%": "percent", "per cent": "percent", "percentage": "percent", "pct": "percent",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One thing a rule found in a story, before dedup and rate limiting."""
+
+    claim_key: str
+    count: int
+    title: str
+    claims: tuple[StoryClaim, ...]
+    article_ids: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+def match(rule: Rule, story: Story) -> list[Match]:
+    """Everything `rule` finds in `story` (dedup and rate limits are the engine's job)."""
+    return _MATCHERS[type(rule)](rule, story)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def norm_unit(unit: str | None) -> str:
+    """A unit in one spelling ('$', 'dollars' -> 'usd'), so rules need not list variants."""
+    u = (unit or "").strip().lower()
+    return _UNITS.get(u, u)
+
+
+def outlet(member: StoryMember) -> str:
+    """The outlet behind an article: its source, else the URL's host, else the file name."""
+    if member.source and member.source.strip():
+        return member.source.strip()
+    parts = urlsplit(member.url or "")
+    if parts.hostname:
+        return parts.hostname.removeprefix("www.")
+    return (parts.path or member.url or member.article_id).rstrip("/").rsplit("/", 1)[-1]
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An ISO-8601 time as an aware UTC datetime (naive means UTC); None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        t = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t.astimezone(timezone.utc)
+
+
+def outlets_of(members: list[StoryMember]) -> list[str]:
+    """Distinct outlets in first-seen order."""
+    return list(dict.fromkeys(outlet(m) for m in members))
+
+
+def _story_title(story: Story) -> str:
+    if story.title and story.title.strip():
+        return story.title.strip()
+    for m in story.articles:
+        if m.title and m.title.strip() and not m.spam:
+            return m.title.strip()
+    return story.story_id
+
+
+def _claim_matches_kind(claim: StoryClaim, kinds: tuple[str, ...]) -> bool:
+    return not kinds or claim.kind.lower() in {k.lower() for k in kinds}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _claim_line(claim: StoryClaim) -> str:
+    return with_speaker(summarize_claim(claim.text), claim.speaker)
+
+
+# --- the rule types -----------------------------------------------------------------------------
+
+
+def _corroborated(rule: CorroboratedRule, story: Story) -> list[Match]:
+    out = []
+    for c in story.claims:
+        if c.independent_origins < rule.min_origins or not _claim_matches_kind(c, rule.kinds):
+            continue
+        if (rule.require_figure and c.value is None) or (c.hedged and not rule.include_hedged):
+            continue
+        title = f"Corroborated by {c.independent_origins} independent outlets: {_claim_line(c)}"
+        reasons = [f"claim reported {c.reports} times from {c.independent_origins} independent origins "
+                   f"(rule needs {rule.min_origins})"]
+        if c.window:
+            reasons.append(f"time window: {c.window}")
+        if c.hedged:
+            reasons.append("some reports mark it unverified")
+        out.append(Match(c.key, c.independent_origins, one_line(title), (c,), tuple(c.article_ids),
+                         tuple(reasons)))
+    return out
+
+
+def _figure_threshold(rule: FigureThresholdRule, story: Story) -> list[Match]:
+    units = {norm_unit(u) for u in rule.units}
+    out = []
+    for c in story.claims:
+        if c.value is None or abs(c.value) < rule.threshold or not _claim_matches_kind(c, rule.kinds):
+            continue
+        if (units and norm_unit(c.unit) not in units) or c.independent_origins < rule.min_origins:
+            continue
+        if c.hedged and not rule.include_hedged:
+            continue
+        figure = format_figure(c.value, norm_unit(c.unit) or c.unit)
+        title = f"{c.kind.capitalize()} figure {figure}: {_claim_line(c)}"
+        reasons = [f"{c.kind} figure {figure} reaches the threshold {format_figure(rule.threshold, None)}",
+                   f"{_plural(c.independent_origins, 'independent origin')}, {_plural(c.reports, 'report')}"]
+        if c.hedged:
+            reasons.append("some reports mark it unverified")
+        out.append(Match(c.key, c.independent_origins, one_line(title), (c,), tuple(c.article_ids),
+                         tuple(reasons)))
+    return out
+
+
+def _conflict(rule: ConflictRule, story: Story) -> list[Match]:
+    claims = {c.key: c for c in story.claims}
+    out = []
+    for conflict in story.conflicts:
+        if rule.kinds and conflict.kind.lower() not in {k.lower() for k in rule.kinds}:
+            continue
+        involved = [claims[k] for k in conflict.claim_keys if k in claims]
+        # Different time windows are different quantities, never a contradiction.
+        windows = {c.window.strip().lower() for c in involved if c.window}
+        if len(windows) > 1:
+            continue
+        values = sorted({v for v in conflict.values if v is not None})
+        if involved:
+            backed = {c.value for c in involved if c.value is not None and
+                      c.independent_origins >= rule.min_origins}
+            values = [v for v in values if v in backed] if rule.min_origins > 1 else values
+        if len(values) < 2:
+            continue
+        low, high = values[0], values[-1]
+        spread = (high - low) / max(abs(high), abs(low), 1e-9)
+        if spread < rule.min_spread:
+            continue
+        shown = ", ".join(format_figure(v, conflict.unit) for v in values)
+        window = f" ({conflict.window})" if conflict.window else ""
+        title = f"Conflicting {conflict.kind} figures{window}: {shown} — {_story_title(story)}"
+        reasons = [f"{len(values)} different figures for the same {conflict.kind}{window}, spread "
+                   f"{spread:.0%} (rule needs {rule.min_spread:.0%})"]
+        out.append(Match(conflict.key, len(values), one_line(title), tuple(involved),
+                         tuple(conflict.article_ids), tuple(reasons)))
+    return out
+
+
+def _breaking(rule: BreakingRule, story: Story) -> list[Match]:
+    start = parse_time(story.first_seen)
+    if start is None:
+        return []
+    end = start + timedelta(minutes=rule.within_minutes)
+    last = parse_time(story.last_seen)
+    whole_story_in_window = last is not None and last <= end
+    inside = []
+    for m in story.articles:
+        if m.spam:
+            continue
+        t = parse_time(m.published_at)
+        # An article without a time is placed only when the whole story so far fits the window.
+        if (t is not None and t <= end) or (t is None and whole_story_in_window):
+            inside.append(m)
+    outlets = outlets_of(inside)
+    if len(outlets) < rule.min_outlets:
+        return []
+    minutes = f"{rule.within_minutes:g}"
+    title = f"Breaking: {_story_title(story)} — {len(outlets)} outlets within {minutes} minutes"
+    reasons = [f"{len(outlets)} outlets reported the story within {minutes} minutes of its first article "
+               f"(rule needs {rule.min_outlets})"]
+    return [Match("", len(outlets), one_line(title), (), tuple(m.article_id for m in inside),
+                  tuple(reasons))]
+
+
+def _watchlist(rule: WatchlistRule, story: Story) -> list[Match]:
+    members = [m for m in story.articles if not m.spam]
+    entity_text = "\n".join(story.entities)
+    text = "\n".join([story.title or "", *(m.title or "" for m in members), *(c.text for c in story.claims)])
+    hits = [t for t, p in zip(rule.entities, rule.entity_patterns) if p.search(entity_text) or p.search(text)]
+    hits += [t for t, p in zip(rule.keywords, rule.keyword_patterns) if p.search(text) and t not in hits]
+    outlets = outlets_of(members)
+    if not hits or len(outlets) < rule.min_outlets:
+        return []
+    desk = f"[{rule.desk}] " if rule.desk else ""
+    title = f"{desk}Watchlist {', '.join(hits)}: {_story_title(story)} ({_plural(len(outlets), 'outlet')})"
+    reasons = [f"matches watchlist term(s): {', '.join(hits)}",
+               f"{_plural(len(outlets), 'outlet')} (rule needs {rule.min_outlets})"]
+    return [Match("", len(outlets), one_line(title), (), tuple(m.article_id for m in members),
+                  tuple(reasons))]
+
+
+def _suspect_source(rule: SuspectSourceRule, story: Story) -> list[Match]:
+    by_id = {m.article_id: m for m in story.articles}
+    out = []
+    for m in story.articles:
+        reasons: list[str] = []
+        what = ""
+        if "spam" in rule.signals and m.spam:
+            reasons.append(f"{outlet(m)} is flagged as a spam page")
+            what = "spam page"
+        original = by_id.get(m.duplicate_of or "")
+        if "copy" in rule.signals and original is not None and outlet(original) != outlet(m):
+            reasons.append(f"{outlet(m)} copies or rewrites an article of {outlet(original)}")
+            what = what + " copying " + outlet(original) if what else "copy of " + outlet(original)
+        if not reasons:
+            continue
+        title = f"Suspect source {outlet(m)} ({what}) in story: {_story_title(story)}"
+        ids = (m.article_id,) + ((original.article_id,) if original is not None else ())
+        out.append(Match(m.article_id, 1, one_line(title), (), ids, tuple(reasons)))
+    return out
+
+
+_MATCHERS: dict[type, Callable[..., list[Match]]] = {
+    CorroboratedRule: _corroborated,
+    FigureThresholdRule: _figure_threshold,
+    ConflictRule: _conflict,
+    BreakingRule: _breaking,
+    WatchlistRule: _watchlist,
+    SuspectSourceRule: _suspect_source,
+}
