@@ -1,0 +1,47 @@
+# newswire: `make run` runs the main job on the embedded broker; `make test` runs every test.
+# Both set up what they need (a .venv with pinned dependencies) on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test test-unit test-integration bench lint eval image clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/newswire run
+
+test: setup
+	$(BIN)/pytest -q
+
+test-unit: setup
+	$(BIN)/pytest -q -m "not integration"
+
+test-integration: setup
+	$(BIN)/pytest -q -m integration
+
+eval: setup
+	$(BIN)/newswire eval clean
+	$(BIN)/newswire eval claims
+	$(BIN)/newswire eval stories
+
+bench: setup
+	$(BIN)/newswire bench
+
+lint: setup
+	$(BIN)/ruff check services tests
+
+image:
+	docker build -f deploy/Dockerfile -t newswire:latest .
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,79 @@
+"""Topic administration and offset inspection with aiokafka (auto-commit off everywhere).
+
+Topics are created explicitly with configured partitions: Tansu would auto-create unknown
+topics with 4 partitions and a Faust table would then fail with PartitionsMismatch.
+Committed offsets are read with `consumer.committed()` because aiokafka's admin
+`list_consumer_group_offsets` cannot decode Tansu's reply.
+"""
+
+from __future__ import annotations
+
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from newswire.core.kafka import client_kwargs
+from newswire.core.settings import Settings
+from newswire.core.topics import Topics, changelog_topics, partitions_for
+
+
+def wanted_topics(settings: Settings) -> dict[str, int]:
+    """Every topic the pipeline needs, with its partition count."""
+    topics = Topics.for_prefix(settings.topic_prefix)
+    wanted = {name: partitions_for(name, topics, settings) for name in topics.all()}
+    wanted.update(changelog_topics(settings))
+    return wanted
+
+
+async def create_topics(settings: Settings, extra: dict[str, int] | None = None) -> dict[str, str]:
+    """Create missing topics; returns topic -> "created" | "exists"."""
+    wanted = wanted_topics(settings) | (extra or {})
+    admin = AIOKafkaAdminClient(**client_kwargs(settings))
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [NewTopic(name, n, settings.replication) for name, n in wanted.items() if name not in existing]
+        result = {name: "exists" for name in wanted if name in existing}
+        for topic in missing:  # one by one: an "already exists" race must not hide the others
+            try:
+                await admin.create_topics([topic])
+                result[topic.name] = "created"
+            except TopicAlreadyExistsError:
+                result[topic.name] = "exists"
+        return result
+    finally:
+        await admin.close()
+
+
+async def list_topics(settings: Settings) -> dict[str, int]:
+    """Topics on the cluster with their partition counts."""
+    consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False)
+    await consumer.start()
+    try:
+        topics = await consumer.topics()
+        return {t: len(consumer.partitions_for_topic(t) or ()) for t in sorted(topics)}
+    finally:
+        await consumer.stop()
+
+
+async def group_lag(settings: Settings, group: str, topic: str) -> dict[int, tuple[int, int]]:
+    """partition -> (committed offset, end offset) of a consumer group on a topic."""
+    consumer = AIOKafkaConsumer(**client_kwargs(settings), group_id=group, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        parts = consumer.partitions_for_topic(topic)
+        if parts is None:
+            await consumer.topics()
+            parts = consumer.partitions_for_topic(topic) or set()
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        ends = await consumer.end_offsets(tps) if tps else {}
+        out = {}
+        for tp in tps:
+            committed = await consumer.committed(tp)
+            out[tp.partition] = (committed or 0, ends.get(tp, 0))
+        return out
+    finally:
+        await consumer.stop()
+
+

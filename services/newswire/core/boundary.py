@@ -1,0 +1,163 @@
+"""The per-event error boundary: one message in, the events to write out (or a dead letter).
+
+Poison messages (undecodable, schema-invalid, oversize, a stage that raises or overruns its
+time limit) become a dead letter at once; the worker carries on with the next message.
+This layer is synchronous and broker-free, so it is unit-tested directly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from typing import Iterator
+
+from newswire.core import ids
+from newswire.core.codec import Codec, Envelope, Headers, header, parse_time, utc_now
+from newswire.core.deadletter import dead_letter_payload, reason_of
+from newswire.core.errors import NewswireError, PoisonMessage, StageError
+from newswire.core.metrics import Metrics
+from newswire.core.schemas import DEADLETTER
+from newswire.core.settings import Settings
+from newswire.core.stage import Context, Output, Stage
+from newswire.core.topics import Topics
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A consumed Kafka record, as the boundary needs it."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+    headers: Headers
+    timestamp_ms: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A record to produce: topic, key, value bytes and headers."""
+
+    topic: str
+    key: bytes
+    value: bytes
+    headers: list[tuple[str, bytes]]
+    schema: str
+
+
+class StageTimeout(StageError):
+    """The stage took longer than the configured per-message time limit."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise StageTimeout in the main thread if the block runs longer than `seconds`."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise StageTimeout(f"processing took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class Boundary:
+    """Runs one stage over consumed messages with decoding, validation, limits and dead letters."""
+
+    def __init__(self, stage: Stage, settings: Settings, metrics: Metrics, codec: Codec | None = None) -> None:
+        self.stage = stage
+        self.settings = settings
+        self.metrics = metrics
+        self.topics = Topics.for_prefix(settings.topic_prefix)
+        self.codec = codec or Codec(settings.schemas_dir, settings.max_message_bytes)
+        self.input_topic = stage.input_topic
+
+    def handle(self, msg: Message) -> list[Outgoing]:
+        """Process one message; returns the outputs, or a single dead letter on failure."""
+        name = self.stage.name
+        self.metrics.messages_in.labels(name, msg.topic).inc()
+        started = time.perf_counter()
+        try:
+            envelope = self.codec.decode(msg.value, self.stage.input_schemas)
+            context = Context(
+                ingested_at=header(msg.headers, "ingested_at"), trace_id=header(msg.headers, "trace_id"),
+                topic=msg.topic, partition=msg.partition, offset=msg.offset,
+            )
+            with deadline(self.settings.max_processing_seconds):
+                try:
+                    outputs = self.stage.process(envelope, context)
+                except NewswireError:
+                    raise
+                except Exception as exc:  # the stage's own bug on this input: poison, not fatal
+                    raise StageError(f"{type(exc).__name__}: {exc}") from exc
+            out = [self._encode(o, envelope, msg.headers) for o in outputs]
+        except PoisonMessage as exc:
+            self.metrics.messages_failed.labels(name, reason_of(_root(exc))).inc()
+            log.warning("dead-lettering %s[%d]@%d: %s", msg.topic, msg.partition, msg.offset,
+                        reason_of(_root(exc)), extra={"stage": name})
+            return [self.dead_letter(msg, _root(exc))]
+        finally:
+            self.metrics.processing_seconds.labels(name).observe(time.perf_counter() - started)
+        self._observe(out, msg.headers)
+        return out
+
+    def dead_letter(self, msg: Message, exc: BaseException, attempts: int = 1) -> Outgoing:
+        """The dead-letter record for a message that failed with `exc`."""
+        payload = dead_letter_payload(
+            stage=self.stage.name, exc=exc, topic=msg.topic, partition=msg.partition, offset=msg.offset,
+            key=msg.key, value=msg.value, headers=msg.headers, timestamp_ms=msg.timestamp_ms,
+            attempts=attempts,
+        )
+        subject = f"{msg.topic}[{msg.partition}]@{msg.offset}"
+        env = Envelope(
+            schema=DEADLETTER, id=ids.event_id(DEADLETTER, subject + self.stage.name, self.settings.pipeline_version),
+            article_id=None, produced_at=utc_now(), pipeline_version=self.settings.pipeline_version,
+            replay=False, payload=payload,
+        )
+        self.metrics.dead_letters.labels(self.stage.name, payload["reason"]).inc()
+        headers = [(k, v) for k, v in msg.headers if k in ("ingested_at", "trace_id")]
+        headers += [("stage", self.stage.name.encode()), ("reason", payload["reason"].encode())]
+        return Outgoing(self.topics.deadletter, msg.key or subject.encode(), self.codec.encode(env),
+                        headers, DEADLETTER)
+
+    def _encode(self, o: Output, source: Envelope, headers: Headers) -> Outgoing:
+        env = Envelope(
+            schema=o.schema, id=ids.event_id(o.schema, o.subject, self.settings.pipeline_version),
+            article_id=o.article_id, produced_at=utc_now(), pipeline_version=self.settings.pipeline_version,
+            replay=source.replay, payload=o.payload,
+        )
+        kept = [(k, v) for k, v in headers if k in ("ingested_at", "trace_id", "replay_of")]
+        return Outgoing(o.topic, o.key.encode(), self.codec.encode(env), kept + list(o.extra_headers), o.schema)
+
+    def _observe(self, out: list[Outgoing], headers: Headers) -> None:
+        name = self.stage.name
+        for o in out:
+            self.metrics.messages_out.labels(name, o.topic).inc()
+        ingested = header(headers, "ingested_at")
+        if ingested and out:
+            try:
+                age = time.time() - parse_time(ingested).timestamp()
+            except ValueError:
+                return
+            self.metrics.end_to_end_seconds.labels(name).observe(max(age, 0.0))
+
+
+def _root(exc: BaseException) -> BaseException:
+    """Report a StageError by the exception that caused it (a useful reason label)."""
+    if type(exc) is StageError and exc.__cause__ is not None:
+        return exc.__cause__
+    return exc

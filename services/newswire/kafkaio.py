@@ -1,0 +1,79 @@
+"""aiokafka producers and readers for the command-line tools (ingest, tail, run, replay).
+
+Auto-commit is off everywhere; a producer's batch is awaited before anything is reported.
+"""
+
+from __future__ import annotations
+
+
+import time
+from typing import Any, AsyncIterator, Iterable
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from newswire.core.kafka import client_kwargs
+from newswire.core.settings import Settings
+
+Record = tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]
+
+
+def producer(settings: Settings) -> AIOKafkaProducer:
+    """A producer with acks=all, lz4-free defaults and idempotence as configured."""
+    return AIOKafkaProducer(
+        **client_kwargs(settings), acks="all", enable_idempotence=settings.enable_idempotence,
+        linger_ms=5, max_request_size=max(settings.max_message_bytes + 65536, 1048576),
+    )
+
+
+async def produce(settings: Settings, records: Iterable[Record]) -> int:
+    """Send records (topic, key, value, headers) without awaiting each; await the whole batch."""
+    prod = producer(settings)
+    await prod.start()
+    try:
+        futures = [await prod.send(topic, value=value, key=key, headers=headers)
+                   for topic, key, value, headers in records]
+        await prod.flush()
+        for fut in futures:
+            await fut  # raises if any delivery failed
+        return len(futures)
+    finally:
+        await prod.stop()
+
+
+async def read_topic(settings: Settings, topic: str, *, idle_seconds: float = 2.0,
+                     until: float | None = None, from_beginning: bool = True) -> AsyncIterator[Any]:
+    """Yield records of a topic from its start (no consumer group) until idle or a deadline."""
+    consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False,
+                                auto_offset_reset="earliest" if from_beginning else "latest")
+    await consumer.start()
+    try:
+        parts = consumer.partitions_for_topic(topic)
+        if not parts:
+            await consumer.topics()
+            parts = consumer.partitions_for_topic(topic) or set()
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        consumer.assign(tps)
+        if from_beginning:
+            await consumer.seek_to_beginning(*tps)
+        last = time.monotonic()
+        while True:
+            batch = await consumer.getmany(timeout_ms=200, max_records=1000)
+            records = [r for rs in batch.values() for r in rs]
+            now = time.monotonic()
+            for r in records:
+                yield r
+            if records:
+                last = now
+            elif idle_seconds and now - last > idle_seconds:
+                return
+            if until is not None and now > until:
+                return
+    finally:
+        await consumer.stop()
+
+
+async def collect(settings: Settings, topic: str, idle_seconds: float = 1.0) -> list[Any]:
+    """Every record currently in a topic."""
+    return [r async for r in read_topic(settings, topic, idle_seconds=idle_seconds)]
+
+

@@ -1,0 +1,167 @@
+"""`newswire run`: broker, topics, four worker processes, the sample corpus, a report.
+
+Workers are separate processes (one consumer group each). Stopping sends SIGTERM and
+escalates to SIGKILL after a grace period, since a wedged Faust worker can ignore SIGTERM.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import orjson
+
+from newswire.core import admin
+from newswire.core.broker import LocalBroker
+from newswire.core.settings import STAGES, Settings
+from newswire.core.topics import Topics
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+GRACE_SECONDS = 10.0
+
+
+@dataclass
+class WorkerProcess:
+    """A worker subprocess and its log file."""
+
+    stage: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """The environment a child process needs to see the same settings."""
+    env = dict(os.environ)
+    env["NEWSWIRE_KAFKA_BOOTSTRAP"] = settings.kafka_bootstrap
+    env["NEWSWIRE_TOPIC_PREFIX"] = settings.topic_prefix
+    env["NEWSWIRE_METRICS_PORT_BASE"] = str(settings.metrics_port_base)
+    env["NEWSWIRE_PARTITIONS"] = str(settings.partitions)
+    env["NEWSWIRE_STORIES_PARTITIONS"] = str(settings.stories_partitions)
+    env["NEWSWIRE_PIPELINE_VERSION"] = settings.pipeline_version
+    env["NEWSWIRE_RULES_FILE"] = str(settings.rules_file)
+    env["NEWSWIRE_SESSION_TIMEOUT_SECONDS"] = str(settings.session_timeout_seconds)
+    env.setdefault("NEWSWIRE_LOG_FORMAT", "json")
+    return env
+
+
+def start_worker(stage: str, settings: Settings, log_dir: Path, extra_args: Sequence[str] = ()) -> WorkerProcess:
+    """Start `newswire worker STAGE` as a subprocess logging to a file."""
+    log_path = log_dir / f"{stage}.log"
+    log_file = open(log_path, "ab")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newswire.cli", "worker", stage, *extra_args],
+        env=settings_env(settings), stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    log_file.close()
+    return WorkerProcess(stage, proc, log_path)
+
+
+def stop_workers(workers: Sequence[WorkerProcess], grace: float = GRACE_SECONDS) -> dict[str, int]:
+    """SIGTERM every worker, SIGKILL those still alive after `grace`; returns exit codes."""
+    for w in workers:
+        if w.process.poll() is None:
+            w.process.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    codes: dict[str, int] = {}
+    for w in workers:
+        try:
+            codes[w.stage] = w.process.wait(max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            os.killpg(w.process.pid, signal.SIGKILL)
+            codes[w.stage] = w.process.wait(5)
+    return codes
+
+
+async def wait_for_results(settings: Settings, article_ids: set[str], expected_dead: int,
+                           timeout: float) -> tuple[list[Any], list[Any], list[Any]]:
+    """Wait until every ingested article is enriched and the alerter has caught up."""
+    from newswire.kafkaio import collect
+
+    topics = Topics.for_prefix(settings.topic_prefix)
+    deadline = time.monotonic() + timeout
+    enriched: dict[str, Any] = {}
+    while time.monotonic() < deadline:
+        for record in await collect(settings, topics.enriched, idle_seconds=0.5):
+            event = orjson.loads(record.value)
+            enriched[event["article_id"]] = event
+        if article_ids <= set(enriched):
+            break
+        await asyncio.sleep(0.5)
+    else:
+        missing = len(article_ids - set(enriched))
+        raise TimeoutError(f"{missing} of {len(article_ids)} articles did not come out within {timeout:g} s")
+    group = f"{settings.topic_prefix}-alerter{settings.group_suffix}"
+    while time.monotonic() < deadline:
+        lag = await admin.group_lag(settings, group, topics.stories)
+        if lag and all(committed >= end for committed, end in lag.values()):
+            break
+        await asyncio.sleep(0.5)
+    else:
+        raise TimeoutError("the alerter did not catch up with the story updates in time")
+    dead: list[Any] = []
+    while time.monotonic() < deadline:
+        dead = [orjson.loads(r.value) for r in await collect(settings, topics.deadletter, idle_seconds=0.3)]
+        if len(dead) >= expected_dead:
+            break
+        await asyncio.sleep(0.5)
+    alerts = [orjson.loads(r.value) for r in await collect(settings, topics.alerts, idle_seconds=0.3)]
+    ordered = [enriched[a] for a in article_ids_in_order(article_ids, enriched)]
+    return ordered, alerts, dead
+
+
+def article_ids_in_order(ids: set[str], enriched: dict[str, Any]) -> list[str]:
+    """Articles in publication order (then id), so the report reads like a timeline."""
+    return sorted(ids, key=lambda a: (enriched[a]["payload"].get("published_at") or "", a))
+
+
+def run(settings: Settings, paths: Sequence[str], *, follow: bool = False, timeout: float = 90.0,
+        out: Any = sys.stdout) -> int:
+    """The main job: everything up, the corpus through every worker, a report, everything down."""
+    from newswire.cli import ingest_paths
+
+    started = time.monotonic()
+    with ExitStack() as stack:
+        run_dir = Path(tempfile.mkdtemp(prefix="newswire-run-"))
+        if not settings.kafka_bootstrap:
+            broker_log = open(run_dir / "broker.log", "wb")
+            stack.callback(broker_log.close)
+            broker = stack.enter_context(LocalBroker(log=broker_log))
+            settings = settings.with_(kafka_bootstrap=broker.bootstrap)
+            print(f"local broker (Tansu) on {broker.bootstrap}", file=out)
+        asyncio.run(admin.create_topics(settings))
+        workers = [start_worker(stage, settings, run_dir) for stage in STAGES]
+        stack.callback(lambda: print(f"workers stopped: {stop_workers(workers)}", file=out))
+        print(f"workers started: {', '.join(w.stage for w in workers)} (logs in {run_dir})", file=out)
+        sent, ids, invalid = ingest_paths(settings, paths or [str(SAMPLES)])
+        print(f"ingested {sent} articles ({invalid} invalid, sent to the dead-letter topic)", file=out)
+        try:
+            enriched, alerts, dead = asyncio.run(wait_for_results(settings, ids, invalid, timeout))
+        except TimeoutError as exc:
+            print(f"error: {exc}; see the worker logs in {run_dir}", file=sys.stderr)
+            for w in workers:
+                if w.process.poll() is not None:
+                    print(f"  worker {w.stage} exited with {w.process.returncode}", file=sys.stderr)
+            return 1
+        from newswire.report import render
+
+        print("", file=out)
+        print(render(enriched, alerts, dead), file=out)
+        print(f"\nall {len(enriched)} articles through every worker in {time.monotonic() - started:.1f} s",
+              file=out)
+        if follow:
+            print("following: workers keep running; Ctrl-C stops everything", file=out)
+            try:
+                while all(w.process.poll() is None for w in workers):
+                    time.sleep(1)
+            except KeyboardInterrupt:
+                pass
+    return 0

@@ -1,0 +1,121 @@
+"""Read raw articles from files, directories and stdin for `ingest` and `process`.
+
+`.txt` is one plain-text article (url = its file URI, source = the file's stem); `.html`,
+`.htm` and `.html.gz` one page; `.json` one raw-article object or a list of them; `.jsonl`
+one per line; directories recursively in sorted order; `-` JSON lines on stdin.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator
+
+import orjson
+
+from newswire.core.errors import DecodeError
+
+SUFFIXES = (".txt", ".html", ".htm", ".html.gz", ".json", ".jsonl")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One raw article as read (a dict), or the reason it could not be read."""
+
+    origin: str
+    article: dict[str, Any] | None
+    error: str | None = None
+
+
+def read_paths(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Every raw article under the given paths, in order."""
+    for p in paths:
+        if p == "-":
+            yield from _read_jsonl((stdin or sys.stdin.buffer).read(), "<stdin>")
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(c for c in path.rglob("*") if c.is_file() and _supported(c)):
+                yield from _read_file(child)
+        elif path.is_file():
+            yield from _read_file(path)
+        else:
+            yield Item(str(path), None, f"no such file or directory: {path}")
+
+
+def _supported(path: Path) -> bool:
+    return path.name.lower().endswith(SUFFIXES)
+
+
+def _read_file(path: Path) -> Iterator[Item]:
+    name = path.name.lower()
+    origin = str(path)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        yield Item(origin, None, f"file larger than {MAX_FILE_BYTES} bytes")
+        return
+    data = path.read_bytes()
+    uri = path.resolve().as_uri()
+    stem = path.name.split(".")[0]
+    try:
+        if name.endswith(".txt"):
+            yield Item(origin, {"url": uri, "source": stem, "text": _text(data)})
+        elif name.endswith((".html.gz",)):
+            yield Item(origin, {"url": uri, "source": stem, "html": _text(_gunzip(data))})
+        elif name.endswith((".html", ".htm")):
+            yield Item(origin, {"url": uri, "source": stem, "html": _text(data)})
+        elif name.endswith(".jsonl"):
+            yield from _read_jsonl(data, origin)
+        elif name.endswith(".json"):
+            doc = _json(data)
+            for i, obj in enumerate(doc if isinstance(doc, list) else [doc]):
+                yield _item(obj, f"{origin}#{i}")
+        else:
+            yield Item(origin, None, f"unsupported file type: {path.name}")
+    except DecodeError as exc:
+        yield Item(origin, None, str(exc))
+
+
+def _read_jsonl(data: bytes, origin: str) -> Iterator[Item]:
+    for n, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield _item(_json(line), f"{origin}:{n}")
+        except DecodeError as exc:
+            yield Item(f"{origin}:{n}", None, str(exc))
+
+
+def _item(obj: Any, origin: str) -> Item:
+    if not isinstance(obj, dict):
+        return Item(origin, None, f"expected a JSON object, got {type(obj).__name__}")
+    return Item(origin, obj)
+
+
+def _json(data: bytes) -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise DecodeError(f"invalid JSON: {exc}") from None
+
+
+def _text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def _gunzip(data: bytes) -> bytes:
+    """Decompress with a bound, so a decompression bomb cannot exhaust memory."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            out = f.read(MAX_FILE_BYTES + 1)
+    except (OSError, EOFError) as exc:
+        raise DecodeError(f"invalid gzip: {exc}") from None
+    if len(out) > MAX_FILE_BYTES:
+        raise DecodeError(f"decompressed page larger than {MAX_FILE_BYTES} bytes")
+    return out

@@ -1,0 +1,151 @@
+"""The four stages as envelope adapters around the pure logic of each worker.
+
+Each class turns a decoded envelope into `Output`s. No Faust and no I/O here: the same
+objects run in the streaming workers (core/worker.py) and in `newswire process`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, MutableMapping
+
+from newswire.core import schemas
+from newswire.core.codec import Envelope, parse_time
+from newswire.core.records import (
+    CleanArticle, ExtractedArticle, RawArticle, Story, StoryAssignment, from_dict, to_dict,
+)
+from newswire.core.settings import Settings
+from newswire.core.stage import Context, Output
+from newswire.core.topics import Topics
+
+EXPIRE_EVERY = 500
+"""The stories stage drops expired articles once every this many articles."""
+
+
+class CleanerStage:
+    """Raw article -> clean article."""
+
+    name = "cleaner"
+    input_schemas = (schemas.RAW,)
+
+    def __init__(self, topics: Topics) -> None:
+        from newswire.cleaner.clean import clean_article
+
+        self._clean = clean_article
+        self.topics = topics
+        self.input_topic = topics.raw
+
+    def process(self, envelope: Envelope, context: Context) -> list[Output]:
+        """Clean one raw article."""
+        clean = self._clean(from_dict(RawArticle, envelope.payload))
+        return [Output(self.topics.clean, clean.article_id, schemas.CLEAN, clean.article_id,
+                       clean.article_id, to_dict(clean))]
+
+
+class ExtractorStage:
+    """Clean article -> one claim event per claim, and the extracted article."""
+
+    name = "extractor"
+    input_schemas = (schemas.CLEAN,)
+
+    def __init__(self, topics: Topics) -> None:
+        from newswire.extractor.extract import extract
+
+        self._extract = extract
+        self.topics = topics
+        self.input_topic = topics.clean
+
+    def process(self, envelope: Envelope, context: Context) -> list[Output]:
+        """Extract claims, quantities and entities from one clean article."""
+        article = from_dict(CleanArticle, envelope.payload)
+        extraction = self._extract(article)
+        aid = article.article_id
+        out = [
+            Output(self.topics.claims, aid, schemas.CLAIM, claim.claim_id, aid,
+                   to_dict(claim) | {"url": article.url, "source": article.source})
+            for claim in extraction.claims
+        ]
+        extracted = ExtractedArticle(article=article, extraction=extraction)
+        out.append(Output(self.topics.extracted, aid, schemas.EXTRACTED, aid, aid, to_dict(extracted)))
+        return out
+
+
+class StoriesStage:
+    """Extracted article -> enriched article and a story update; state in `store`."""
+
+    name = "stories"
+    input_schemas = (schemas.EXTRACTED,)
+
+    def __init__(self, topics: Topics, store: MutableMapping[str, bytes], window_days: float = 7.0) -> None:
+        from newswire.stories.index import StoryIndex
+
+        self.index = StoryIndex(store, window_days=window_days)
+        self.topics = topics
+        self.input_topic = topics.extracted
+        self._since_expiry = 0
+
+    def process(self, envelope: Envelope, context: Context) -> list[Output]:
+        """Place one article in a story and emit what changed."""
+        extracted = from_dict(ExtractedArticle, envelope.payload)
+        article = extracted.article
+        when = event_time(article, context, envelope)
+        assignment = self.index.add(extracted, event_time=when)
+        self._since_expiry += 1
+        if self._since_expiry >= EXPIRE_EVERY:
+            self._since_expiry = 0
+            self.index.expire(when)
+        aid = article.article_id
+        story = assignment.story
+        return [
+            Output(self.topics.enriched, aid, schemas.ENRICHED, aid, aid, enriched_payload(extracted, assignment)),
+            Output(self.topics.stories, story.story_id, schemas.STORY, f"{story.story_id}/{aid}", aid,
+                   to_dict(story)),
+        ]
+
+
+class AlerterStage:
+    """Story update -> alerts, once per story and rule; nothing for replayed input."""
+
+    name = "alerter"
+    input_schemas = (schemas.STORY,)
+
+    def __init__(self, topics: Topics, fired: MutableMapping[str, bytes], settings: Settings) -> None:
+        from newswire.alerter.engine import AlertEngine
+        from newswire.alerter.rules import load_rules
+
+        self.engine = AlertEngine(load_rules(settings.rules_file), fired)
+        self.topics = topics
+        self.input_topic = topics.stories
+
+    def process(self, envelope: Envelope, context: Context) -> list[Output]:
+        """Evaluate the rules against one story update."""
+        story = from_dict(Story, envelope.payload)
+        now = parse_time(story.last_seen)
+        alerts = self.engine.evaluate(story, replay=envelope.replay, now=now)
+        return [
+            Output(self.topics.alerts, story.story_id, schemas.ALERT,
+                   f"{alert.alert_id}/{envelope.article_id}" if alert.update else alert.alert_id,
+                   envelope.article_id, to_dict(alert))
+            for alert in alerts
+        ]
+
+
+def event_time(article: CleanArticle, context: Context, envelope: Envelope) -> str:
+    """The article's event time: published, else fetched, else ingested, else produced."""
+    for candidate in (article.published_at, article.fetched_at, context.ingested_at, envelope.produced_at):
+        if candidate:
+            try:
+                return parse_time(candidate).astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+            except ValueError:
+                continue
+    return envelope.produced_at
+
+
+def enriched_payload(extracted: ExtractedArticle, assignment: StoryAssignment) -> dict[str, Any]:
+    """The flat enriched article: clean fields, extraction, story and duplicate-of."""
+    payload = to_dict(extracted.article)
+    payload.update(to_dict(extracted.extraction))
+    payload["story_id"] = assignment.story_id
+    payload["duplicate_of"] = assignment.duplicate_of
+    payload["duplicate_similarity"] = assignment.duplicate_similarity
+    return payload

@@ -1,0 +1,89 @@
+"""Integration fixtures: a real Tansu broker on a free port, uuid topic prefixes, real
+worker processes. If the broker cannot start, these tests fail; they never skip."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+import uuid
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from newswire.core import admin
+from newswire.core.broker import LocalBroker, free_port
+from newswire.core.settings import STAGES, Settings
+from newswire.runner import WorkerProcess, start_worker, stop_workers
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/integration is marked `integration`."""
+    for item in items:
+        if "/integration/" in str(item.fspath):
+            item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture(scope="session")
+def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalBroker]:
+    """One Tansu broker for the session (data in memory; tests isolate by topic prefix)."""
+    log = open(tmp_path_factory.mktemp("broker") / "tansu.log", "wb")
+    b = LocalBroker(log=log).start()
+    try:
+        yield b
+    finally:
+        b.stop()
+        log.close()
+
+
+def _free_port_block(n: int = 4) -> int:
+    """A base port with n consecutive free ports after it."""
+    for _ in range(50):
+        base = free_port()
+        if base + n > 65000:
+            continue
+        ok = True
+        for p in range(base, base + n):
+            with socket.socket() as s:
+                try:
+                    s.bind(("127.0.0.1", p))
+                except OSError:
+                    ok = False
+                    break
+        if ok:
+            return base
+    raise RuntimeError("no block of free ports")
+
+
+@pytest.fixture
+def live_settings(broker: LocalBroker) -> Settings:
+    """Settings for one test: the session broker, a fresh topic prefix, free metric ports,
+    short session timeouts so restarted workers rejoin quickly."""
+    s = Settings(
+        kafka_bootstrap=broker.bootstrap, topic_prefix=f"t{uuid.uuid4().hex[:10]}",
+        metrics_port_base=_free_port_block(), partitions=2, session_timeout_seconds=6.0,
+        heartbeat_interval_seconds=0.5, commit_interval_seconds=0.5, log_format="json",
+    )
+    asyncio.run(admin.create_topics(s))
+    return s
+
+
+@pytest.fixture
+def workers(live_settings: Settings, tmp_path: Path) -> Iterator[dict[str, WorkerProcess]]:
+    """The four workers as real processes; stopped (SIGKILL after a grace) at the end."""
+    procs = {stage: start_worker(stage, live_settings, tmp_path) for stage in STAGES}
+    try:
+        yield procs
+    finally:
+        stop_workers(list(procs.values()), grace=10)
+
+
+def wait_until(predicate: object, timeout: float, interval: float = 0.3) -> bool:
+    """Poll `predicate()` until true or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():  # type: ignore[operator]
+            return True
+        time.sleep(interval)
+    return False

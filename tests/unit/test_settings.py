@@ -1,0 +1,36 @@
+"""Settings come from NEWSWIRE_* variables and fail at start-up naming the bad one."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.core.errors import ConfigError
+from newswire.core.settings import load_settings
+
+
+def test_defaults_work_without_environment() -> None:
+    s = load_settings({})
+    assert s.topic_prefix == "newswire" and s.partitions == 4 and s.kafka_bootstrap == ""
+    assert s.metrics_port("alerter") == s.metrics_port_base + 3
+
+
+def test_values_are_parsed() -> None:
+    s = load_settings({"NEWSWIRE_PARTITIONS": "8", "NEWSWIRE_ENABLE_IDEMPOTENCE": "true",
+                       "NEWSWIRE_STORIES_WINDOW_DAYS": "2.5", "NEWSWIRE_KAFKA_BOOTSTRAP": "k:9092"})
+    assert (s.partitions, s.enable_idempotence, s.stories_window_days, s.kafka_bootstrap) == (8, True, 2.5, "k:9092")
+
+
+@pytest.mark.parametrize("env, name", [
+    ({"NEWSWIRE_PARTITIONS": "many"}, "NEWSWIRE_PARTITIONS"),
+    ({"NEWSWIRE_ENABLE_IDEMPOTENCE": "maybe"}, "NEWSWIRE_ENABLE_IDEMPOTENCE"),
+    ({"NEWSWIRE_PARTITIONS": "0"}, "NEWSWIRE_PARTITIONS"),
+    ({"NEWSWIRE_SECURITY_PROTOCOL": "SASL_SSL"}, "NEWSWIRE_SASL_MECHANISM"),
+])
+def test_bad_values_name_the_variable(env: dict[str, str], name: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        load_settings(env)
+
+
+def test_password_not_in_repr() -> None:
+    s = load_settings({"NEWSWIRE_SASL_PASSWORD": "hunter2"})
+    assert "hunter2" not in repr(s)

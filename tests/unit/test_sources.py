@@ -1,0 +1,41 @@
+"""Reading inputs: every supported file type, directories in order, stdin, and clear errors."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+from newswire.sources import read_paths
+
+
+def test_file_types_and_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text("Plain text article.")
+    (tmp_path / "b" / "c.html").write_text("<html><body><p>Hi</p></body></html>")
+    (tmp_path / "b" / "d.html.gz").write_bytes(gzip.compress(b"<p>zipped</p>"))
+    (tmp_path / "e.json").write_text('{"url": "https://x.example/e", "source": "E", "text": "t"}')
+    (tmp_path / "f.jsonl").write_text('{"url": "u1", "source": "F", "text": "1"}\n\n{"url": "u2", "source": "F", "text": "2"}\n')
+    (tmp_path / "ignored.bin").write_bytes(b"\x00")
+    items = list(read_paths([str(tmp_path)]))
+    assert [i.error for i in items] == [None] * 6
+    assert items[0].article["text"] == "Plain text article."
+    assert items[0].article["url"].startswith("file://") and items[0].article["source"] == "a"
+    assert items[1].article["html"].startswith("<html>")
+    assert items[2].article["html"] == "<p>zipped</p>"
+    assert [i.article.get("url") for i in items[3:]] == ["https://x.example/e", "u1", "u2"]
+
+
+def test_stdin_and_bad_lines() -> None:
+    data = b'{"url": "u", "source": "s", "text": "x"}\nnot json\n[1]\n'
+    items = list(read_paths(["-"], stdin=io.BytesIO(data)))
+    assert items[0].article is not None
+    assert "invalid JSON" in (items[1].error or "")
+    assert "JSON object" in (items[2].error or "")
+
+
+def test_missing_path_and_bad_gzip(tmp_path: Path) -> None:
+    (tmp_path / "bad.html.gz").write_bytes(b"not gzip")
+    items = list(read_paths([str(tmp_path / "nope.txt"), str(tmp_path / "bad.html.gz")]))
+    assert "no such file" in (items[0].error or "")
+    assert "gzip" in (items[1].error or "")
