@@ -295,3 +295,27 @@ def test_naive_now_is_accepted(replay: bool) -> None:
     s = story([member(i, f"o{i}") for i in range(3)], [claim("k", origins=3)])
     out = AlertEngine(rules(CORR), {}).evaluate(s, replay=replay, now=datetime(2024, 12, 28, 12, 0))
     assert len(out) == (0 if replay else 1)
+
+
+def test_claims_only_spam_pages_report_raise_nothing() -> None:
+    r = rules({"name": "big", "type": "figure_threshold", "kinds": ["casualties"], "threshold": 100},
+              {"name": "cf", "type": "conflict"})
+    members = [member(0, "voa"), member(1, "casino", spam=True)]
+    honest = claim("x", origins=1, value=1000.0, articles=["a0"])
+    junk = claim("y", origins=1, value=5000.0, articles=["a1"])
+    alerts = AlertEngine(r, {}).evaluate(
+        story(members, [honest, junk], conflicts=[_conflict([1000, 5000], ["x", "y"])]), replay=False, now=NOW)
+    assert [(a.rule, a.claims[0].key) for a in alerts] == [("big", "x")]
+    # a spam page among real reports is named in the reasons
+    shared = claim("z", origins=2, value=700.0, articles=["a0", "a1"])
+    (alert,) = AlertEngine(r, {}).evaluate(story(members, [shared]), replay=False, now=NOW)
+    assert any("spam" in reason and "casino" in reason for reason in alert.reasons)
+
+
+def test_conflict_falls_back_to_event_values_when_claims_are_absent() -> None:
+    r = rules({"name": "cf", "type": "conflict"})
+    members = [member(0, "a"), member(1, "b")]
+    (alert,) = AlertEngine(r, {}).evaluate(story(members, [], conflicts=[_conflict([2400, 3100], ["p", "q"])]),
+                                           replay=False, now=NOW)
+    assert alert.alert_id == alert_id("cf", "s1", "cf") and alert.claims == []
+    assert "2,400, 3,100" in alert.title

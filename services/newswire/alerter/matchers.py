@@ -90,6 +90,22 @@ def _claim_matches_kind(claim: StoryClaim, kinds: tuple[str, ...]) -> bool:
     return not kinds or claim.kind.lower() in {k.lower() for k in kinds}
 
 
+def _spam_only(claim: StoryClaim, spam_ids: set[str]) -> bool:
+    """A claim that only spam pages report: never a reason to alert on its own."""
+    return bool(claim.article_ids) and all(a in spam_ids for a in claim.article_ids)
+
+
+def _spam_ids(story: Story) -> set[str]:
+    return {m.article_id for m in story.articles if m.spam}
+
+
+def _spam_note(story: Story, article_ids: list[str]) -> list[str]:
+    spam = [m for m in story.articles if m.spam and m.article_id in set(article_ids)]
+    if not spam:
+        return []
+    return [f"reported also by a page flagged as spam: {', '.join(outlets_of(spam))}"]
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -102,9 +118,12 @@ def _claim_line(claim: StoryClaim) -> str:
 
 
 def _corroborated(rule: CorroboratedRule, story: Story) -> list[Match]:
+    spam_ids = _spam_ids(story)
     out = []
     for c in story.claims:
         if c.independent_origins < rule.min_origins or not _claim_matches_kind(c, rule.kinds):
+            continue
+        if _spam_only(c, spam_ids):
             continue
         if (rule.require_figure and c.value is None) or (c.hedged and not rule.include_hedged):
             continue
@@ -115,6 +134,7 @@ def _corroborated(rule: CorroboratedRule, story: Story) -> list[Match]:
             reasons.append(f"time window: {c.window}")
         if c.hedged:
             reasons.append("some reports mark it unverified")
+        reasons += _spam_note(story, c.article_ids)
         out.append(Match(c.key, c.independent_origins, one_line(title), (c,), tuple(c.article_ids),
                          tuple(reasons)))
     return out
@@ -122,9 +142,12 @@ def _corroborated(rule: CorroboratedRule, story: Story) -> list[Match]:
 
 def _figure_threshold(rule: FigureThresholdRule, story: Story) -> list[Match]:
     units = {norm_unit(u) for u in rule.units}
+    spam_ids = _spam_ids(story)
     out = []
     for c in story.claims:
         if c.value is None or abs(c.value) < rule.threshold or not _claim_matches_kind(c, rule.kinds):
+            continue
+        if _spam_only(c, spam_ids):
             continue
         if (units and norm_unit(c.unit) not in units) or c.independent_origins < rule.min_origins:
             continue
@@ -136,6 +159,7 @@ def _figure_threshold(rule: FigureThresholdRule, story: Story) -> list[Match]:
                    f"{_plural(c.independent_origins, 'independent origin')}, {_plural(c.reports, 'report')}"]
         if c.hedged:
             reasons.append("some reports mark it unverified")
+        reasons += _spam_note(story, c.article_ids)
         out.append(Match(c.key, c.independent_origins, one_line(title), (c,), tuple(c.article_ids),
                          tuple(reasons)))
     return out
@@ -143,6 +167,7 @@ def _figure_threshold(rule: FigureThresholdRule, story: Story) -> list[Match]:
 
 def _conflict(rule: ConflictRule, story: Story) -> list[Match]:
     claims = {c.key: c for c in story.claims}
+    spam_ids = _spam_ids(story)
     out = []
     for conflict in story.conflicts:
         if rule.kinds and conflict.kind.lower() not in {k.lower() for k in rule.kinds}:
@@ -152,11 +177,13 @@ def _conflict(rule: ConflictRule, story: Story) -> list[Match]:
         windows = {c.window.strip().lower() for c in involved if c.window}
         if len(windows) > 1:
             continue
-        values = sorted({v for v in conflict.values if v is not None})
-        if involved:
-            backed = {c.value for c in involved if c.value is not None and
-                      c.independent_origins >= rule.min_origins}
-            values = [v for v in values if v in backed] if rule.min_origins > 1 else values
+        if involved and len(involved) == len(conflict.claim_keys):
+            # Judge on the claims themselves: spam-only reports and thin figures do not count.
+            involved = [c for c in involved if c.value is not None and not _spam_only(c, spam_ids)
+                        and c.independent_origins >= rule.min_origins]
+            values = sorted({c.value for c in involved if c.value is not None})
+        else:
+            values = sorted(set(conflict.values))
         if len(values) < 2:
             continue
         low, high = values[0], values[-1]
@@ -168,6 +195,8 @@ def _conflict(rule: ConflictRule, story: Story) -> list[Match]:
         title = f"Conflicting {conflict.kind} figures{window}: {shown} — {_story_title(story)}"
         reasons = [f"{len(values)} different figures for the same {conflict.kind}{window}, spread "
                    f"{spread:.0%} (rule needs {rule.min_spread:.0%})"]
+        reasons += [f"{format_figure(c.value, c.unit or conflict.unit)}: {c.speaker or 'unattributed'}, "
+                    f"{_plural(c.independent_origins, 'independent origin')}" for c in involved]
         out.append(Match(conflict.key, len(values), one_line(title), tuple(involved),
                          tuple(conflict.article_ids), tuple(reasons)))
     return out

@@ -57,7 +57,7 @@ class Rule:
     enabled: bool = True
 
     def check(self) -> None:
-        """Cross-field checks; raise ValueError(field, message) through _fail."""
+        """Cross-field checks of a parsed rule; raise _FieldError naming the field."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
