@@ -1,0 +1,94 @@
+"""The cleaner's entry point: one RawArticle in, one CleanArticle out, never an exception."""
+
+from __future__ import annotations
+
+from newswire.cleaner.dom import load_page
+from newswire.cleaner.extract import select
+from newswire.cleaner.lines import Verdict, classify
+from newswire.cleaner.meta import detect_language, normalise_date
+from newswire.cleaner.spam import page_quality, score_spam
+from newswire.core.ids import article_id
+from newswire.core.records import CleanArticle, RawArticle, Removed, Spam
+
+_MAX_REMOVED_TEXT = 2000
+
+
+def _compact(removed: list[tuple[str, str]]) -> list[Removed]:
+    """Merge consecutive pieces removed for the same reason so the record stays small."""
+    out: list[Removed] = []
+    cur_reason = ""
+    cur: list[str] = []
+    for text, reason in removed:
+        if reason != cur_reason and cur:
+            out.append(Removed(text="\n".join(cur)[:_MAX_REMOVED_TEXT], reason=cur_reason))
+            cur = []
+        cur_reason = reason
+        cur.append(text)
+    if cur:
+        out.append(Removed(text="\n".join(cur)[:_MAX_REMOVED_TEXT], reason=cur_reason))
+    return out
+
+
+def _language(code: str | None) -> str | None:
+    if not code:
+        return None
+    code = code.strip().replace("_", "-").split("-")[0].lower()
+    return code if 2 <= len(code) <= 3 and code.isalpha() else None
+
+
+def _from_html(raw: RawArticle, html: str) -> tuple[Verdict, dict[str, str], str]:
+    page = load_page(html)
+    meta = page.meta
+    sel = select(page)
+    title = raw.title or meta.get("title") or meta.get("h1") or meta.get("html_title")
+    body = "\n".join(b.text for b in sel.blocks)
+    verdict = classify(body, title_hint=title, region=False)
+    dropped = [(b.text, reason) for b, reason in sel.dropped]
+    verdict.removed = dropped + verdict.removed
+    verdict.title = title
+    page_text = "\n".join(b.text for b in page.blocks)
+    return verdict, meta, page_text
+
+
+def _clean(raw: RawArticle) -> CleanArticle:
+    html = raw.html
+    meta: dict[str, str] = {}
+    if html:
+        fmt, source = "html", html
+        verdict, meta, flat = _from_html(raw, html)
+    else:
+        fmt, source = "text", raw.text or ""
+        verdict = classify(source, title_hint=raw.title)
+        flat = source
+    text = "\n\n".join(verdict.kept)
+    authors = verdict.authors or ([meta["author"]] if meta.get("author") else [])
+    published = (normalise_date(raw.published_at) or normalise_date(meta.get("date"))
+                 or verdict.published_at)
+    language = _language(raw.language) or _language(meta.get("lang")) or detect_language(text or flat)
+    spam = score_spam(flat, verdict.title, verdict.spam_lines)
+    quality = page_quality(text, len(source), len(verdict.removed), spam)
+    return CleanArticle(
+        article_id=article_id(raw), url=raw.url, source=raw.source, title=verdict.title or raw.title,
+        authors=authors, published_at=published, fetched_at=raw.fetched_at, language=language,
+        text=text, removed=_compact(verdict.removed), spam=spam, quality=quality,
+        input_format=fmt, input_chars=len(source),
+    )
+
+
+def clean_article(raw: RawArticle) -> CleanArticle:
+    """Clean one article (HTML or text); on any failure return an empty text saying why."""
+    try:
+        return _clean(raw)
+    except Exception as exc:  # noqa: BLE001 - the contract is "never raise"; the reason is kept
+        source = raw.html or raw.text or ""
+        try:
+            aid = article_id(raw)
+        except Exception:  # noqa: BLE001 - a malformed record still gets a stable placeholder id
+            aid = "a_invalid"
+        return CleanArticle(
+            article_id=aid, url=str(raw.url), source=str(raw.source), title=None, authors=[],
+            published_at=None, fetched_at=None, language=None, text="",
+            removed=[Removed(text=str(source)[:200], reason=f"unparseable:{type(exc).__name__}")],
+            spam=Spam(is_spam=False, score=0.0, reasons=[]), quality=0.0,
+            input_format="html" if raw.html else "text", input_chars=len(source) if isinstance(source, str) else 0,
+        )

@@ -1,0 +1,173 @@
+"""Boilerplate phrase lexicon, multilingual-minded, grouped by the reason a line is dropped.
+
+Two kinds of evidence: a short line that *is* a chrome word ("Share", "Teilen", "مشاركة"),
+and a phrase that marks chrome wherever it sits in a short line ("enter your email").
+Everything is compiled once at import; `match` is called per line.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole-line chrome words (compared after lower-casing and trimming punctuation).
+_EXACT: dict[str, tuple[str, ...]] = {
+    "navigation": (
+        "home", "menu", "search", "skip to content", "skip to main content", "main menu", "close",
+        "open", "back", "back to top", "top", "next", "previous", "prev", "more", "show more",
+        "load more", "see more", "see all", "view all", "all", "sections", "topics", "go", "toggle",
+        "toggle navigation", "navigation", "edit post", "edit", "login", "log in", "sign in",
+        "log out", "register", "account", "my account", "profile", "contact", "contact us",
+        "about", "about us", "privacy", "privacy policy", "terms", "terms of use", "terms of service",
+        "sitemap", "site map", "help", "faq", "careers", "jobs", "advertise", "press", "imprint",
+        "impressum", "datenschutz", "kontakt", "startseite", "suche", "mehr", "weiter", "zurück",
+        "accueil", "recherche", "rechercher", "plus", "suivant", "précédent", "inicio", "buscar",
+        "más", "siguiente", "anterior", "cerca", "altro", "successivo", "precedente", "início",
+        "pesquisar", "próximo", "главная", "поиск", "ещё", "далее", "назад", "الرئيسية", "بحث",
+        "المزيد", "التالي", "السابق", "ar", "en", "de", "fr", "es", "english", "deutsch", "español",
+        "français", "العربية", "русский", "listen", "watch", "video", "videos", "photos", "gallery",
+        "live", "podcast", "podcasts", "opinion", "news", "world", "sports", "sport", "business",
+        "politics", "tech", "technology", "science", "health", "entertainment", "lifestyle",
+        "culture", "travel", "weather", "markets", "economy", "local", "national", "us", "u.s.",
+        "uk", "europe", "asia", "africa", "americas", "middle east", "latest", "trending",
+    ),
+    "share": (
+        "share", "shares", "share this", "share this article", "share this story", "share on facebook",
+        "share on twitter", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x",
+        "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "copy link", "copy", "link",
+        "copied", "save", "saved", "bookmark", "teilen", "drucken", "partager", "imprimer",
+        "compartir", "imprimir", "condividi", "stampa", "compartilhar", "поделиться", "مشاركة",
+        "شارك", "طباعة", "comment", "comments", "kommentare", "commentaires", "comentarios",
+        "commenti", "комментарии", "تعليقات", "like", "follow", "follow us",
+    ),
+    "newsletter": (
+        "subscribe", "subscribe now", "subscribe today", "sign up", "sign up now", "signup", "newsletter",
+        "newsletters", "abonnieren", "jetzt abonnieren", "s'abonner", "abonnez-vous", "suscríbete",
+        "suscribirse", "iscriviti", "abbonati", "assine", "подписаться", "اشترك", "اشترك الآن",
+    ),
+    "boilerplate": (
+        "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads", "anzeige",
+        "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "реклама", "إعلان",
+        "continue reading", "read more", "read full article", "read the full story", "weiterlesen",
+        "lire la suite", "leer más", "leggi tutto", "ler mais", "читать далее", "اقرأ المزيد",
+        "loading", "loading...", "please wait", "this content is not available", "min read",
+        "updated", "published", "related", "related articles", "related stories", "related posts",
+        "related content", "related news", "related coverage", "recommended", "recommended for you",
+        "you may also like", "you might also like", "more from", "more stories", "more news",
+        "more on this story", "more like this", "editors' picks", "editor's picks", "editors picks",
+        "top stories", "most read", "most popular", "most viewed", "popular", "trending now",
+        "don't miss", "in other news", "elsewhere", "also read", "see also", "tags", "topics",
+        "filed under", "categories", "category", "auch interessant", "das könnte sie auch interessieren",
+        "à lire aussi", "lire aussi", "voir aussi", "te puede interesar", "lee también",
+        "leggi anche", "leia também", "читайте также", "اقرأ أيضا", "اقرأ أيضاً", "مواضيع ذات صلة",
+    ),
+}
+_EXACT_INDEX: dict[str, str] = {w: reason for reason, words in _EXACT.items() for w in words}
+
+# Lines that open a list of other stories; the article does not continue past them.
+TERMINATORS = re.compile(
+    r"^(?:news feed|more news|more stories|related(?: articles| stories| posts| content| news| coverage)?|"
+    r"recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|most (?:read|popular|viewed)|"
+    r"editors'? picks|editor's picks|top stories|latest news|latest stories|trending(?: now)?|"
+    r"more from [\w .'-]{2,40}|more on this(?: story| topic)?|in other news|also in [\w ]{2,30}|"
+    r"(?:leave|post) a (?:reply|comment)|comments?(?: \(\d+\))?|\d+ comments?|join the (?:conversation|discussion)|"
+    r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|"
+    r"à lire aussi|sur le même sujet|articles similaires|noticias relacionadas|más noticias|"
+    r"articoli correlati|notícias relacionadas|читайте также|другие новости|"
+    r"اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|أخبار ذات صلة|الأكثر قراءة)[\s:.!]*$",
+    re.I,
+)
+
+# Phrases that mark chrome inside a short line, by reason.
+_PHRASES: dict[str, str] = {
+    "newsletter": (
+        r"enter (?:your|a valid|correct) e-?mail|e-?mail address|indicates required|sign(?:ing)? up for|"
+        r"successful+y subscribed|thank you for (?:signing up|subscribing)|subscribe to (?:our|the) \w+|"
+        r"newsletter|get (?:our|the) [\w ]{0,30}(?:in your inbox|delivered)|confirmation email|"
+        r"we(?:'|’)ve sent you|unsubscribe|abonnieren sie|melden sie sich|inscrivez-vous|"
+        r"suscríbete|iscriviti alla|подпишитесь|اشترك في"
+    ),
+    "comment_form": (
+        r"leave a (?:reply|comment)|post a comment|add a comment|your email address will not be published|"
+        r"required fields are marked|log in to (?:comment|reply)|be the first to comment|comments are closed|"
+        r"cancel reply|notify me of (?:new|follow-up)|save my name, email|view (?:all )?comments|"
+        r"top rated comments|show comments|hide comments|kommentar schreiben|laisser un commentaire|"
+        r"deja un comentario|lascia un commento|оставить комментарий|اترك تعليقا|أضف تعليق"
+    ),
+    "paywall": (
+        r"already a subscriber|subscribe (?:now |today )?(?:to|for) (?:continue|keep|read|unlimited|full|all)|"
+        r"to continue reading|continue reading with|for all of the times|log into your \w+ account|"
+        r"verify access|trouble retrieving the article|subscriber[- ]only|subscribers only|"
+        r"you have reached (?:your|the) (?:limit|maximum)|free articles? (?:left|remaining)|"
+        r"this (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
+        r"unlock (?:this|full|unlimited)|start your (?:free )?trial|want all of the times|"
+        r"reader mode|paywall|jetzt weiterlesen|nur für abonnenten|réservé aux abonnés|"
+        r"exclusivo para suscriptores|riservato agli abbonati|للمشتركين فقط"
+    ),
+    "consent": (
+        r"enable javascript|javascript (?:is )?(?:disabled|required)|turn on javascript|"
+        r"your browser (?:does not|doesn't) support|update your browser|ad ?blocker|"
+        r"privacy (?:settings|preferences|choices)|consent|gdpr|we value your privacy|"
+        r"manage (?:preferences|options|settings)|accept all|reject all|"
+        r"this audio is (?:created|generated)|created with ai assistance|listen to this article|"
+        r"audio (?:version|generated)"
+    ),
+    "cookie": r"cookies?\b|cookie-richtlinie|utilisation des cookies|política de cookies|ملفات تعريف الارتباط",
+    "share": (
+        r"share (?:this|on|via|to)|follow us (?:on)?|like us on|find us on|join us on|"
+        r"click to share|opens in (?:a )?new window|send (?:this|by) e-?mail|"
+        r"auf facebook teilen|partager sur|compartir en|condividi su"
+    ),
+    "boilerplate": (
+        r"all rights reserved|©|\(c\) \d{4}|copyright \d{4}|alle rechte vorbehalten|tous droits réservés|"
+        r"todos los derechos reservados|tutti i diritti riservati|все права защищены|جميع الحقوق محفوظة|"
+        r"this (?:article|story|post) (?:was|has been) (?:originally )?(?:published|updated)|"
+        r"^(?:published|updated|posted|last updated|first published)\b|"
+        r"\bviews?\s*:\s*\d|\b\d+\s*(?:min|minutes?) read\b|reading time|"
+        r"click here|tap here|download (?:the|our) app|get the app|"
+        r"sponsored by|paid (?:post|content)|partner content|advertisement\b|"
+        r"image (?:source|caption)|getty images$|^photo:|^credit(?::|\.\.\.)|"
+        r"report (?:a|an) (?:error|typo|correction)|corrections? policy|ethics policy"
+    ),
+}
+PHRASE_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.I)) for reason, pattern in _PHRASES.items()
+)
+
+_TRIM = re.compile(r"^[\W_]+|[\W_]+$")
+
+# Casino/gambling and SEO-spam vocabulary, multilingual-minded (Indonesian "judi", "togel"...).
+SPAM_RE = re.compile(
+    r"\b(?:casino|casinos|kasino|slots?|slot ?online|slot ?gacor|gacor|jackpot|poker|roulette|"
+    r"blackjack|baccarat|sportsbook|betting|bet365|togel|judi|bandar|maxwin|sbobet|pragmatic play|"
+    r"free spins|no deposit bonus|online gambling|gambling|viagra|cialis|payday loans?|"
+    r"replica watches|escort)\b"
+    r"|\b[a-z]*\d{2,3}(?:win|bet|slot|vip|play|club|gold|luck|casino)\b"
+    r"|\b(?:win|bet|slot|vip|gold|luck|casino|king|jili|pg)\d{2,3}\b",
+    re.I,
+)
+
+
+def exact_reason(line: str) -> str:
+    """The reason a whole short line is page chrome, or "" (e.g. "Share", "Teilen")."""
+    if len(line) > 60:
+        return ""
+    key = _TRIM.sub("", line.lower())
+    return _EXACT_INDEX.get(key, "")
+
+
+def phrase_reason(line: str) -> str:
+    """The reason a short line carries a chrome phrase ("enter your email"), or ""."""
+    for reason, pattern in PHRASE_RES:
+        if pattern.search(line):
+            return reason
+    return ""
+
+
+def is_terminator(line: str) -> bool:
+    """True for a heading that opens a list of other stories or the comments."""
+    return len(line) <= 60 and TERMINATORS.match(line.strip()) is not None
+
+
+def spam_hits(text: str) -> list[str]:
+    """Gambling and SEO-spam terms found in a text, lower-cased."""
+    return [m.group(0).lower() for m in SPAM_RE.finditer(text)]

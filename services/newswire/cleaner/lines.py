@@ -1,0 +1,245 @@
+"""Line classification for flattened text: keep the article body, drop the rest with a reason.
+
+Signals are general: sentence-like lines vs runs of short ones, the densest run of prose
+(a maximum-sum segment), headings that open lists of other stories, a multilingual
+boilerplate lexicon, repetition, truncation, similarity to the title and lead, and spam terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newswire.cleaner import lexicon
+from newswire.cleaner.meta import find_date, is_dateline, parse_byline
+
+_TERMINAL = frozenset('.!?。！？…"”’»)』」:;')
+_TRUNCATED = re.compile(r"[^\W\d_](?:…|\.\.\.)\s*$")
+_CAPTION = re.compile(
+    r"\((?:[^()]*?(?:photo|foto|image|getty|afp|reuters|ap|epa|via|credit)[^()]*)\)\s*$"
+    r"|\b(?:photo|photograph|image|foto|bild)\s*(?::|by|credit)|\bgetty images\b|/\s*(?:afp|ap|reuters|epa)\b",
+    re.I,
+)
+_TOKEN = re.compile(r"\w+")
+_CONTENT_MIN = 4
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty input line with its features and verdict."""
+
+    text: str
+    chars: int
+    words: int
+    prose: bool
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class Verdict:
+    """What the classifier decided: kept lines, removed pieces and metadata found on the way."""
+
+    kept: list[str]
+    removed: list[tuple[str, str]]
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published_at: str | None = None
+    spam_lines: int = 0
+
+
+def _features(text: str) -> Line:
+    n = len(text)
+    words = text.count(" ") + 1
+    if words * 12 < n:  # scripts without spaces (CJK): count characters as half-words
+        words = max(words, n // 2)
+    terminal = text[-1] in _TERMINAL
+    prose = (words >= 10 and terminal) or words >= 22
+    return Line(text=text, chars=n, words=words, prose=prose)
+
+
+def _content_tokens(text: str) -> set[str]:
+    return {t[:6] for t in _TOKEN.findall(text.lower()) if len(t) >= _CONTENT_MIN and not t.isdigit()}
+
+
+def _lexicon_reason(ln: Line) -> str:
+    text = ln.text
+    if ln.chars <= 60:
+        r = lexicon.exact_reason(text)
+        if r:
+            return r
+    if ln.chars <= 220:
+        r = lexicon.phrase_reason(text)
+        if r and (not ln.prose or r in ("paywall", "newsletter", "comment_form", "consent") or ln.words <= 14):
+            return r
+    if ln.words <= 12 and lexicon.spam_hits(text):
+        return "spam_injection"
+    return ""
+
+
+def _best_segment(lines: list[Line]) -> tuple[int, int]:
+    """Maximum-sum run of lines: prose earns its length, chrome and short lines cost."""
+    best, best_span = 0.0, (0, -1)
+    cur, start = 0.0, 0
+    seen_prose = False
+    for i, ln in enumerate(lines):
+        if ln.reason == "terminator" and seen_prose:
+            w = -1e9
+        elif ln.reason:
+            w = -60.0
+        elif ln.prose:
+            w = float(ln.chars)
+            seen_prose = True
+        elif ln.words >= 6:
+            w = -15.0
+        else:
+            w = -40.0
+        if cur <= 0:
+            cur, start = w, i
+        else:
+            cur += w
+        if cur > best:
+            best, best_span = cur, (start, i)
+    return best_span
+
+
+def classify(text: str, title_hint: str | None = None, region: bool = True) -> Verdict:
+    """Split text into lines and decide each: kept as body, or removed with a reason."""
+    raw_lines = [s.strip() for s in text.splitlines()]
+    lines = [_features(s) for s in raw_lines if s]
+    verdict = Verdict(kept=[], removed=[])
+    if not lines:
+        return verdict
+    seen: dict[str, int] = {}
+    title_key = title_hint.strip().lower() if title_hint else None
+    for i, ln in enumerate(lines):
+        key = ln.text.lower()
+        if key in seen and ln.words >= 2:
+            captionish = _CAPTION.search(ln.text) or (seen[key] == i - 1 and ln.words >= 8)
+            ln.reason = "caption_repeat" if captionish else "duplicate_line"
+            continue
+        seen[key] = i
+        if title_key and key == title_key:
+            ln.reason = "title"
+            continue
+        if lexicon.is_terminator(ln.text):
+            ln.reason = "terminator"
+            continue
+        ln.reason = _lexicon_reason(ln)
+    if region:
+        start, end = _best_segment(lines)
+        if end < start:
+            start, end = 0, len(lines) - 1
+    else:
+        start, end = 0, len(lines) - 1
+    _metadata(lines, start, verdict, title_hint)
+    after_terminator = ""
+    for i, ln in enumerate(lines):
+        if ln.reason == "terminator":
+            after_terminator = "news_feed" if "feed" in ln.text.lower() else "related_list"
+            if "repl" in ln.text.lower() or "comment" in ln.text.lower():
+                after_terminator = "comment_form"
+        if i < start and not ln.reason:
+            ln.reason = "navigation"
+        elif i > end and not ln.reason:
+            ln.reason = after_terminator or ("related_list" if ln.words < 20 else "off_topic")
+    if region:
+        _inner_rules(lines, start, end)
+        _off_topic(lines, start, end, verdict.title or title_hint)
+    for ln in lines:
+        if ln.reason == "terminator":
+            ln.reason = "related_list"
+        if ln.reason:
+            verdict.removed.append((ln.text, ln.reason))
+            if ln.reason == "spam_injection":
+                verdict.spam_lines += 1
+        else:
+            verdict.kept.append(ln.text)
+    return verdict
+
+
+def _metadata(lines: list[Line], start: int, verdict: Verdict, title_hint: str | None) -> None:
+    """Bylines and datelines near the top become metadata; the headline becomes the title."""
+    limit = min(len(lines), start + 3)
+    for i in range(limit):
+        ln = lines[i]
+        if ln.reason and ln.reason not in ("navigation", "boilerplate"):
+            continue
+        by = parse_byline(ln.text)
+        if by is not None:
+            authors, iso = by
+            if not verdict.authors:
+                verdict.authors = authors
+            if iso and not verdict.published_at:
+                verdict.published_at = iso
+            ln.reason = "byline"
+            continue
+        if is_dateline(ln.text) or (ln.reason == "boilerplate" and find_date(ln.text)[0] and ln.chars <= 80):
+            iso, _ = find_date(ln.text)
+            if iso and not verdict.published_at:
+                verdict.published_at = iso
+            ln.reason = "dateline"
+    if title_hint:
+        verdict.title = title_hint
+        return
+    # the headline: the last heading-like line before the body starts
+    for i in range(min(start, len(lines) - 1), -1, -1):
+        ln = lines[i]
+        if ln.reason in ("byline", "dateline", "caption_repeat") or (ln.reason == "" and i >= start and ln.prose):
+            continue
+        if 3 <= ln.words <= 30 and not ln.prose and ln.reason in ("", "navigation", "spam_injection"):
+            title = ln.text
+            if ln.reason == "spam_injection":
+                title = lexicon.SPAM_RE.sub("", title).strip(" -|:")
+            verdict.title = title or None
+            if ln.reason != "spam_injection":
+                ln.reason = "title"
+            return
+        if i < start - 6:
+            return
+
+
+def _inner_rules(lines: list[Line], start: int, end: int) -> None:
+    """Inside the body: truncated teasers, short-line runs, and headings with no body after them."""
+    for i in range(start, end + 1):
+        ln = lines[i]
+        if ln.reason:
+            continue
+        if ln.chars >= 60 and _TRUNCATED.search(ln.text):
+            ln.reason = "truncated_teaser"
+            continue
+        if not ln.prose and ln.words <= 3:
+            prev_short = i > start and not lines[i - 1].prose
+            next_short = i < end and not lines[i + 1].prose
+            if prev_short and next_short:
+                ln.reason = "navigation"
+    # a trailing heading or label with no kept prose after it belongs to what follows
+    for i in range(end, start - 1, -1):
+        ln = lines[i]
+        if ln.reason:
+            continue
+        if ln.prose:
+            break
+        ln.reason = "related_list"
+
+
+def _off_topic(lines: list[Line], start: int, end: int, title: str | None) -> None:
+    """Paragraphs sharing almost no vocabulary with the title, the lead and the rest are dropped."""
+    body = [i for i in range(start, end + 1) if not lines[i].reason and lines[i].prose]
+    if len(body) < 4:
+        return
+    tokens = {i: _content_tokens(lines[i].text) for i in body}
+    lead = set(_content_tokens(title or ""))
+    for i in body[:2]:
+        lead |= tokens[i]
+    counts: dict[str, int] = {}
+    for toks in tokens.values():
+        for t in toks:
+            counts[t] = counts.get(t, 0) + 1
+    for i in body[2:]:
+        toks = tokens[i]
+        if len(toks) < 8:
+            continue
+        shared_lead = len(toks & lead)
+        shared_rest = sum(1 for t in toks if counts[t] > 1)
+        if shared_lead < 0.1 * len(toks) and shared_rest < 0.2 * len(toks):
+            lines[i].reason = "off_topic"

@@ -1,0 +1,189 @@
+"""Article metadata from text: byline authors, publication dates and the language.
+
+Bylines and datelines are recognised in several languages; dates become ISO `YYYY-MM-DD`.
+Language is guessed from the script, then from short function-word profiles.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate((
+    "january jan januar janvier enero gennaio janeiro januari",
+    "february feb februar février febrero febbraio fevereiro februari",
+    "march mar märz mars marzo março maart",
+    "april apr avril abril aprile",
+    "may mai mayo maggio maio mei",
+    "june jun juni juin junio giugno junho",
+    "july jul juli juillet julio luglio julho",
+    "august aug août agosto augustus",
+    "september sep sept septembre septiembre settembre setembro",
+    "october oct oktober octobre octubre ottobre outubro",
+    "november nov novembre noviembre novembro",
+    "december dec dezember décembre diciembre dicembre dezembro",
+), start=1):
+    for _n in _names.split():
+        _MONTHS[_n] = _i
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+DATE_RES = (
+    # 2024-12-28, 2024/12/28
+    (re.compile(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
+    # December 28, 2024 / Dec. 28 2024
+    (re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I), "mdy"),
+    # 28 December 2024 / 28. Dezember 2024
+    (re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b", re.I), "dmy"),
+    # 28.12.2024 (European day-first)
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"), "dmy_num"),
+    # 12/28/2024 (US month-first)
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b"), "mdy_num"),
+)
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
+BYLINE_RE = re.compile(
+    r"^(?:by|written by|posted by|von|par|por|di|door|av|af|от|автор|بقلم|كتب)\s*:?\s+(.+)$", re.I
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bو)\s*")
+_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "del", "la", "le", "al", "el", "bin", "ibn", "di", "du", "dos"})
+_ROLE_WORDS = re.compile(
+    r"\b(?:reporter|correspondent|editor|staff|writer|contributor|columnist|updated|published|"
+    r"min read|minutes? read|photograph\w*|associated press|reuters|afp)\b", re.I,
+)
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[str | None, tuple[int, int]]:
+    """The first calendar date in a text as ISO `YYYY-MM-DD`, with its span."""
+    best: tuple[int, str, tuple[int, int]] | None = None
+    for pattern, kind in DATE_RES:
+        m = pattern.search(text)
+        if not m or (best is not None and m.start() >= best[0]):
+            continue
+        g = m.groups()
+        iso = None
+        if kind == "ymd":
+            iso = _valid(int(g[0]), int(g[1]), int(g[2]))
+        elif kind == "mdy":
+            iso = _valid(int(g[2]), _MONTHS[g[0].lower()], int(g[1]))
+        elif kind == "dmy":
+            iso = _valid(int(g[2]), _MONTHS[g[1].lower()], int(g[0]))
+        elif kind == "dmy_num":
+            iso = _valid(int(g[2]), int(g[1]), int(g[0]))
+        elif kind == "mdy_num":
+            iso = _valid(int(g[2]), int(g[0]), int(g[1])) or _valid(int(g[2]), int(g[1]), int(g[0]))
+        if iso:
+            best = (m.start(), iso, m.span())
+    return (best[1], best[2]) if best else (None, (0, 0))
+
+
+def normalise_date(value: str | None) -> str | None:
+    """A metadata date string as ISO `YYYY-MM-DD` (or None when it holds no date)."""
+    if not value:
+        return None
+    iso, _ = find_date(value)
+    return iso
+
+
+def is_dateline(line: str) -> bool:
+    """True for a short line that is only a date/time stamp (with words like "Updated")."""
+    if len(line) > 80:
+        return False
+    iso, (a, b) = find_date(line)
+    if not iso:
+        return False
+    rest = _TIME_RE.sub(" ", line[:a] + " " + line[b:])
+    rest = re.sub(r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|et|gmt|utc|\d+ min(?:ute)?s? read|"
+                  r"aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|pubblicato)\b", " ", rest)
+    return len(re.findall(r"\w+", rest)) <= 2
+
+
+def parse_byline(line: str) -> tuple[list[str], str | None] | None:
+    """Authors (and a date) from a byline such as "by Jane Roe December 28, 2024", else None."""
+    if len(line) > 160:
+        return None
+    m = BYLINE_RE.match(line.strip())
+    if not m:
+        return None
+    rest = m.group(1)
+    iso, (a, _) = find_date(rest)
+    names_part = rest[:a] if iso else rest
+    names_part = _TIME_RE.sub(" ", names_part)
+    names_part = re.split(r"\s[|•·–—-]\s|\(|\bupdated\b|\bpublished\b|\bon\b", names_part, maxsplit=1, flags=re.I)[0]
+    authors: list[str] = []
+    for chunk in _NAME_SPLIT.split(names_part):
+        words = chunk.split()
+        name: list[str] = []
+        for w in words:
+            if w[:1].isupper() or (name and w.lower() in _PARTICLES):
+                name.append(w.strip(",.;:"))
+            else:
+                break
+        if 1 <= len(name) <= 5 and not _ROLE_WORDS.search(" ".join(name)):
+            authors.append(" ".join(name))
+    if not authors:
+        return None
+    return authors, iso
+
+
+_STOP: dict[str, frozenset[str]] = {
+    "en": frozenset("the and of to in is that for was on with as by at from it said his are be has have this an".split()),
+    "de": frozenset("der die und das ist nicht den mit von sich des auf für ein eine im dem zu auch es wird bei".split()),
+    "fr": frozenset("le la les des et est un une du en que dans pour qui pas sur au par avec ce il sont".split()),
+    "es": frozenset("el la los las de que y en un una es por con para del se al lo como más su".split()),
+    "it": frozenset("il la che di e è un una per non del della con sono gli le nel alla si da".split()),
+    "pt": frozenset("o a os as de que e do da em um uma para com não no na por se mais dos".split()),
+    "nl": frozenset("de het een en van is dat op te in voor niet met zijn er aan ook als bij".split()),
+    "id": frozenset("yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke karena ada".split()),
+    "tr": frozenset("ve bir bu da de için ile çok olarak daha gibi olan ama sonra kadar".split()),
+    "pl": frozenset("i w nie na się z do że jest to jak o po ale od za przez".split()),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str) -> str | None:
+    """A best-guess ISO 639-1 code from the script, then function-word counts; None if unsure."""
+    sample = text[:3000]
+    counts = {"arabic": 0, "cyrillic": 0, "hangul": 0, "kana": 0, "han": 0, "greek": 0, "hebrew": 0,
+              "devanagari": 0, "thai": 0, "latin": 0}
+    for ch in sample:
+        o = ord(ch)
+        if o < 0x250:
+            if ch.isalpha():
+                counts["latin"] += 1
+        elif 0x600 <= o <= 0x6FF:
+            counts["arabic"] += 1
+        elif 0x400 <= o <= 0x4FF:
+            counts["cyrillic"] += 1
+        elif 0xAC00 <= o <= 0xD7AF:
+            counts["hangul"] += 1
+        elif 0x3040 <= o <= 0x30FF:
+            counts["kana"] += 1
+        elif 0x4E00 <= o <= 0x9FFF:
+            counts["han"] += 1
+        elif 0x370 <= o <= 0x3FF:
+            counts["greek"] += 1
+        elif 0x590 <= o <= 0x5FF:
+            counts["hebrew"] += 1
+        elif 0x900 <= o <= 0x97F:
+            counts["devanagari"] += 1
+        elif 0xE00 <= o <= 0xE7F:
+            counts["thai"] += 1
+    script = max(counts, key=counts.__getitem__)
+    if counts[script] < 20:
+        return None
+    if script != "latin":
+        if script == "han" and counts["kana"] > 0.1 * counts["han"]:
+            return "ja"
+        return {"arabic": "ar", "cyrillic": "ru", "hangul": "ko", "kana": "ja", "han": "zh", "greek": "el",
+                "hebrew": "he", "devanagari": "hi", "thai": "th"}[script]
+    words = [w.lower() for w in _WORD.findall(sample)]
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOP.items()}
+    lang = max(scores, key=scores.__getitem__)
+    return lang if scores[lang] >= 3 else None
