@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from newswire.core.ids import alert_id
 from newswire.core.records import Alert, Conflict, Story, StoryClaim, StoryMember, from_dict, to_dict
 
 DEFAULT = Path(__file__).resolve().parents[2] / "deploy" / "rules.yaml"
-NOW = datetime(2024, 12, 28, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 12, 28, 12, 0, tzinfo=UTC)
 
 K1000 = ("North Korean forces are experiencing mass casualties on the front lines of Russia's war against "
          "Ukraine, with a thousand of their troops killed or injured in the last week alone in Russia's Kursk "
@@ -250,7 +250,7 @@ def test_conflict_needs_spread_and_one_window() -> None:
 def test_breaking_counts_outlets_inside_the_window() -> None:
     r = rules({"name": "brk", "type": "breaking", "min_outlets": 3, "within_minutes": 30})
     engine = AlertEngine(r, {})
-    t = lambda m: f"2024-12-28T10:{m:02d}:00+00:00"  # noqa: E731 - a tiny local helper
+    t = lambda m: f"2024-12-28T10:{m:02d}:00+00:00"
     late = [member(0, "a", published=t(0)), member(1, "b", published=t(10)), member(2, "c", published=t(50))]
     assert engine.evaluate(story(late, [], last=t(50)), replay=False, now=NOW) == []
     spam = late[:2] + [member(3, "d", published=t(20), spam=True)]

@@ -8,8 +8,14 @@ from typing import Any
 import pytest
 
 from newswire.alerter.rules import (
-    BreakingRule, CorroboratedRule, FigureThresholdRule, RateLimit, SuspectSourceRule, WatchlistRule,
-    load_rules, parse_rules,
+    BreakingRule,
+    CorroboratedRule,
+    FigureThresholdRule,
+    RateLimit,
+    SuspectSourceRule,
+    WatchlistRule,
+    load_rules,
+    parse_rules,
 )
 from newswire.core.errors import ConfigError
 from newswire.core.settings import Settings

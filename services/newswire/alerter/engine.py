@@ -10,8 +10,8 @@ alerted on and never marks anything fired, so a backfill cannot page anyone nor 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timezone
-from typing import MutableMapping
+from collections.abc import MutableMapping
+from datetime import UTC, datetime
 
 import orjson
 
@@ -37,7 +37,7 @@ class AlertEngine:
         """The alerts this story update raises now; none at all for replayed input."""
         if replay:
             return []
-        now = now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)
+        now = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
         alerts: list[Alert] = []
         for rule in self.rules:
             for m in match(rule, story):
@@ -49,9 +49,8 @@ class AlertEngine:
     def _decide(self, rule: Rule, story: Story, m: Match, now: datetime) -> Alert | None:
         aid = alert_id(rule.name, story.story_id, m.claim_key)
         previous = _read(self.fired.get(aid))
-        if previous is not None:
-            if not rule.updates or m.count <= previous[0]:
-                return None
+        if previous is not None and (not rule.updates or m.count <= previous[0]):
+            return None
         # A rate-limited alert is not marked fired: it goes out with a later update of the story.
         if not self._limiter.allow(rule.name, rule.rate_limit, now):
             self.suppressed[rule.name] += 1

@@ -6,13 +6,18 @@ update, a one-line title, and the claims, articles and reasons the alert will sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from typing import Callable
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from newswire.alerter.rules import (
-    BreakingRule, ConflictRule, CorroboratedRule, FigureThresholdRule, Rule, SuspectSourceRule,
+    BreakingRule,
+    ConflictRule,
+    CorroboratedRule,
+    FigureThresholdRule,
+    Rule,
+    SuspectSourceRule,
     WatchlistRule,
 )
 from newswire.alerter.titles import format_figure, one_line, summarize_claim, with_speaker
@@ -66,10 +71,10 @@ def parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        t = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        t = datetime.fromisoformat(value.strip())
     except ValueError:
         return None
-    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t.astimezone(timezone.utc)
+    return t.replace(tzinfo=UTC) if t.tzinfo is None else t.astimezone(UTC)
 
 
 def outlets_of(members: list[StoryMember]) -> list[str]:
@@ -128,8 +133,8 @@ def _corroborated(rule: CorroboratedRule, story: Story) -> list[Match]:
         if (rule.require_figure and c.value is None) or (c.hedged and not rule.include_hedged):
             continue
         title = f"Corroborated by {c.independent_origins} independent outlets: {_claim_line(c)}"
-        reasons = [f"claim reported {c.reports} times from {c.independent_origins} independent origins "
-                   f"(rule needs {rule.min_origins})"]
+        reasons = [(f"claim reported {c.reports} times from {c.independent_origins} independent origins "
+                   f"(rule needs {rule.min_origins})")]
         if c.window:
             reasons.append(f"time window: {c.window}")
         if c.hedged:
@@ -193,8 +198,8 @@ def _conflict(rule: ConflictRule, story: Story) -> list[Match]:
         shown = ", ".join(format_figure(v, conflict.unit) for v in values)
         window = f" ({conflict.window})" if conflict.window else ""
         title = f"Conflicting {conflict.kind} figures{window}: {shown} — {_story_title(story)}"
-        reasons = [f"{len(values)} different figures for the same {conflict.kind}{window}, spread "
-                   f"{spread:.0%} (rule needs {rule.min_spread:.0%})"]
+        reasons = [(f"{len(values)} different figures for the same {conflict.kind}{window}, spread "
+                   f"{spread:.0%} (rule needs {rule.min_spread:.0%})")]
         reasons += [f"{format_figure(c.value, c.unit or conflict.unit)}: {c.speaker or 'unattributed'}, "
                     f"{_plural(c.independent_origins, 'independent origin')}" for c in involved]
         out.append(Match(conflict.key, len(values), one_line(title), tuple(involved),
@@ -222,8 +227,8 @@ def _breaking(rule: BreakingRule, story: Story) -> list[Match]:
         return []
     minutes = f"{rule.within_minutes:g}"
     title = f"Breaking: {_story_title(story)} — {len(outlets)} outlets within {minutes} minutes"
-    reasons = [f"{len(outlets)} outlets reported the story within {minutes} minutes of its first article "
-               f"(rule needs {rule.min_outlets})"]
+    reasons = [(f"{len(outlets)} outlets reported the story within {minutes} minutes of its first article "
+               f"(rule needs {rule.min_outlets})")]
     return [Match("", len(outlets), one_line(title), (), tuple(m.article_id for m in inside),
                   tuple(reasons))]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from types import TracebackType
+from typing import Self
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -59,7 +60,7 @@ class WebhookSink:
             asked = 0.0
             try:
                 status, detail, asked = await self._post(body)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 last = f"timed out after {self.timeout:g} s"
                 continue
             except aiohttp.ClientError as exc:
@@ -93,7 +94,7 @@ class WebhookSink:
             await self._session.close()
         self._session = None
 
-    async def __aenter__(self) -> "WebhookSink":
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
