@@ -98,9 +98,26 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.group_suffix:
         settings = settings.with_(group_suffix=args.group_suffix)
+    if args.from_:
+        from newswire.core import admin
+        from newswire.replay import Position
+
+        if not args.group_suffix:
+            raise ConfigError("--from needs --group-suffix: it positions a fresh consumer group")
+        pos = Position.parse(args.from_)
+        asyncio.run(admin.create_topics(settings))
+        asyncio.run(admin.seek_group(settings, f"{settings.topic_prefix}-{args.stage}{settings.group_suffix}",
+                                     _input_topic(args.stage, settings), pos.time_ms, pos.offset))
     module = importlib.import_module(f"newswire.{args.stage}.app")
     module.create_worker(settings).run()
     return 0
+
+
+def _input_topic(stage: str, settings: Settings) -> str:
+    from newswire.core.topics import Topics
+
+    t = Topics.for_prefix(settings.topic_prefix)
+    return {"cleaner": t.raw, "extractor": t.clean, "stories": t.extracted, "alerter": t.stories}[stage]
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -188,6 +205,59 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return run(settings, args.paths, follow=args.follow, timeout=args.timeout)
 
 
+def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
+    """Re-publish a range of a topic marked as replay (or re-drive dead letters)."""
+    from newswire.core.topics import Topics
+    from newswire.replay import Checkpoint, Position, default_checkpoint, print_progress, replay
+
+    topics = Topics.for_prefix(settings.topic_prefix)
+    topic = getattr(topics, args.topic, args.topic)
+    start = Position.parse(args.from_)
+    stop = Position.parse(args.to) if args.to else None
+    parts = [int(p) for p in args.partitions.split(",")] if args.partitions else None
+    filters = f"{args.partitions}|{args.reason}|{args.stage}"
+    path = Path(args.checkpoint) if args.checkpoint else default_checkpoint(
+        topic, args.into or "", args.from_, args.to or "", filters)
+    if args.restart and path.exists():
+        path.unlink()
+    counts = asyncio.run(replay(settings, topic, start, stop, into=args.into, partitions=parts,
+                                reason=args.reason, stage=args.stage, checkpoint=Checkpoint(path),
+                                progress=None if args.quiet else print_progress()))
+    print(f"\nreplayed {counts['sent']} events from {topic} ({counts['skipped']} filtered out, "
+          f"{counts['resumed']} already sent by an earlier run); checkpoint {path}")
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
+    """Report what changed between two versions: two `process` outputs or two topic prefixes."""
+    from newswire.core.topics import Topics
+    from newswire.diffing import diff, render
+
+    def load(path: str) -> list[dict[str, Any]]:
+        with open(path, "rb") as f:
+            return [orjson.loads(line) for line in f if line.strip()]
+
+    if args.base_prefix and args.shadow_prefix:
+        from newswire.kafkaio import collect
+
+        def topic_events(prefix: str, short: str) -> list[dict[str, Any]]:
+            name = getattr(Topics.for_prefix(prefix), short)
+            return [orjson.loads(r.value) for r in asyncio.run(collect(settings, name, idle_seconds=1.0))]
+
+        base, shadow = topic_events(args.base_prefix, "enriched"), topic_events(args.shadow_prefix, "enriched")
+        base_alerts = topic_events(args.base_prefix, "alerts")
+        shadow_alerts = topic_events(args.shadow_prefix, "alerts")
+    elif len(args.files) == 2:
+        base, shadow = load(args.files[0]), load(args.files[1])
+        base_alerts = load(args.base_alerts) if args.base_alerts else []
+        shadow_alerts = load(args.shadow_alerts) if args.shadow_alerts else []
+    else:
+        raise ConfigError("give two enriched JSON-lines files, or --base-prefix and --shadow-prefix")
+    d = diff(base, shadow, base_alerts, shadow_alerts)
+    print(render(d, {e.get("article_id"): e for e in base}))
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings, rest: list[str]) -> int:
     """Delegate to a stage's evaluation command."""
     import importlib
@@ -220,6 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("worker", help="run one stage's worker")
     s.add_argument("stage", choices=STAGES)
     s.add_argument("--group-suffix", default="", help="run as a separate consumer group (backfills)")
+    s.add_argument("--from", dest="from_", default=None,
+                   help="with --group-suffix: start the new group at this ISO-8601 time")
     s.set_defaults(func=cmd_worker)
 
     s = sub.add_parser("ingest", help="send raw articles (files, directories, - for stdin) to the raw topic")
@@ -246,6 +318,28 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--follow", action="store_true", help="keep everything running after the report")
     s.add_argument("--timeout", type=float, default=90.0)
     s.set_defaults(func=cmd_run)
+
+    s = sub.add_parser("replay", help="re-publish a range of a topic (marked replay), or re-drive dead letters")
+    s.add_argument("--topic", required=True, help="topic name or short name (raw, deadletter, …)")
+    s.add_argument("--from", dest="from_", required=True, help="offset, earliest, latest or ISO-8601 time")
+    s.add_argument("--to", default=None, help="offset or ISO-8601 time (default: the end at start)")
+    s.add_argument("--partitions", default=None, help="comma-separated partitions (default: all)")
+    s.add_argument("--into", default=None, help="target topic (default: the same topic; for dead letters, "
+                                                  "the topic they came from)")
+    s.add_argument("--reason", default=None, help="dead letters only: this reason (error class)")
+    s.add_argument("--stage", default=None, help="dead letters only: from this stage")
+    s.add_argument("--checkpoint", default=None, help="progress file (default: by arguments, so reruns resume)")
+    s.add_argument("--restart", action="store_true", help="ignore an earlier run's progress")
+    s.add_argument("--quiet", action="store_true")
+    s.set_defaults(func=cmd_replay)
+
+    s = sub.add_parser("diff", help="what changed between two pipeline versions (files or topic prefixes)")
+    s.add_argument("files", nargs="*", help="base.jsonl shadow.jsonl (outputs of `process`)")
+    s.add_argument("--base-alerts", default=None)
+    s.add_argument("--shadow-alerts", default=None)
+    s.add_argument("--base-prefix", default=None, help="topic prefix of the live pipeline")
+    s.add_argument("--shadow-prefix", default=None, help="topic prefix of the shadow pipeline")
+    s.set_defaults(func=cmd_diff)
 
     s = sub.add_parser("eval", help="measure quality against gold data: clean, claims or stories")
     s.add_argument("what", choices=["clean", "claims", "stories"])

@@ -77,3 +77,28 @@ async def group_lag(settings: Settings, group: str, topic: str) -> dict[int, tup
         await consumer.stop()
 
 
+
+
+async def seek_group(settings: Settings, group: str, topic: str, time_ms: int | None,
+                     offset: int | None = None) -> dict[int, int]:
+    """Commit a consumer group's offsets on `topic` to a time (or an offset) before it starts,
+    so a backfill worker begins there; returns partition -> committed offset."""
+    consumer = AIOKafkaConsumer(**client_kwargs(settings), group_id=group, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        parts = consumer.partitions_for_topic(topic)
+        if parts is None:
+            await consumer.topics()
+            parts = consumer.partitions_for_topic(topic) or set()
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        ends = await consumer.end_offsets(tps)
+        if time_ms is not None:
+            found = await consumer.offsets_for_times({tp: time_ms for tp in tps})
+            target = {tp: (found[tp].offset if found.get(tp) else ends[tp]) for tp in tps}
+        else:
+            target = {tp: min(offset or 0, ends[tp]) for tp in tps}
+        consumer.assign(tps)
+        await consumer.commit(target)
+        return {tp.partition: o for tp, o in target.items()}
+    finally:
+        await consumer.stop()
