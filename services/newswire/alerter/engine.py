@@ -40,6 +40,8 @@ class AlertEngine:
         now = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
         alerts: list[Alert] = []
         for rule in self.rules:
+            if rule.STORY_LEVEL and not rule.updates and alert_id(rule.name, story.story_id) in self.fired:
+                continue  # already sent for this story and nothing more can come of it: skip the matching
             for m in match(rule, story):
                 alert = self._decide(rule, story, m, now)
                 if alert is not None:
@@ -85,7 +87,7 @@ def _build(aid: str, rule: Rule, story: Story, m: Match, first_seen: str, *, upd
         alert_id=aid,
         rule=rule.name,
         severity=rule.severity,
-        title=m.title,
+        title=m.render_title(),
         story_id=story.story_id,
         claims=[_alert_claim(c) for c in m.claims],
         outlets=list(dict.fromkeys(outlet(a) for a in members)),

@@ -1,7 +1,7 @@
 """What each rule type finds in a story: pure functions from (rule, story) to matches.
 
 A match carries its dedup key (empty for story-level rules), the count whose rise makes an
-update, a one-line title, and the claims, articles and reasons the alert will show.
+update, how to render its one-line title, and the claims, articles and reasons the alert will show.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class Match:
 
     claim_key: str
     count: int
-    title: str
+    render_title: Callable[[], str]  # built only for alerts that fire: titles cost regex work
     claims: tuple[StoryClaim, ...]
     article_ids: tuple[str, ...]
     reasons: tuple[str, ...]
@@ -119,6 +119,16 @@ def _claim_line(claim: StoryClaim) -> str:
     return with_speaker(summarize_claim(claim.text), claim.speaker)
 
 
+def _lazy(template: str, claim: StoryClaim, **fields: object) -> Callable[[], str]:
+    """A title about a claim, summarised only when the alert really fires."""
+    return lambda: one_line(template.format(line=_claim_line(claim), **fields))
+
+
+def _fixed(title: str) -> Callable[[], str]:
+    line = one_line(title)
+    return lambda: line
+
+
 # --- the rule types -----------------------------------------------------------------------------
 
 
@@ -132,7 +142,7 @@ def _corroborated(rule: CorroboratedRule, story: Story) -> list[Match]:
             continue
         if (rule.require_figure and c.value is None) or (c.hedged and not rule.include_hedged):
             continue
-        title = f"Corroborated by {c.independent_origins} independent outlets: {_claim_line(c)}"
+        title = _lazy("Corroborated by {n} independent outlets: {line}", c, n=c.independent_origins)
         reasons = [(f"claim reported {c.reports} times from {c.independent_origins} independent origins "
                    f"(rule needs {rule.min_origins})")]
         if c.window:
@@ -140,7 +150,7 @@ def _corroborated(rule: CorroboratedRule, story: Story) -> list[Match]:
         if c.hedged:
             reasons.append("some reports mark it unverified")
         reasons += _spam_note(story, c.article_ids)
-        out.append(Match(c.key, c.independent_origins, one_line(title), (c,), tuple(c.article_ids),
+        out.append(Match(c.key, c.independent_origins, title, (c,), tuple(c.article_ids),
                          tuple(reasons)))
     return out
 
@@ -159,13 +169,13 @@ def _figure_threshold(rule: FigureThresholdRule, story: Story) -> list[Match]:
         if c.hedged and not rule.include_hedged:
             continue
         figure = format_figure(c.value, norm_unit(c.unit) or c.unit)
-        title = f"{c.kind.capitalize()} figure {figure}: {_claim_line(c)}"
+        title = _lazy("{kind} figure {figure}: {line}", c, kind=c.kind.capitalize(), figure=figure)
         reasons = [f"{c.kind} figure {figure} reaches the threshold {format_figure(rule.threshold, None)}",
                    f"{_plural(c.independent_origins, 'independent origin')}, {_plural(c.reports, 'report')}"]
         if c.hedged:
             reasons.append("some reports mark it unverified")
         reasons += _spam_note(story, c.article_ids)
-        out.append(Match(c.key, c.independent_origins, one_line(title), (c,), tuple(c.article_ids),
+        out.append(Match(c.key, c.independent_origins, title, (c,), tuple(c.article_ids),
                          tuple(reasons)))
     return out
 
@@ -202,7 +212,7 @@ def _conflict(rule: ConflictRule, story: Story) -> list[Match]:
                    f"{spread:.0%} (rule needs {rule.min_spread:.0%})")]
         reasons += [f"{format_figure(c.value, c.unit or conflict.unit)}: {c.speaker or 'unattributed'}, "
                     f"{_plural(c.independent_origins, 'independent origin')}" for c in involved]
-        out.append(Match(conflict.key, len(values), one_line(title), tuple(involved),
+        out.append(Match(conflict.key, len(values), _fixed(title), tuple(involved),
                          tuple(conflict.article_ids), tuple(reasons)))
     return out
 
@@ -229,25 +239,29 @@ def _breaking(rule: BreakingRule, story: Story) -> list[Match]:
     title = f"Breaking: {_story_title(story)} — {len(outlets)} outlets within {minutes} minutes"
     reasons = [(f"{len(outlets)} outlets reported the story within {minutes} minutes of its first article "
                f"(rule needs {rule.min_outlets})")]
-    return [Match("", len(outlets), one_line(title), (), tuple(m.article_id for m in inside),
+    return [Match("", len(outlets), _fixed(title), (), tuple(m.article_id for m in inside),
                   tuple(reasons))]
 
 
 def _watchlist(rule: WatchlistRule, story: Story) -> list[Match]:
     members = [m for m in story.articles if not m.spam]
-    entity_text = "\n".join(story.entities)
-    text = "\n".join([story.title or "", *(m.title or "" for m in members), *(c.text for c in story.claims)])
-    hits = [t for t, p in zip(rule.entities, rule.entity_patterns) if p.search(entity_text) or p.search(text)]
-    hits += [t for t, p in zip(rule.keywords, rule.keyword_patterns) if p.search(text) and t not in hits]
     outlets = outlets_of(members)
-    if not hits or len(outlets) < rule.min_outlets:
+    if len(outlets) < rule.min_outlets:
+        return []
+    text = "\n".join([*story.entities, story.title or "", *(m.title or "" for m in members),
+                      *(c.text for c in story.claims)])
+    hits = rule.find(text)
+    if not hits:
         return []
     desk = f"[{rule.desk}] " if rule.desk else ""
-    title = f"{desk}Watchlist {', '.join(hits)}: {_story_title(story)} ({_plural(len(outlets), 'outlet')})"
+
+    def title() -> str:
+        return one_line(f"{desk}Watchlist {', '.join(hits)}: {_story_title(story)} "
+                        f"({_plural(len(outlets), 'outlet')})")
+
     reasons = [f"matches watchlist term(s): {', '.join(hits)}",
                f"{_plural(len(outlets), 'outlet')} (rule needs {rule.min_outlets})"]
-    return [Match("", len(outlets), one_line(title), (), tuple(m.article_id for m in members),
-                  tuple(reasons))]
+    return [Match("", len(outlets), title, (), tuple(m.article_id for m in members), tuple(reasons))]
 
 
 def _suspect_source(rule: SuspectSourceRule, story: Story) -> list[Match]:
@@ -267,7 +281,7 @@ def _suspect_source(rule: SuspectSourceRule, story: Story) -> list[Match]:
             continue
         title = f"Suspect source {outlet(m)} ({what}) in story: {_story_title(story)}"
         ids = (m.article_id,) + ((original.article_id,) if original is not None else ())
-        out.append(Match(m.article_id, 1, one_line(title), (), ids, tuple(reasons)))
+        out.append(Match(m.article_id, 1, _fixed(title), (), ids, tuple(reasons)))
     return out
 
 

@@ -50,6 +50,7 @@ class Rule:
     """Fields every rule has; subclasses add their type's fields."""
 
     TYPE: ClassVar[str] = ""
+    STORY_LEVEL: ClassVar[bool] = False  # one alert per story (no claim key)
     name: str
     severity: str = "medium"
     rate_limit: RateLimit = field(default_factory=RateLimit)
@@ -65,13 +66,22 @@ class WatchlistRule(Rule):
     """A story mentions one of a desk's entities or keywords."""
 
     TYPE: ClassVar[str] = "watchlist"
+    STORY_LEVEL: ClassVar[bool] = True
     desk: str | None = None
     entities: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     min_outlets: int = 1
     updates: bool = False
-    entity_patterns: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
-    keyword_patterns: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
+    # Every term in one whole-word, case-insensitive pattern, so a story is scanned once per rule.
+    pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    terms_by_key: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def find(self, text: str) -> list[str]:
+        """The watchlist terms found in `text`, in rule order."""
+        if self.pattern is None:
+            return []
+        found = {self.terms_by_key.get(term_key(m.group(0))) for m in self.pattern.finditer(text)}
+        return [t for t in (*self.entities, *self.keywords) if t in found]
 
     def check(self) -> None:
         """A watchlist needs at least one entity or keyword."""
@@ -132,6 +142,7 @@ class BreakingRule(Rule):
     """A new story reaches N outlets within M minutes of its first article."""
 
     TYPE: ClassVar[str] = "breaking"
+    STORY_LEVEL: ClassVar[bool] = True
     min_outlets: int
     within_minutes: float
 
@@ -260,21 +271,24 @@ def _parse_rule(raw: Any, index: int, defaults: dict[str, Any]) -> Rule:
     except _FieldError as exc:
         raise ConfigError(f"{label}: field {exc.field!r} {exc.message}") from None
     if isinstance(rule, WatchlistRule):
-        rule = dataclasses.replace(
-            rule,
-            entity_patterns=tuple(_term_pattern(t) for t in rule.entities),
-            keyword_patterns=tuple(_term_pattern(t) for t in rule.keywords),
-        )
+        terms = list(dict.fromkeys((*rule.entities, *rule.keywords)))
+        rule = dataclasses.replace(rule, pattern=_terms_pattern(terms),
+                                   terms_by_key={term_key(t): t for t in reversed(terms)})
     return rule
 
 
-def _term_pattern(term: str) -> re.Pattern[str]:
-    """A whole-word, case-insensitive pattern for a watchlist term (spaces match any whitespace)."""
-    words = [re.escape(w) for w in term.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+def term_key(text: str) -> str:
+    """A watchlist term as matched text normalises to: lower case, single spaces."""
+    return " ".join(text.lower().split())
 
 
-_INTERNAL = {"entity_patterns", "keyword_patterns"}
+def _terms_pattern(terms: list[str]) -> re.Pattern[str]:
+    """Whole words, any case, any whitespace between words; longest terms first so they win."""
+    alternatives = [r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(terms, key=len, reverse=True)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+_INTERNAL = {"pattern", "terms_by_key"}
 
 
 def _fields(cls: type[Rule], raw: dict[str, Any]) -> dict[str, Any]:
