@@ -319,3 +319,17 @@ def test_conflict_falls_back_to_event_values_when_claims_are_absent() -> None:
                                            replay=False, now=NOW)
     assert alert.alert_id == alert_id("cf", "s1", "cf") and alert.claims == []
     assert "2,400, 3,100" in alert.title
+
+
+def test_every_default_alert_fits_the_alert_schema() -> None:
+    from newswire.core import schemas
+    from newswire.core.settings import Settings
+
+    check = schemas.validator(Settings().schemas_dir, schemas.ALERT)
+    alerts = run(AlertEngine(load_rules(DEFAULT), {}), seed_stories())
+    assert {a.rule for a in alerts} >= {"corroborated", "suspect-spam", "mass-casualties", "breaking"}
+    for alert in alerts:
+        envelope = {"schema": schemas.ALERT, "id": alert.alert_id, "article_id": None,
+                    "produced_at": "2024-12-28T10:00:00Z", "pipeline_version": "1", "replay": False,
+                    "payload": orjson.loads(orjson.dumps(to_dict(alert)))}
+        check.validate(envelope)
