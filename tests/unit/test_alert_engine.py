@@ -333,3 +333,16 @@ def test_every_default_alert_fits_the_alert_schema() -> None:
                     "produced_at": "2024-12-28T10:00:00Z", "pipeline_version": "1", "replay": False,
                     "payload": orjson.loads(orjson.dumps(to_dict(alert)))}
         check.validate(envelope)
+
+
+def test_stale_fired_entries_can_be_pruned() -> None:
+    from newswire.alerter.engine import stale_keys
+
+    fired: dict[str, bytes] = {}
+    engine = AlertEngine(rules(CORR), fired)
+    members = [member(i, f"o{i}") for i in range(3)]
+    engine.evaluate(story(members, [claim("k", origins=3)], sid="old"), replay=False, now=NOW)
+    engine.evaluate(story(members, [claim("k", origins=3)], sid="new"), replay=False,
+                    now=NOW + timedelta(days=8))
+    fired["junk"] = b"?"
+    assert stale_keys(fired, NOW + timedelta(days=7)) == [alert_id("corr", "old", "k")]

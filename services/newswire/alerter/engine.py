@@ -62,6 +62,19 @@ class AlertEngine:
         return _build(aid, rule, story, m, first_seen, update=previous is not None)
 
 
+def stale_keys(fired: MutableMapping[str, bytes], before: datetime) -> list[str]:
+    """Fired entries last touched before `before` (e.g. older than the stories window), to prune."""
+    out = []
+    for key, raw in list(fired.items()):
+        try:
+            at = datetime.fromisoformat(str(orjson.loads(raw)["at"]))
+        except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+            continue  # unreadable entries are kept: they still guard against a second alert
+        if (at if at.tzinfo else at.replace(tzinfo=UTC)) < before:
+            out.append(key)
+    return out
+
+
 def _read(raw: bytes | None) -> tuple[int, str] | None:
     if raw is None:
         return None

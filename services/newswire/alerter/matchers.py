@@ -259,7 +259,8 @@ def _watchlist(rule: WatchlistRule, story: Story) -> list[Match]:
         return one_line(f"{desk}Watchlist {', '.join(hits)}: {_story_title(story)} "
                         f"({_plural(len(outlets), 'outlet')})")
 
-    reasons = [f"matches watchlist term(s): {', '.join(hits)}",
+    reasons = [f"matches watchlist term(s) of the {rule.desk} desk: {', '.join(hits)}" if rule.desk else
+               f"matches watchlist term(s): {', '.join(hits)}",
                f"{_plural(len(outlets), 'outlet')} (rule needs {rule.min_outlets})"]
     return [Match("", len(outlets), title, (), tuple(m.article_id for m in members), tuple(reasons))]
 
