@@ -129,22 +129,66 @@ _PHRASES: dict[str, str] = {
         r"report (?:a|an) (?:error|typo|correction)|corrections? policy|ethics policy"
     ),
 }
+# Patterns are matched against the lower-cased line: case-sensitive matching is much faster.
 PHRASE_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(pattern, re.I)) for reason, pattern in _PHRASES.items()
+    (reason, re.compile(pattern)) for reason, pattern in _PHRASES.items()
 )
+_COMMON = frozenset({"the", "our", "you", "your", "this", "for", "and", "with", "all", "are", "has", "been",
+                     "was", "not", "out", "that", "its", "get", "new", "now", "have"})
+_STEM_LEN = 4
 
+
+def _stems(pattern: str) -> frozenset[str]:
+    words = re.findall(r"[^\W\d_]{4,}", pattern.replace("\\b", " ").replace("\\w", " ").replace("\\s", " "))
+    return frozenset(w.lower()[:_STEM_LEN] for w in words if w.lower() not in _COMMON)
+
+
+# A phrase can only match when one of its words is in the line: a cheap set test first.
+_REASON_STEMS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = tuple(
+    (reason, _stems(pattern), rx) for (reason, pattern), (_, rx) in zip(_PHRASES.items(), PHRASE_RES)
+)
 _TRIM = re.compile(r"^[\W_]+|[\W_]+$")
 
-# Casino/gambling and SEO-spam vocabulary, multilingual-minded (Indonesian "judi", "togel"...).
-SPAM_RE = re.compile(
-    r"\b(?:casino|casinos|kasino|slots?|slot ?online|slot ?gacor|gacor|jackpot|poker|roulette|"
-    r"blackjack|baccarat|sportsbook|betting|bet365|togel|judi|bandar|maxwin|sbobet|pragmatic play|"
-    r"free spins|no deposit bonus|online gambling|gambling|viagra|cialis|payday loans?|"
-    r"replica watches|escort)\b"
-    r"|\b[a-z]*\d{2,3}(?:win|bet|slot|vip|play|club|gold|luck|casino)\b"
-    r"|\b(?:win|bet|slot|vip|gold|luck|casino|king|jili|pg)\d{2,3}\b",
-    re.I,
+# Casino/gambling and SEO-spam vocabulary, multilingual-minded (Indonesian "judi", "togel"...),
+# matched on tokens so a long text costs one tokenising pass.
+_SPAM_WORDS = frozenset({
+    "casino", "casinos", "kasino", "slot", "slots", "gacor", "jackpot", "poker", "roulette", "blackjack",
+    "baccarat", "sportsbook", "betting", "bet365", "togel", "judi", "bandar", "maxwin", "sbobet",
+    "gambling", "viagra", "cialis", "escort", "slotonline", "slotgacor",
+})
+_SPAM_PHRASES = re.compile(
+    r"free spins|no deposit bonus|pragmatic play|payday loans?|replica watches|slot online|situs slot"
 )
+_SPAM_BRAND = re.compile(
+    r"(?:[a-z]{0,12}\d{2,3}(?:win|bet|slot|vip|play|club|gold|luck|casino)|"
+    r"(?:win|bet|slot|vip|gold|luck|casino|king|jili|pg)\d{2,3})"
+)
+_ALNUM = re.compile(r"[^\W_]+")
+
+
+_PHRASE_HEADS = frozenset({"spins", "deposit", "pragmatic", "payday", "replica", "online", "situs"})
+
+
+def spam_hits(text: str) -> list[str]:
+    """Gambling and SEO-spam terms found in a text, lower-cased."""
+    low = text.lower()
+    toks = set(_ALNUM.findall(low))
+    hits = sorted(toks & _SPAM_WORDS)
+    hits.extend(t for t in toks if len(t) <= 16 and not t.isalpha() and not t.isdigit()
+                and _SPAM_BRAND.fullmatch(t) is not None)
+    if not toks.isdisjoint(_PHRASE_HEADS):
+        hits.extend(m.group(0) for m in _SPAM_PHRASES.finditer(low))
+    return hits
+
+
+def is_spam_line(text: str) -> bool:
+    """True when a short line carries gambling or SEO-spam terms."""
+    return bool(spam_hits(text))
+
+
+def strip_spam(text: str) -> str:
+    """A line with its spam tokens removed (for a headline that carries a brand prefix)."""
+    return " ".join(w for w in text.split() if not spam_hits(w)).strip(" -|:")
 
 
 def exact_reason(line: str) -> str:
@@ -157,8 +201,11 @@ def exact_reason(line: str) -> str:
 
 def phrase_reason(line: str) -> str:
     """The reason a short line carries a chrome phrase ("enter your email"), or ""."""
-    for reason, pattern in PHRASE_RES:
-        if pattern.search(line):
+    low = line.lower()
+    stems = {t[:_STEM_LEN] for t in _ALNUM.findall(low)}
+    symbol = "©" in line
+    for reason, reason_stems, rx in _REASON_STEMS:
+        if (symbol or not stems.isdisjoint(reason_stems)) and rx.search(low):
             return reason
     return ""
 
@@ -166,8 +213,3 @@ def phrase_reason(line: str) -> str:
 def is_terminator(line: str) -> bool:
     """True for a heading that opens a list of other stories or the comments."""
     return len(line) <= 60 and TERMINATORS.match(line.strip()) is not None
-
-
-def spam_hits(text: str) -> list[str]:
-    """Gambling and SEO-spam terms found in a text, lower-cased."""
-    return [m.group(0).lower() for m in SPAM_RE.finditer(text)]

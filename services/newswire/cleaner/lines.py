@@ -20,8 +20,7 @@ _CAPTION = re.compile(
     r"|\b(?:photo|photograph|image|foto|bild)\s*(?::|by|credit)|\bgetty images\b|/\s*(?:afp|ap|reuters|epa)\b",
     re.I,
 )
-_TOKEN = re.compile(r"\w+")
-_CONTENT_MIN = 4
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass(slots=True)
@@ -58,7 +57,7 @@ def _features(text: str) -> Line:
 
 
 def _content_tokens(text: str) -> set[str]:
-    return {t[:6] for t in _TOKEN.findall(text.lower()) if len(t) >= _CONTENT_MIN and not t.isdigit()}
+    return set(_CONTENT.findall(text.lower()))
 
 
 def _lexicon_reason(ln: Line) -> str:
@@ -71,7 +70,7 @@ def _lexicon_reason(ln: Line) -> str:
         r = lexicon.phrase_reason(text)
         if r and (not ln.prose or r in ("paywall", "newsletter", "comment_form", "consent") or ln.words <= 14):
             return r
-    if ln.words <= 12 and lexicon.spam_hits(text):
+    if ln.words <= 12 and lexicon.is_spam_line(text):
         return "spam_injection"
     return ""
 
@@ -189,7 +188,7 @@ def _metadata(lines: list[Line], start: int, verdict: Verdict, title_hint: str |
         if 3 <= ln.words <= 30 and not ln.prose and ln.reason in ("", "navigation", "spam_injection"):
             title = ln.text
             if ln.reason == "spam_injection":
-                title = lexicon.SPAM_RE.sub("", title).strip(" -|:")
+                title = lexicon.strip_spam(title)
             verdict.title = title or None
             if ln.reason != "spam_injection":
                 ln.reason = "title"
@@ -204,7 +203,7 @@ def _inner_rules(lines: list[Line], start: int, end: int) -> None:
         ln = lines[i]
         if ln.reason:
             continue
-        if ln.chars >= 60 and _TRUNCATED.search(ln.text):
+        if ln.chars >= 60 and ln.text.endswith(("…", "...")) and _TRUNCATED.search(ln.text[-8:]):
             ln.reason = "truncated_teaser"
             continue
         if not ln.prose and ln.words <= 3:

@@ -147,43 +147,37 @@ _STOP: dict[str, frozenset[str]] = {
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_SCRIPTS = (
+    ("ar", re.compile(r"[\u0600-\u06FF]")), ("ru", re.compile(r"[\u0400-\u04FF]")),
+    ("ko", re.compile(r"[\uAC00-\uD7AF]")), ("ja", re.compile(r"[\u3040-\u30FF]")),
+    ("zh", re.compile(r"[\u4E00-\u9FFF]")), ("el", re.compile(r"[\u0370-\u03FF]")),
+    ("he", re.compile(r"[\u0590-\u05FF]")), ("hi", re.compile(r"[\u0900-\u097F]")),
+    ("th", re.compile(r"[\u0E00-\u0E7F]")),
+)
+_NONLATIN = re.compile(r"[\u0370-\u1FFF\u3040-\u9FFF\uAC00-\uD7AF]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_STOP_INDEX: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOP.items():
+    for _w in _words:
+        _STOP_INDEX[_w] = _STOP_INDEX.get(_w, ()) + (_lang,)
+
+
 def detect_language(text: str) -> str | None:
     """A best-guess ISO 639-1 code from the script, then function-word counts; None if unsure."""
-    sample = text[:3000]
-    counts = {"arabic": 0, "cyrillic": 0, "hangul": 0, "kana": 0, "han": 0, "greek": 0, "hebrew": 0,
-              "devanagari": 0, "thai": 0, "latin": 0}
-    for ch in sample:
-        o = ord(ch)
-        if o < 0x250:
-            if ch.isalpha():
-                counts["latin"] += 1
-        elif 0x600 <= o <= 0x6FF:
-            counts["arabic"] += 1
-        elif 0x400 <= o <= 0x4FF:
-            counts["cyrillic"] += 1
-        elif 0xAC00 <= o <= 0xD7AF:
-            counts["hangul"] += 1
-        elif 0x3040 <= o <= 0x30FF:
-            counts["kana"] += 1
-        elif 0x4E00 <= o <= 0x9FFF:
-            counts["han"] += 1
-        elif 0x370 <= o <= 0x3FF:
-            counts["greek"] += 1
-        elif 0x590 <= o <= 0x5FF:
-            counts["hebrew"] += 1
-        elif 0x900 <= o <= 0x97F:
-            counts["devanagari"] += 1
-        elif 0xE00 <= o <= 0xE7F:
-            counts["thai"] += 1
-    script = max(counts, key=counts.__getitem__)
-    if counts[script] < 20:
+    sample = text[:1500]
+    if len(_NONLATIN.findall(sample)) >= 20:
+        counts = {code: len(rx.findall(sample)) for code, rx in _SCRIPTS}
+        latin = len(_LATIN.findall(sample))
+        code = max(counts, key=counts.__getitem__)
+        if counts[code] > latin and counts[code] >= 20:
+            if code == "zh" and counts["ja"] > 0.1 * counts["zh"]:
+                return "ja"
+            return code
+    scores: dict[str, int] = {}
+    for w in _WORD.findall(sample[:800].lower()):
+        for lang in _STOP_INDEX.get(w, ()):
+            scores[lang] = scores.get(lang, 0) + 1
+    if not scores:
         return None
-    if script != "latin":
-        if script == "han" and counts["kana"] > 0.1 * counts["han"]:
-            return "ja"
-        return {"arabic": "ar", "cyrillic": "ru", "hangul": "ko", "kana": "ja", "han": "zh", "greek": "el",
-                "hebrew": "he", "devanagari": "hi", "thai": "th"}[script]
-    words = [w.lower() for w in _WORD.findall(sample)]
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOP.items()}
     lang = max(scores, key=scores.__getitem__)
     return lang if scores[lang] >= 3 else None

@@ -17,7 +17,7 @@ import time
 from typing import Any, Callable
 
 import faust
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import generate_latest
 
 from newswire.core.boundary import Boundary, Message, Outgoing
 from newswire.core.errors import FatalError
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 EXIT_CRASHED = 70
 """Exit code of a worker whose agent crashed (EX_SOFTWARE): the supervisor restarts it."""
 
+METRICS_CONTENT_TYPE = "text/plain; version=0.0.4"
 LAG_INTERVAL_SECONDS = 5.0
 BROKER_STALE_SECONDS = 30.0
 
@@ -77,7 +78,8 @@ class WorkerApp:
 
         @app.page("/metrics")
         async def metrics_view(web: Any, request: Any) -> Any:
-            return web.bytes(generate_latest(self.metrics.registry), content_type=CONTENT_TYPE_LATEST)
+            # aiohttp refuses a charset inside content_type; the exposition format is UTF-8 anyway
+            return web.bytes(generate_latest(self.metrics.registry), content_type=METRICS_CONTENT_TYPE)
 
         @app.page("/healthz")
         async def healthz(web: Any, request: Any) -> Any:
