@@ -39,17 +39,11 @@ class WorkerProcess:
 
 
 def settings_env(settings: Settings) -> dict[str, str]:
-    """The environment a child process needs to see the same settings."""
+    """The environment a child process needs to see exactly these settings."""
     env = dict(os.environ)
-    env["NEWSWIRE_KAFKA_BOOTSTRAP"] = settings.kafka_bootstrap
-    env["NEWSWIRE_TOPIC_PREFIX"] = settings.topic_prefix
-    env["NEWSWIRE_METRICS_PORT_BASE"] = str(settings.metrics_port_base)
-    env["NEWSWIRE_PARTITIONS"] = str(settings.partitions)
-    env["NEWSWIRE_STORIES_PARTITIONS"] = str(settings.stories_partitions)
-    env["NEWSWIRE_PIPELINE_VERSION"] = settings.pipeline_version
-    env["NEWSWIRE_RULES_FILE"] = str(settings.rules_file)
-    env["NEWSWIRE_SESSION_TIMEOUT_SECONDS"] = str(settings.session_timeout_seconds)
-    env.setdefault("NEWSWIRE_LOG_FORMAT", "json")
+    for name in Settings.__dataclass_fields__:
+        value = getattr(settings, name)
+        env[f"NEWSWIRE_{name.upper()}"] = str(value).lower() if isinstance(value, bool) else str(value)
     return env
 
 
