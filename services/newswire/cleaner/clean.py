@@ -65,7 +65,7 @@ def _clean(raw: RawArticle) -> CleanArticle:
     published = (normalise_date(raw.published_at) or normalise_date(meta.get("date"))
                  or verdict.published_at)
     language = _language(raw.language) or _language(meta.get("lang")) or detect_language(text or flat)
-    spam = score_spam(flat, verdict.title, verdict.spam_lines)
+    spam = score_spam(flat, verdict.title, verdict.spam_lines, None if html else verdict.spam_terms)
     quality = page_quality(text, len(source), len(verdict.removed), spam)
     return CleanArticle(
         article_id=article_id(raw), url=raw.url, source=raw.source, title=verdict.title or raw.title,

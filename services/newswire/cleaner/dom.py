@@ -6,6 +6,7 @@ text with its tag, link share, block-level ancestors and boilerplate hints from 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -45,6 +46,22 @@ POSITIVE_RE = re.compile(
     r"article|body|content|entry|main|post|story|text|blog|prose|rich-?text|paragraph", re.I
 )
 _WS = re.compile(r"\s+")
+INLINE_TAGS = (
+    "span", "b", "i", "em", "strong", "font", "small", "u", "sup", "sub", "abbr", "time", "mark", "cite",
+    "q", "label", "s", "del", "ins", "big", "code", "var", "kbd", "dfn", "bdi", "bdo", "nobr", "tt",
+    "strike", "data", "output", "meter", "progress",
+)
+_HIDDEN_CSS = '[hidden], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"]'
+
+
+def prune(tree: LexborHTMLParser) -> None:
+    """Drop invisible subtrees and flatten inline tags in C, so the Python walk sees few nodes."""
+    tree.strip_tags(list(SKIP_TAGS - {"head"}))
+    for node in tree.css(_HIDDEN_CSS):
+        if node.tag not in ("html", "body"):
+            node.decompose()
+    tree.unwrap_tags(list(INLINE_TAGS))
+    tree.merge_text_nodes()
 
 
 @dataclass(slots=True)
@@ -91,14 +108,15 @@ def parse(html: str) -> LexborHTMLParser:
     return LexborHTMLParser(html)
 
 
-def _hidden(node: LexborNode) -> bool:
-    attrs = node.attributes
-    if "hidden" in attrs:
-        return True
-    style = attrs.get("style")
-    if style and ("display:none" in style.replace(" ", "").lower()):
-        return True
-    return False
+@functools.lru_cache(maxsize=4096)
+def class_verdict(cid: str) -> tuple[bool, bool, bool]:
+    """(strong negative, negative, positive) for a class/id/role string; cached, pages repeat them."""
+    if not cid.strip():
+        return False, False, False
+    strong = bool(STRONG_NEGATIVE_RE.search(cid))
+    pos = bool(POSITIVE_RE.search(cid))
+    neg = strong or (not pos and bool(NEGATIVE_RE.search(cid)))
+    return strong, neg, pos and not strong
 
 
 def _classid(node: LexborNode) -> str:
@@ -116,6 +134,7 @@ def walk(tree: LexborHTMLParser, max_nodes: int = 200_000) -> tuple[list[Block],
     buf: list[str] = []
     link_chars = 0
     frame_stack: list[Frame] = []
+    path_stack: list[tuple[int, ...]] = [()]
     chrome_depth = 0
     neg_depth = 0
     link_depth = 0
@@ -125,9 +144,8 @@ def walk(tree: LexborHTMLParser, max_nodes: int = 200_000) -> tuple[list[Block],
         if buf:
             text = _WS.sub(" ", "".join(buf)).strip()
             if text and frame_stack:
-                path = tuple(f.uid for f in frame_stack)
                 blocks.append(Block(text=text, tag=frame_stack[-1].tag, link_chars=min(link_chars, len(text)),
-                                    path=path, chrome=chrome_depth > 0, negative=neg_depth > 0,
+                                    path=path_stack[-1], chrome=chrome_depth > 0, negative=neg_depth > 0,
                                     index=len(blocks)))
         buf = []
         link_chars = 0
@@ -142,6 +160,7 @@ def walk(tree: LexborHTMLParser, max_nodes: int = 200_000) -> tuple[list[Block],
             if tag in BLOCK_TAGS:
                 flush()
                 fr = frame_stack.pop()
+                path_stack.pop()
                 if tag in CHROME_TAGS:
                     chrome_depth -= 1
                 if fr.negative:
@@ -164,20 +183,18 @@ def walk(tree: LexborHTMLParser, max_nodes: int = 200_000) -> tuple[list[Block],
         if tag == "br":
             flush()
             continue
-        if _hidden(node):
-            continue
         if tag in BLOCK_TAGS:
             flush()
             cid = _classid(node)
-            top_level = tag in ("body", "html")
-            strong = not top_level and bool(STRONG_NEGATIVE_RE.search(cid))
-            pos = bool(POSITIVE_RE.search(cid))
-            neg = strong or (not top_level and not pos and bool(NEGATIVE_RE.search(cid)))
+            if tag in ("body", "html"):
+                strong, neg, pos = False, False, False
+            else:
+                strong, neg, pos = class_verdict(cid)
             parent = frame_stack[-1].uid if frame_stack else 0
-            fr = Frame(uid=node.mem_id, tag=tag, parent=parent, negative=neg, positive=pos and not strong,
-                       strong=strong)
+            fr = Frame(uid=node.mem_id, tag=tag, parent=parent, negative=neg, positive=pos, strong=strong)
             frames[fr.uid] = fr
             frame_stack.append(fr)
+            path_stack.append(path_stack[-1] + (fr.uid,))
             if tag in CHROME_TAGS:
                 chrome_depth += 1
             if fr.negative:
@@ -248,11 +265,14 @@ def load_page(html: str) -> Page:
     """Parse once and return the blocks, frames and head metadata of a page."""
     tree = parse(html)
     meta = head_meta(tree)
+    prune(tree)
     blocks, frames = walk(tree)
     return Page(blocks=blocks, frames=frames, meta=meta)
 
 
 def visible_text(html: str) -> str:
     """The page's full visible text, one block per line, as a scraper without HTML flattens it."""
-    blocks, _ = walk(parse(html))
+    tree = parse(html)
+    prune(tree)
+    blocks, _ = walk(tree)
     return "\n".join(b.text for b in blocks)

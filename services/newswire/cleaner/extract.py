@@ -43,6 +43,8 @@ def _score_frames(blocks: list[Block], frames: dict[int, Frame]) -> None:
         if b.link_chars > 0.5 * n:
             continue
         s = 1.0 + _commas(b.text) + min(n / 100.0, 3.0)
+        if b.tag == "li":  # list items are as often teasers as prose
+            s *= 0.5
         for uid in b.path:
             frames[uid].para_chars += n
         # the block's own element is path[-1]; its container gets the full score
@@ -95,7 +97,7 @@ def select(page: Page) -> Selection:
     kept: list[Block] = []
     dropped: list[tuple[Block, str]] = []
     for b in blocks:
-        inside = any(uid in chosen for uid in b.path)
+        inside = not chosen.isdisjoint(b.path)
         if not inside:
             dropped.append((b, "navigation" if b.chrome else "boilerplate"))
             continue
@@ -127,7 +129,9 @@ def _common_container(top: Frame, top_score: float, scored: list[tuple[float, Fr
     for sc, fr in scored[1:12]:
         if sc < 0.5 * top_score:
             break
-        if fr.uid in line_set or fr.strong:
+        if fr.uid in line_set or fr.strong or fr.tag in ("ul", "ol", "li"):
+            continue
+        if fr.link_chars > 0.2 * fr.chars:
             continue
         other = _lineage(fr, frames)
         if top.uid in other:

@@ -164,18 +164,26 @@ _SPAM_BRAND = re.compile(
     r"(?:win|bet|slot|vip|gold|luck|casino|king|jili|pg)\d{2,3})"
 )
 _ALNUM = re.compile(r"[^\W_]+")
+_MIXED = re.compile(r"(?<![a-z\d])[a-z]*+\d{2,3}[a-z]*+(?![a-z\d])")
 
 
 _PHRASE_HEADS = frozenset({"spins", "deposit", "pragmatic", "payday", "replica", "online", "situs"})
 
 
+# Substring checks are the cheapest scan of a long text; only pages that pass get tokenised.
+_SPAM_STEMS = ("casino", "slot", "gacor", "jackpot", "poker", "roulette", "blackjack", "baccarat", "sportsbook",
+               "betting", "togel", "judi", "maxwin", "sbobet", "gambl", "viagra", "cialis", "payday", "replica",
+               "free spins", "pragmatic play")
+
+
 def spam_hits(text: str) -> list[str]:
-    """Gambling and SEO-spam terms found in a text, lower-cased."""
+    """Gambling and SEO-spam terms found in a text, lower-cased (brands with digits only beside them)."""
     low = text.lower()
+    if not any(k in low for k in _SPAM_STEMS):
+        return []
     toks = set(_ALNUM.findall(low))
     hits = sorted(toks & _SPAM_WORDS)
-    hits.extend(t for t in toks if len(t) <= 16 and not t.isalpha() and not t.isdigit()
-                and _SPAM_BRAND.fullmatch(t) is not None)
+    hits.extend(t for t in set(_MIXED.findall(low)) if _SPAM_BRAND.fullmatch(t) is not None)
     if not toks.isdisjoint(_PHRASE_HEADS):
         hits.extend(m.group(0) for m in _SPAM_PHRASES.finditer(low))
     return hits
@@ -199,12 +207,17 @@ def exact_reason(line: str) -> str:
     return _EXACT_INDEX.get(key, "")
 
 
-def phrase_reason(line: str) -> str:
+STRONG_REASONS = frozenset({"paywall", "newsletter", "comment_form", "consent"})
+
+
+def phrase_reason(line: str, strong_only: bool = False) -> str:
     """The reason a short line carries a chrome phrase ("enter your email"), or ""."""
     low = line.lower()
     stems = {t[:_STEM_LEN] for t in _ALNUM.findall(low)}
     symbol = "©" in line
     for reason, reason_stems, rx in _REASON_STEMS:
+        if strong_only and reason not in STRONG_REASONS:
+            continue
         if (symbol or not stems.isdisjoint(reason_stems)) and rx.search(low):
             return reason
     return ""

@@ -8,6 +8,7 @@ boilerplate lexicon, repetition, truncation, similarity to the title and lead, a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newswire.cleaner import lexicon
@@ -44,6 +45,7 @@ class Verdict:
     authors: list[str] = field(default_factory=list)
     published_at: str | None = None
     spam_lines: int = 0
+    spam_terms: list[str] = field(default_factory=list)
 
 
 def _features(text: str) -> Line:
@@ -60,17 +62,17 @@ def _content_tokens(text: str) -> set[str]:
     return set(_CONTENT.findall(text.lower()))
 
 
-def _lexicon_reason(ln: Line) -> str:
+def _lexicon_reason(ln: Line, spammy: bool) -> str:
     text = ln.text
     if ln.chars <= 60:
         r = lexicon.exact_reason(text)
         if r:
             return r
     if ln.chars <= 220:
-        r = lexicon.phrase_reason(text)
-        if r and (not ln.prose or r in ("paywall", "newsletter", "comment_form", "consent") or ln.words <= 14):
+        r = lexicon.phrase_reason(text, strong_only=ln.prose and ln.words > 14)
+        if r:
             return r
-    if ln.words <= 12 and lexicon.is_spam_line(text):
+    if spammy and ln.words <= 12 and lexicon.is_spam_line(text):
         return "spam_injection"
     return ""
 
@@ -108,6 +110,8 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
     verdict = Verdict(kept=[], removed=[])
     if not lines:
         return verdict
+    verdict.spam_terms = lexicon.spam_hits(text)
+    spammy = bool(verdict.spam_terms)
     seen: dict[str, int] = {}
     title_key = title_hint.strip().lower() if title_hint else None
     for i, ln in enumerate(lines):
@@ -123,7 +127,7 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
         if lexicon.is_terminator(ln.text):
             ln.reason = "terminator"
             continue
-        ln.reason = _lexicon_reason(ln)
+        ln.reason = _lexicon_reason(ln, spammy)
     if region:
         start, end = _best_segment(lines)
         if end < start:
@@ -230,10 +234,9 @@ def _off_topic(lines: list[Line], start: int, end: int, title: str | None) -> No
     lead = set(_content_tokens(title or ""))
     for i in body[:2]:
         lead |= tokens[i]
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     for toks in tokens.values():
-        for t in toks:
-            counts[t] = counts.get(t, 0) + 1
+        counts.update(toks)
     for i in body[2:]:
         toks = tokens[i]
         if len(toks) < 8:

@@ -11,9 +11,9 @@ _BRAND_DIGITS = re.compile(r"\b[A-Za-z]{2,12}\d{2,3}\b|\b\d{2,3}[A-Za-z]{2,12}\b
 _OFFICIAL = re.compile(r"\bofficial (?:website|site)\b|\bdaftar\b|\blink alternatif\b", re.I)
 
 
-def score_spam(text: str, title: str | None, spam_lines: int) -> Spam:
+def score_spam(text: str, title: str | None, spam_lines: int, hits: list[str] | None = None) -> Spam:
     """How spammy the page is (0..1) and why; injected gambling lines weigh most."""
-    hits = lexicon.spam_hits(text)
+    hits = list(lexicon.spam_hits(text) if hits is None else hits)
     if title:
         hits += lexicon.spam_hits(title)
     reasons: list[str] = []
