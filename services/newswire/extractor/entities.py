@@ -1,0 +1,163 @@
+"""Rule-based named entities: people, organisations and places with offsets.
+
+Capitalised spans are cut into a leading role ("Ukrainian President"), a name and a
+trailing possessive; organisation words, agency acronyms and a small gazetteer of
+places decide the label, and a name of two or more capitalised words (or one after a
+title or role) is a person. Single words that earlier matched a person's surname
+("Kirby" after "John Kirby") are people too. No model, nothing downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newswire.core.records import Entity
+from newswire.extractor import gazetteer as gz
+
+_TOKEN = (
+    r"(?:[A-Z](?:\.[A-Z])+\.?|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Prof)\.|[A-Z]\.(?=[ ][A-Z])"
+    r"|[A-Z][\w\u2019'\-]*)"
+)
+_SPAN = re.compile(_TOKEN + r"(?:(?:[ ](?:of(?:[ ]the)?|de|del|da|bin|al|von|van|der|la|le)[ ]|[ ])" + _TOKEN + r")*")
+_POSSESSIVE = ("\u2019s", "'s", "\u2019", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A capitalised span split into role, name and label, with offsets of the name."""
+
+    name: str
+    label: str
+    start: int
+    end: int
+    role: str | None = None
+    org: str | None = None
+
+
+def _strip_possessive(tok: str) -> str:
+    for p in _POSSESSIVE:
+        if tok.endswith(p) and len(tok) > len(p) + 1:
+            return tok[: -len(p)]
+    return tok.rstrip(".") if not (len(tok) == 2 and tok.endswith(".")) and "." not in tok[:-1] else tok
+
+
+def is_demonym(word: str) -> bool:
+    """True for adjectives of nationality: Russian, Ukrainian, Korean, Chinese, Israeli."""
+    low = word.lower()
+    if len(low) < 5 or not low.endswith(("ian", "ean", "ese", "ish", "ic", "i", "an", "ak", "ch")):
+        return False
+    stem = low[:4]
+    return any(c.startswith(stem) or c.rsplit(" ", 1)[-1].startswith(stem) for c in gz.COUNTRIES) or low in (
+        "french", "dutch", "swiss", "greek", "thai", "slovak", "czech", "polish", "western", "eastern")
+
+
+def _pieces(text: str) -> list[tuple[list[str], list[int]]]:
+    """Capitalised spans as token lists with offsets, cut after possessives ("Russia's | Kursk")."""
+    out: list[tuple[list[str], list[int]]] = []
+    for m in _SPAN.finditer(text):
+        toks: list[str] = []
+        offs: list[int] = []
+        pos = m.start()
+        for tok in m.group().split(" "):
+            toks.append(tok)
+            offs.append(pos)
+            pos += len(tok) + 1
+            if tok.endswith(_POSSESSIVE) and len(tok) > 2:
+                out.append(([_strip_possessive(t) for t in toks], offs))
+                toks, offs = [], []
+        if toks:
+            out.append(([_strip_possessive(t) for t in toks], offs))
+    return out
+
+
+def _is_head(tok: str) -> bool:
+    low = tok.lower()
+    return low in gz.ROLE_HEADS or low in gz.TITLES
+
+
+def _only_demonyms(toks: list[str]) -> bool:
+    return all(is_demonym(t.rstrip("s")) or is_demonym(t) or t.lower() in gz.DIRECTIONS for t in toks)
+
+
+def _mention(toks: list[str], offs: list[int]) -> list[Mention]:
+    """Label one capitalised piece; a role before a name gives a person with role and organisation."""
+    i = 0
+    while i < len(toks) - 1 and toks[i].lower() in gz.NON_NAME_CAPS:
+        i += 1
+    toks, offs = toks[i:], offs[i:]
+    if not toks or toks[0].lower() in gz.NON_NAME_CAPS or toks[0] == "of":
+        return []
+    whole = " ".join(toks)
+    last = toks[-1].lower()
+    if gz.is_org(whole) and (last in gz.ORG_WORDS or gz.is_org(toks[-1])) or gz.is_place(whole):
+        label = "ORG" if gz.is_org(whole) and not gz.is_place(whole) else "GPE"
+        return [Mention(whole, label, offs[0], offs[-1] + len(toks[-1]))]
+    head = max((j for j, t in enumerate(toks) if _is_head(t)), default=-1)
+    out: list[Mention] = []
+    role = org = None
+    start = 0
+    if head >= 0:
+        end_role = head + 1
+        while end_role + 1 < len(toks) and toks[end_role] == "of" and (
+                toks[end_role + 1].lower() in gz.ROLE_MODIFIERS or gz.is_org(toks[end_role + 1])):
+            end_role += 2
+        if end_role >= len(toks):
+            return []  # only a role: "the Foreign Minister"
+        rs = head
+        while rs > 0 and (toks[rs - 1].lower() in gz.ROLE_WORDS or toks[rs - 1].lower() in gz.TITLES):
+            rs -= 1
+        pre = toks[:rs]
+        while pre and (is_demonym(pre[0]) or pre[0].lower() in gz.DIRECTIONS) and not gz.is_org(" ".join(pre)):
+            pre = pre[1:]
+        if pre:
+            org = " ".join(pre)
+            po = offs[rs - len(pre)]
+            out.append(Mention(org, "ORG" if gz.is_org(org) else ("GPE" if gz.is_place(org) else "ORG"), po,
+                               offs[rs - 1] + len(toks[rs - 1])))
+        role = " ".join(t for t in toks[rs:end_role] if t.lower() not in gz.TITLES) or None
+        start = end_role
+    else:
+        while start < len(toks) - 1 and (is_demonym(toks[start]) or toks[start].lower() in gz.DIRECTIONS):
+            start += 1
+    name_toks = toks[start:]
+    if not name_toks or (head < 0 and _only_demonyms(name_toks)):
+        return out
+    name = " ".join(name_toks)
+    s0 = offs[start]
+    if gz.is_org(name):
+        label: str | None = "ORG"
+    elif gz.is_place(name):
+        label = "GPE"
+    elif head >= 0 and len(name_toks) <= 4:
+        label = "PERSON"
+    elif len(name_toks) == 1 or len(name_toks) > 4 or any(t.lower() in gz.NON_NAME_CAPS for t in name_toks):
+        label = None
+    else:
+        label = "PERSON"
+    if label:
+        out.append(Mention(name, label, s0, s0 + len(name), role if label == "PERSON" else None, org))
+    elif len(name_toks) == 1:
+        out.append(Mention(name, "?", s0, s0 + len(name)))
+    return out
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every capitalised mention with its label (PERSON, ORG, GPE), role and organisation."""
+    out: list[Mention] = []
+    surnames: set[str] = set()
+    for toks, offs in _pieces(text):
+        for m in _mention(toks, offs):
+            if m.label == "?":
+                if m.name in surnames:
+                    out.append(Mention(m.name, "PERSON", m.start, m.end))
+                continue
+            if m.label == "PERSON":
+                surnames.add(m.name.rsplit(" ", 1)[-1])
+            out.append(m)
+    return out
+
+
+def find_entities(text: str) -> list[Entity]:
+    """Named people, organisations and places in the text with offsets."""
+    return [Entity(text=m.name, label=m.label, start=m.start, end=m.end) for m in mentions(text)]

@@ -1,0 +1,173 @@
+"""`newswire eval claims`: seeds, ClaimBuster, quantities and speed, printed and optionally as JSON.
+
+- Seeds: gold claims matched under gold.json's rule (sentence substring, every gold value
+  among the claim's quantities, speaker containing one of `speaker_any`), and how many of
+  the hedged gold claims are flagged hedged. Runs on the raw seed text so the figure does
+  not depend on the cleaner.
+- ClaimBuster: cross-validated P/R/F1 for label 1 (same folds and features as training) and
+  the shipped model's scoring speed in sentences per second.
+- Quantities: value F1 and value+unit F1 with the official `newsquant` matching.
+- Speed: articles of about 800 words per second through `extract`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from newswire.core.records import CleanArticle, Spam
+from newswire.core.settings import PROJECT_ROOT
+from newswire.extractor import checkworthiness as cw
+from newswire.extractor import quantmetrics
+from newswire.extractor.extract import extract
+from newswire.extractor.quantities import find_quantities
+
+DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
+_WS = re.compile(r"\s+")
+
+
+def article(text: str, article_id: str = "a_eval", url: str = "eval:") -> CleanArticle:
+    """A CleanArticle wrapping plain text, for evaluation and benchmarks."""
+    return CleanArticle(article_id=article_id, url=url, source=url, title=None, authors=[], published_at=None,
+                        fetched_at=None, language="en", text=text, removed=[], spam=Spam(is_spam=False, score=0.0),
+                        quality=1.0, input_format="text", input_chars=len(text))
+
+
+def _norm(t: str | None) -> str:
+    t = unicodedata.normalize("NFKC", t or "")
+    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2014", "-"), ("\u2013", "-")):
+        t = t.replace(a, b)
+    return _WS.sub(" ", t)
+
+
+def _claim_matches(gold: dict[str, Any], claim: Any) -> bool:
+    if _norm(gold["sentence_contains"]) not in _norm(claim.text):
+        return False
+    vals = [q.value for q in claim.quantities]
+    if not all(any(abs(v - g) < 1e-6 * max(1, g) for v in vals) for g in gold["quantities"]):
+        return False
+    spk = json.dumps({"name": claim.speaker.name, "role": claim.speaker.role, "org": claim.speaker.org}
+                     if claim.speaker else {}).lower()
+    return not gold["speaker_any"] or any(s.lower() in spk for s in gold["speaker_any"])
+
+
+def eval_seeds(corpus: Path, verbose: bool = False) -> dict[str, Any]:
+    """Gold claims matched on the seeds, hedged ones flagged, and non-hedged ones wrongly flagged."""
+    gold = json.loads((corpus / "seeds" / "gold.json").read_text(encoding="utf-8"))
+    res = {"claims_gold": 0, "claims_matched": 0, "hedged_gold": 0, "hedged_flagged": 0, "unhedged_gold": 0,
+           "unhedged_flagged": 0, "missed": []}
+    for name, g in gold["articles"].items():
+        text = (corpus / "seeds" / name).read_text(encoding="utf-8")
+        ex = extract(article(text, "a_" + name[:3], name))
+        for gc in g["claims"]:
+            res["claims_gold"] += 1
+            hit = next((c for c in ex.claims if _claim_matches(gc, c)), None)
+            if hit is None:
+                res["missed"].append(f"{name[:3]}: {gc['sentence_contains'][:60]}")
+            else:
+                res["claims_matched"] += 1
+            if gc.get("hedged"):
+                res["hedged_gold"] += 1
+                res["hedged_flagged"] += bool(hit and hit.hedged)
+            else:
+                res["unhedged_gold"] += 1
+                res["unhedged_flagged"] += bool(hit and hit.hedged)
+        if verbose:
+            for c in ex.claims:
+                sp = c.speaker.name if c.speaker else None
+                print(f"  {name[:3]} [{c.kind}] {sp!r} h={c.hedged} cw={c.checkworthiness:.2f} "
+                      f"q={[q.value for q in c.quantities]} w={c.window} | {c.text[:80]}")
+    return res
+
+
+def eval_claimbuster(corpus: Path, folds: int = 5) -> dict[str, Any]:
+    """Cross-validated F1 for label 1 and the shipped model's sentences per second."""
+    from newswire.extractor import train
+
+    xs, ys = train.read_rows(corpus / "claimbuster" / "train.jsonl")
+    res: dict[str, Any] = train.cross_validate(xs, ys, folds)
+    model = cw.load()
+    if model is not None:
+        model._word.cache_clear()
+        sample = xs[:3000]
+        t0 = time.perf_counter()
+        for s in sample:
+            model.score(s)
+        res["sentences_per_second"] = len(sample) / (time.perf_counter() - t0)
+    return res
+
+
+def eval_quantities(corpus: Path) -> dict[str, Any]:
+    """Value and value+unit F1 on the quantities corpus with the official matching."""
+    pairs = []
+    for line in (corpus / "quantities" / "quantulum3_en_tests.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        pred = [{"value": q.value, "unit": q.unit} for q in find_quantities(row["text"])]
+        pairs.append((pred, row["quantities"]))
+    res: dict[str, Any] = quantmetrics.score(pairs)
+    res["sentences"] = len(pairs)
+    return res
+
+
+def eval_speed(corpus: Path, seconds: float = 3.0) -> dict[str, Any]:
+    """Articles of about 800 words per second through extract() on one core."""
+    texts = []
+    for p in sorted((corpus / "seeds").glob("*.txt")):
+        texts.append(p.read_text(encoding="utf-8"))
+    base = " ".join(texts)
+    words = base.split()
+    arts = []
+    for i in range(20):  # 800-word windows at different offsets of the seed text
+        off = (i * 97) % max(1, len(words) - 800)
+        arts.append(article(" ".join(words[off:off + 800]).replace(". ", ".\n", 3), f"a_speed{i}"))
+    extract(arts[0])
+    n = 0
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        extract(arts[n % len(arts)])
+        n += 1
+    el = time.perf_counter() - t0
+    return {"articles_per_second": n / el, "words_per_article": 800, "articles": n}
+
+
+def main(argv: list[str]) -> int:
+    """Run the claim evaluations and print the figures (and write JSON with --json)."""
+    ap = argparse.ArgumentParser(prog="newswire eval claims", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="evaluation corpus directory")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    ap.add_argument("--only", choices=["seeds", "claimbuster", "quantities", "speed"], action="append",
+                    help="run only these parts (repeatable)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every seed claim")
+    args = ap.parse_args(argv)
+    parts = args.only or ["seeds", "claimbuster", "quantities", "speed"]
+    out: dict[str, Any] = {}
+    if "seeds" in parts:
+        s = out["seeds"] = eval_seeds(args.corpus, args.verbose)
+        print(f"seeds: {s['claims_matched']}/{s['claims_gold']} gold claims matched; hedged flagged "
+              f"{s['hedged_flagged']}/{s['hedged_gold']}; unhedged wrongly flagged {s['unhedged_flagged']}/"
+              f"{s['unhedged_gold']}")
+        for m in s["missed"]:
+            print(f"  missed {m}")
+    if "quantities" in parts:
+        q = out["quantities"] = eval_quantities(args.corpus)
+        print(f"quantities ({q['sentences']} sentences): value F1 {q['value_f1']:.3f} (P {q['value_precision']:.3f} "
+              f"R {q['value_recall']:.3f}); value+unit F1 {q['value_unit_f1']:.3f}")
+    if "speed" in parts:
+        sp = out["speed"] = eval_speed(args.corpus)
+        print(f"speed: {sp['articles_per_second']:.0f} articles/s of ~800 words (one core)")
+    if "claimbuster" in parts:
+        c = out["claimbuster"] = eval_claimbuster(args.corpus)
+        print(f"claimbuster ({c['folds']}-fold CV, label 1): F1 {c['f1']:.3f} (P {c['precision']:.3f} "
+              f"R {c['recall']:.3f}) at threshold {c['threshold']:+.2f}; "
+              f"{c.get('sentences_per_second', 0):.0f} sentences/s")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2), encoding="utf-8")
+    return 0

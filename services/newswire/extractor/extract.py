@@ -1,0 +1,147 @@
+"""`extract(article)`: sentences, quantities, claims with speakers and hedges, entities.
+
+Pure and deterministic: the same clean article always gives the same extraction and
+claim ids; offsets index `article.text`. A claim is a sentence (or an attributed clause of
+one) that carries a figure, a speaker, a hedge or a check-worthy statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newswire.core.ids import claim_id
+from newswire.core.records import Claim, CleanArticle, Entity, Extraction, Quantity, Speaker
+from newswire.extractor import checkworthiness as cw
+from newswire.extractor import hedges as hd
+from newswire.extractor.entities import mentions as find_mentions
+from newswire.extractor.quantities import find_quantities
+from newswire.extractor.sentences import Sentence, split_sentences
+from newswire.extractor.speakers import Attributor
+
+MAX_TEXT = 2_000_000  # longer inputs are cut: the tail of a 10 MB page is never an article
+NOTE_WINDOW = 8  # sentences a verification note may reach back
+_SEGMENT = re.compile(
+    r",\s+with\s+(?=[^,;]{2,60}?\s(?:estimating|saying|claiming|reporting|suggesting|putting|believing)\b)"
+)
+_CASUALTY = re.compile(
+    r"\b(?:killed|wounded|injured|dead|deaths?|died|casualt(?:y|ies)|losses|fatalities|lost their lives)\b", re.I
+)
+_EVENT = re.compile(
+    r"\b(?:took|taken|taking|seized|captured|capture|took control|shot down|downed|approved|approve|stationed|"
+    r"deployed|launched|struck|attacked|invaded|signed|arrested|evacuated|destroyed|killed themselves|"
+    r"taken their own lives|elected|resigned|announced)\b",
+    re.I,
+)
+_WINDOWS = (
+    (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:(?:24|48|72)\s+hours|day)\b", re.I), "day"),
+    (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:few\s+)?weeks?\b|\bthis\s+week\b", re.I), "week"),
+    (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+months?\b|\bthis\s+month\b", re.I), "month"),
+    (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+years?\b|\bthis\s+year\b", re.I), "year"),
+    (re.compile(r"\bsince\s+(?:their|its|his|her|the)\s+(?:deployment|arrival|deploying|being\s+deployed)\b", re.I),
+     "since deployment"),
+    (re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+the\s+(?:war|invasion|conflict)|the\s+(?:war|invasion)"
+                r"\s+began)\b", re.I), "since start of war"),
+)
+_DATE = re.compile(
+    r"\bon\s+(?P<d>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{4})?"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+)
+_PLACE = re.compile(r"\b(?:in|near|around|across)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w\u2019'-]*\s?){1,3}(?:region|Oblast|province)?)")
+
+
+def window_of(text: str) -> str | None:
+    """The time window a claim covers: "week", "since deployment", or the date it names."""
+    for rx, label in _WINDOWS:
+        if rx.search(text):
+            return label
+    m = _DATE.search(text)
+    return m.group("d") if m else None
+
+
+def _kind(text: str, qs: list[Quantity], quoted: bool) -> str:
+    """Claim kind from its figures and wording."""
+    kinds = {q.kind for q in qs}
+    if qs and _CASUALTY.search(text):
+        return "casualties"
+    if "money" in kinds:
+        return "money"
+    if "percent" in kinds:
+        return "share"
+    if _EVENT.search(text) and (not qs or any(q.value < 100 for q in qs)):
+        return "event" if not qs or "took" in text or "taken" in text or "captur" in text or "control" in text \
+            else "count"
+    if qs:
+        return "count" if kinds & {"count"} else "measure"
+    if quoted:
+        return "quote"
+    return "statement"
+
+
+def _segments(s: Sentence) -> list[tuple[int, int]]:
+    """A sentence cut before an attributed ", with X estimating ..." clause."""
+    m = _SEGMENT.search(s.text)
+    if not m:
+        return [(s.start, s.end)]
+    cut = s.start + m.start()
+    return [(s.start, cut), (cut, s.end)]
+
+
+def _place(text: str, ents: list[Entity], start: int, end: int) -> str | None:
+    for e in ents:
+        if e.label == "GPE" and start <= e.start < end:
+            return e.text
+    return None
+
+
+def extract(article: CleanArticle) -> Extraction:
+    """Find the article's quantities, claims (with speakers, hedges, scores) and entities."""
+    text = article.text or ""
+    if len(text) > MAX_TEXT:
+        text = text[:MAX_TEXT]
+    sentences = split_sentences(text)
+    ments = find_mentions(text)
+    entities = [Entity(text=m.name, label=m.label, start=m.start, end=m.end) for m in ments]
+    attributor = Attributor(text, ments)
+    model = cw.load()
+    all_quantities: list[Quantity] = []
+    drafts: list[dict] = []
+    notes: list[tuple[int, set[str]]] = []
+    for si, s in enumerate(sentences):
+        qs_sentence = find_quantities(text, s.start, s.end)
+        all_quantities.extend(qs_sentence)
+        if s.kind == "heading":
+            continue
+        if hd.is_verification_note(s.text, bool(qs_sentence)):
+            notes.append((si, hd.note_keys(s.text)))
+            continue
+        quote = attributor.quote_at(s.start, s.end)
+        for a, b in _segments(s):
+            seg = text[a:b]
+            qs = [q for q in qs_sentence if a <= q.start < b]
+            speaker = attributor.local(a, b)
+            if speaker is None and quote is not None:
+                speaker = attributor.quote_speaker(*quote)
+            hedges = hd.inline_hedges(seg)
+            score = model.score(seg) if model is not None else 0.0
+            if not (qs or speaker or hedges or score >= 0.5):
+                continue
+            drafts.append({"si": si, "start": a, "end": b, "text": seg, "qs": qs, "speaker": speaker,
+                           "hedges": hedges, "score": score, "quoted": quote is not None})
+    for si, keys in notes:
+        cands = [(i, d["text"] + " " + (d["speaker"].name if d["speaker"] else ""), bool(d["qs"]), d["speaker"] is not None)
+                 for i, d in reversed(list(enumerate(drafts))) if si - NOTE_WINDOW <= d["si"] < si]
+        for i in hd.note_targets(keys, cands):
+            drafts[i]["hedges"].append(sentences[si].text.strip().lower())
+    claims = []
+    for d in drafts:
+        speaker: Speaker | None = d["speaker"]
+        claims.append(Claim(
+            claim_id=claim_id(article.article_id, d["start"], d["end"], d["text"]),
+            text=d["text"], start=d["start"], end=d["end"],
+            kind=_kind(d["text"], d["qs"], d["quoted"]),
+            quantities=d["qs"], speaker=speaker, hedged=bool(d["hedges"]), hedges=d["hedges"],
+            checkworthiness=round(d["score"], 4), window=window_of(d["text"]),
+            place=_place(text, entities, d["start"], d["end"]),
+        ))
+    return Extraction(quantities=all_quantities, claims=claims, entities=entities)

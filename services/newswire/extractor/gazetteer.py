@@ -1,0 +1,97 @@
+"""Small word lists for rule-based entities and speakers: places, organisation words, roles.
+
+Deliberately general (countries, common organisation and role nouns), never the names in
+any evaluation file; lower-cased for lookups.
+"""
+
+from __future__ import annotations
+
+COUNTRIES = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas
+    bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei
+    bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus
+    czechia denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france
+    gabon gambia georgia germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland
+    india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo
+    kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+    madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco
+    mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria
+    norway oman pakistan palau palestine panama paraguay peru philippines poland portugal qatar romania
+    russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia spain sudan suriname
+    sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan
+    tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe britain
+    england scotland wales europe asia africa america crimea gaza kashmir tibet u.s. usa us uk u.k.""".split()
+) | frozenset(
+    (
+        "hong kong", "north korea", "south korea", "south africa", "new zealand", "saudi arabia",
+        "united states", "united kingdom", "sri lanka", "costa rica", "el salvador", "ivory coast",
+        "east timor", "puerto rico", "czech republic", "north macedonia", "united arab emirates",
+    )
+)
+CITIES = frozenset(
+    ("new york", "los angeles", "san francisco", "new delhi", "tel aviv", "rio de janeiro", "buenos aires",
+     "mexico city", "cape town", "abu dhabi", "kuala lumpur", "washington dc")
+) | frozenset(
+    """kyiv kiev moscow washington london paris berlin beijing tokyo seoul pyongyang brussels warsaw rome
+    madrid vienna prague budapest bratislava minsk tehran baghdad damascus jerusalem cairo ankara istanbul
+    delhi mumbai karachi kabul islamabad dhaka bangkok jakarta manila sydney toronto ottawa montreal
+    vancouver chicago boston houston dallas miami atlanta seattle denver phoenix philadelphia detroit
+    geneva zurich stockholm oslo copenhagen helsinki dublin lisbon athens bucharest sofia belgrade zagreb
+    kharkiv odesa odessa donetsk luhansk zaporizhzhia kherson mariupol dnipro lviv bakhmut kursk belgorod
+    crimea sevastopol riyadh dubai doha nairobi lagos johannesburg beirut gaza rafah""".split()
+)
+DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())
+PLACE_SUFFIXES = frozenset("oblast region province state county district city republic island islands".split())
+ORG_WORDS = frozenset(
+    """house ministry department council agency press reuters forces force army navy military committee
+    commission union nations nato party government administration bank inc corp corporation company co
+    university office parliament congress senate kremlin pentagon times news independent institute
+    association organization organisation court police service services bureau fund group post journal
+    network television radio tv broadcasting guard command staff authority authorities federation
+    foundation cabinet assembly club league board tribune herald telegraph guardian agence
+    ltd llc plc airlines airways intelligence directorate""".split()
+)
+ORG_ACRONYMS = frozenset(
+    "voa ria tass afp ap bbc cnn nbc abc cbs nyt un eu nato fbi cia nsa hur sbu imf who wto opec ecb fed".split()
+)
+ROLE_HEADS = frozenset(
+    """president minister secretary spokesperson spokesman spokeswoman official officials chief head director
+    commander general lieutenant colonel major captain ambassador envoy senator representative governor mayor
+    ceo chairman chairwoman chair chancellor king queen prince princess pope leader adviser advisor aide
+    analyst expert researcher professor attorney judge justice sheriff councillor councilman speaker premier
+    president-elect founder executive officer manager economist strategist sen. rep. gov. gen.""".split()
+)
+ROLE_MODIFIERS = frozenset(
+    """vice prime foreign defense defence interior finance national security deputy acting former state
+    senior top foreign-affairs press communications military intelligence general""".split()
+)
+ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
+TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sen. rep. gov. gen. lt. col. sir".split())
+DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "i", "an")
+NON_NAME_CAPS = frozenset(
+    """the a an in on at of for to from by with and but or if as it its he she they we i you his her their
+    our this that these those there here when while after before during since until also however meanwhile
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue wed thu fri sat sun today yesterday tomorrow some many all more most one two three
+    according despite amid although though because so what who why how where which yes no not
+    everything nothing something anything everyone nobody somebody breaking update updated related
+    photo video read watch listen share comments comment subscribe am pm a.m. p.m. ai""".split()
+)
+
+
+def is_place(name: str) -> bool:
+    """True for a country, major city, or a name ending in a place word ("Kursk Oblast")."""
+    low = name.lower()
+    if low in COUNTRIES or low in CITIES:
+        return True
+    last = low.rsplit(" ", 1)[-1]
+    return last in PLACE_SUFFIXES and " " in low
+
+
+def is_org(name: str) -> bool:
+    """True for a name with an organisation word or a known news/agency acronym."""
+    words = name.lower().replace("\u2019s", "").replace("'s", "").split()
+    if any(w in ORG_WORDS for w in words):
+        return True
+    return len(words) == 1 and (words[0] in ORG_ACRONYMS or (name.isupper() and 2 <= len(name) <= 6))

@@ -1,0 +1,89 @@
+"""Hedges: the outlet's own marks that a statement is unverified or second-hand.
+
+Two kinds: inline hedges qualify the sentence they sit in ("reportedly", "claimed",
+"citing anonymous sources"); a verification note ("These casualty numbers could not be
+verified.") qualifies earlier claims, chosen by the words they share with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INLINE = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|supposedly|ostensibly|unverified|unconfirmed|uncorroborated"
+    r"|rumou?red|claim(?:ed|s|ing)?(?=[ ]+(?:to|that)\b)|(?:could|can|did|was|were)[ ]not[ ](?:be[ ])?"
+    r"(?:independently[ ])?(?:verif(?:y|ied)|confirm(?:ed)?|corroborat(?:e|ed))|not[ ](?:been[ ])?independently"
+    r"[ ](?:verified|confirmed)|unable[ ]to[ ](?:independently[ ])?(?:verify|confirm)|remains?[ ]unverified"
+    r"|citing[ ](?:an?[ ])?(?:anonymous|unnamed|unidentified)[ ](?:sources?|officials?|people|persons?)"
+    r"|according[ ]to[ ](?:anonymous|unnamed|unidentified)?[ ]?sources|sources[ ](?:said|say|told)"
+    r"|(?:had|have|has|there[ ](?:are|were|have[ ]been))[ ](?:\w+[ ])?reports[ ]that|is[ ]said[ ]to"
+    r"|are[ ]said[ ]to|was[ ]said[ ]to|were[ ]said[ ]to|it[ ]is[ ]claimed|speculat(?:ed|ion))\b",
+    re.I,
+)
+_VERIFICATION = re.compile(
+    r"\b(?:could|can|did|was|were|has|have)[ ]not[ ](?:be(?:en)?[ ])?(?:independently[ ])?(?:verif|confirm|corroborat)"
+    r"|\bunverified\b|\bunconfirmed\b|\bunable[ ]to[ ](?:independently[ ])?(?:verify|confirm)\b"
+    r"|\bnot[ ](?:been[ ])?independently[ ](?:verified|confirmed)\b",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z]+")
+_NOTE_STOP = frozenset(
+    """the these those this that could not be been verify verified verification confirm confirmed
+    independently remain remains unverified unconfirmed however was were is are has have can did
+    unable to a an of for and its it their by able corroborate corroborated immediately""".split()
+)
+_MAX_NOTE_WORDS = 16
+
+
+def inline_hedges(sentence: str) -> list[str]:
+    """The hedge phrases inside one sentence, lower-cased, in order."""
+    return [m.group().lower() for m in _INLINE.finditer(sentence)]
+
+
+def is_verification_note(sentence: str, has_quantities: bool) -> bool:
+    """True for a short sentence whose point is that something earlier could not be verified."""
+    if has_quantities or not _VERIFICATION.search(sentence):
+        return False
+    return len(_WORD.findall(sentence)) <= _MAX_NOTE_WORDS
+
+
+def note_keys(sentence: str) -> set[str]:
+    """The content-word stems a verification note names ("casualty numbers" -> casua, numbe)."""
+    return {w.lower()[:5] for w in _WORD.findall(sentence) if w.lower() not in _NOTE_STOP and len(w) > 2}
+
+
+def text_keys(text: str) -> set[str]:
+    """Content-word stems of a claim's text and speaker, to compare with a note's keys."""
+    return {w.lower()[:5] for w in _WORD.findall(text) if len(w) > 2}
+
+
+_FIGURE_WORDS = frozenset({"numbe", "figur", "toll", "tally", "estim", "count", "stati", "data"})
+_CLAIM_WORDS = frozenset({"claim", "repor", "accou", "asser", "state", "alleg"})
+
+
+def note_targets(keys: set[str], candidates: list[tuple[int, str, bool, bool]]) -> list[int]:
+    """Which earlier claims a verification note qualifies.
+
+    `candidates` are (index, text+speaker, has_figures, attributed) from nearest to farthest;
+    the note goes to the nearest claim sharing the most content words with it, else to figure claims
+    when it speaks of numbers, else to the nearest claim.
+    """
+    if not candidates:
+        return []
+    specific = keys - _FIGURE_WORDS - _CLAIM_WORDS
+    best, chosen = 0, -1
+    for idx, text, _, _ in candidates:  # nearest first: ties go to the nearest claim
+        overlap = len(specific & text_keys(text))
+        if overlap > best:
+            best, chosen = overlap, idx
+    if chosen >= 0:
+        return [chosen]
+    if keys & _FIGURE_WORDS:
+        figs = [c[0] for c in candidates if c[2]]
+        if figs:
+            return figs[:1]
+    if keys & _CLAIM_WORDS:
+        att = [c[0] for c in candidates if c[3]]
+        if att:
+            return att[:1]
+    return [candidates[0][0]]

@@ -1,0 +1,350 @@
+"""Attribution: who asserts a sentence, with role, organisation and offsets.
+
+Speech verbs anchor the search ("said", "told reporters", "reported", "claimed",
+"according to"); the subject is the noun phrase before the verb back to the previous
+clause boundary, or the name after an inverted verb ('," said John Kirby'). A quotation's
+speaker comes from the attribution right after (or before) it and covers every sentence
+inside it. "he"/"she" resolve to the last person named outside quotes, "it" to the last
+organisation that spoke, a surname or "Mr. Kirby" to the full name seen earlier, and "the
+foreign minister" to the person introduced with that role.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from newswire.core.records import Speaker
+from newswire.extractor import gazetteer as gz
+from newswire.extractor.entities import Mention
+
+_VERB_WORDS = (
+    "said says say told tells added adds reported reports claimed claims stated states noted notes wrote writes "
+    "announced announces explained explains warned warns confirmed confirms revealed reveals believes believe "
+    "estimated estimates insisted insists argued argues acknowledged acknowledges alleged alleges denied denies "
+    "asserted asserts declared declares tweeted posted indicated suggested suggests concluded predicted "
+    "testified characterized characterised described emphasised emphasized stressed urged cautioned"
+)
+_VERB = re.compile(r"\b(?:" + "|".join(_VERB_WORDS.split()) + r")\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<subj>[^,;:.!?\"\u201c\u201d]{2,80}?)(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))")
+_WITH_ING = re.compile(
+    r"\W*with (?P<subj>[^,;]{2,60}?) (?:estimating|saying|claiming|reporting|suggesting|putting|citing|believing)\b"
+)
+_ADVERB_TAIL = re.compile(
+    r"(?:\s+(?:also|later|then|further|previously|repeatedly|again|has|have|had|had also|has also|publicly"
+    r"|separately|earlier|recently|subsequently|first|initially|originally|had earlier))+\s*$"
+)
+_DELIM = re.compile(
+    r"[,;:()\"\u201c\u201d\u2014]|\b(?:that|as|while|when|after|before|because|and|but|which|who|where|if|since"
+    r"|though|although|whereas|so|then)\b"
+)
+_LEAD_DET = re.compile(r"^(?:(?:but|and|so|yet|meanwhile|also)\s+)?(?:the|a|an|this|that|these|those)\s+", re.I)
+_LEAD_CONJ = re.compile(r"(?:but|and|so|yet|meanwhile|also|now|however)\s+", re.I)
+_TIME_TAIL = re.compile(
+    r"(?:\s+(?:on|last|this|late|early|earlier|later|in)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?|week|month|year|night|"
+    r"morning|evening))+\s*$"
+)
+# noun/verb homographs: "the reports", "swing states," are nouns, not speech verbs
+_AMBIGUOUS = frozenset({"reports", "claims", "states", "notes", "estimates", "says", "posted", "alleges"})
+_DET_BEFORE = re.compile(
+    r"\b(?:the|a|an|these|those|their|its|his|her|our|no|any|some|such|had|have|has|of|unverified|media|news)\s+$",
+    re.I,
+)
+_APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<appos>[^,;.!?\"\u201c\u201d()]{3,90}?)(?=\s*(?:,|\.|;|$))")
+_INVERTED = re.compile(r"^\s+(?P<subj>(?:[A-Z][\w.'\u2019-]*\s?){1,5}|(?:the|a)\s+[^,;.!?]{2,60}?)(?=\s*(?:,|\.|;|!|\?|$|\s+(?:on|in|at|of|to)\b))")
+_WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
+_PRONOUNS_PERSON = frozenset({"he", "she"})
+_PRONOUNS_GROUP = frozenset({"it", "they"})
+SPEAKER_NOUNS = frozenset(
+    """ministry ministries officials official spokesperson spokesman spokeswoman force forces military police
+    government administration agency report reports intelligence analysts analyst experts expert sources
+    witnesses residents authorities army navy office department council committee commission statement
+    governor president minister secretary chief commander prosecutors investigators researchers study survey
+    data monitor observers media outlet newspaper agency's sources officers troops staff service spokespeople
+    leader leaders mayor ambassador envoy court judge lawyer lawyers attorney""".split()
+)
+_MAX_SUBJ_WORDS = 9
+
+
+@dataclass(slots=True)
+class Person:
+    """A person named in the article, with what the article says they are."""
+
+    name: str
+    role: str | None
+    org: str | None
+
+
+class Registry:
+    """People and organisations named in one article, for short-name and pronoun resolution."""
+
+    def __init__(self, text: str, mentions: list[Mention], quotes: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.by_surname: dict[str, Person] = {}
+        self.roles: list[tuple[str, Person]] = []
+        self._person_pos: list[int] = []
+        self._person_at: list[Mention] = []
+        for m in mentions:
+            if m.label != "PERSON":
+                continue
+            toks = m.name.split()
+            person = self.by_surname.get(toks[-1]) if len(toks) == 1 else None
+            if person is None:
+                role, org = m.role, m.org
+                ap = _APPOS_AFTER.match(text, m.end)
+                if ap and role is None and _has_role_head(ap.group("appos")):
+                    role = ap.group("appos").strip()
+                    org = org or _org_in(ap.group("appos"), mentions, ap.start("appos"))
+                person = Person(m.name, role, org)
+                if len(toks) >= 2:
+                    self.by_surname[toks[-1]] = person
+                if role:
+                    self.roles.append((role.lower(), person))
+            if not _inside(m.start, quotes):
+                self._person_pos.append(m.start)
+                self._person_at.append(m)
+
+    def person(self, name: str) -> Person | None:
+        """The person a (short) name refers to: "Kirby", "Mr. Kirby" -> John Kirby."""
+        toks = [t for t in name.split() if t.lower() not in gz.TITLES]
+        if not toks:
+            return None
+        return self.by_surname.get(toks[-1])
+
+    def last_person_before(self, pos: int) -> tuple[Person, Mention] | None:
+        """The last person named outside quotes before `pos`, for "he"/"she"."""
+        i = bisect.bisect_left(self._person_pos, pos) - 1
+        if i < 0:
+            return None
+        m = self._person_at[i]
+        return self.person(m.name) or Person(m.name, m.role, m.org), m
+
+    def by_role(self, phrase: str) -> Person | None:
+        """The person introduced with this role ("the foreign minister")."""
+        low = _LEAD_DET.sub("", phrase.lower()).strip()
+        for role, person in reversed(self.roles):
+            if low and (low in role or role.endswith(low)):
+                return person
+        return None
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+def _has_role_head(phrase: str) -> bool:
+    return any(w.lower() in gz.ROLE_HEADS for w in _WORD.findall(phrase))
+
+
+def _org_in(phrase: str, mentions: list[Mention], offset: int) -> str | None:
+    for m in mentions:
+        if m.label == "ORG" and offset <= m.start < offset + len(phrase):
+            return m.name
+    return None
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Quotation spans (start of opening mark, end of closing mark) in text order."""
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTE.finditer(text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+_QUOTE = re.compile(r"\u201c[^\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}\"")
+
+
+class Attributor:
+    """Finds the speaker of each sentence of one article."""
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self.text = text
+        self.quotes = find_quotes(text)
+        self.registry = Registry(text, mentions, self.quotes)
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+        self.last_group: Speaker | None = None
+
+    # --- subjects ----------------------------------------------------------------
+    def _speaker_from(self, start: int, end: int, appos: tuple[int, int] | None = None) -> Speaker | None:
+        """Turn a subject span into a Speaker, resolving pronouns, surnames and roles."""
+        text = self.text
+        while start < end and text[start] in " \"'\u201c\u201d,":
+            start += 1
+        while end > start and text[end - 1] in " \"'\u201c\u201d,":
+            end -= 1
+        tt = _TIME_TAIL.search(text, start, end)
+        if tt:
+            end = tt.start()
+        lc = _LEAD_CONJ.match(text, start, end)
+        if lc:
+            start = lc.end()
+        subj = text[start:end]
+        words = _WORD.findall(subj)
+        if not words or len(words) > _MAX_SUBJ_WORDS:
+            return None
+        low = subj.lower()
+        if low in _PRONOUNS_PERSON:
+            hit = self.registry.last_person_before(start)
+            if hit is None:
+                return None
+            person, _ = hit
+            return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
+        if low in _PRONOUNS_GROUP:
+            if self.last_group is None:
+                return None
+            g = self.last_group
+            return Speaker(name=g.name, role=g.role, org=g.org, start=start, end=end)
+        if low in ("i", "we", "you", "one", "who", "which", "there", "this", "that"):
+            return None
+        inside = [m for m in self.mentions[bisect.bisect_left(self._starts, start):] if m.start < end]
+        persons = [m for m in inside if m.label == "PERSON"]
+        orgs = [m for m in inside if m.label in ("ORG", "GPE")]
+        role_text = text[appos[0]:appos[1]].strip() if appos else None
+        if persons:
+            m = persons[-1]
+            person = self.registry.person(m.name) or Person(m.name, m.role, m.org)
+            role = person.role or m.role or role_text or _role_between(text, start, m.start)
+            org = person.org or m.org or (orgs[0].name if orgs and orgs[0].start < m.start else None)
+            if role_text and not person.role:
+                org = org or _org_in(role_text, self.mentions, appos[0])
+            return Speaker(name=person.name, role=role, org=org, start=m.start, end=m.end)
+        if not any(w[0].isupper() and w.lower() not in gz.NON_NAME_CAPS for w in words) and not any(
+            w.lower().rstrip("'s\u2019") in SPEAKER_NOUNS for w in words
+        ):
+            return None
+        if _has_role_head(subj) and not orgs:
+            person = self.registry.by_role(subj)
+            if person:
+                return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
+        if len(words) == 1 and words[0][0].isupper():
+            person = self.registry.person(words[0])
+            if person:
+                return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
+        name = _LEAD_DET.sub("", subj)
+        sp = Speaker(name=name, role=None, org=orgs[-1].name if orgs else None, start=start, end=end)
+        self.last_group = sp
+        return sp
+
+    def _subject_before(self, lo: int, vpos: int) -> Speaker | None:
+        """The speaker named before a verb at vpos, back to the last clause boundary after lo."""
+        text = self.text
+        chunk_end = vpos
+        adv = _ADVERB_TAIL.search(text, max(lo, vpos - 40), vpos)
+        if adv:
+            chunk_end = adv.start()
+        window_lo = max(lo, chunk_end - 160)
+        last = None
+        for d in _DELIM.finditer(text, window_lo, chunk_end):
+            last = d
+        sstart = last.end() if last else window_lo
+        if chunk_end - sstart < 1:
+            return None
+        # apposition: "John Kirby, White House national security spokesperson, told reporters"
+        if last is not None and last.group() == "," and _has_role_head(text[sstart:chunk_end]):
+            seg = text[sstart:chunk_end].strip()
+            if seg[:1].islower() or seg.lower().startswith(("a ", "an ", "the ")):
+                prev = None
+                for d in _DELIM.finditer(text, max(lo, last.start() - 80), last.start()):
+                    prev = d
+                pstart = prev.end() if prev else max(lo, last.start() - 80)
+                sp = self._speaker_from(pstart, last.start(), (sstart, chunk_end))
+                if sp is not None and sp.role:
+                    return sp
+        return self._speaker_from(sstart, chunk_end)
+
+    def _subject_after(self, vend: int, hi: int) -> Speaker | None:
+        """The speaker named after an inverted verb: '," said John Kirby, spokesperson.'"""
+        m = _INVERTED.match(self.text, vend, hi)
+        if not m:
+            return None
+        appos = None
+        ap = _APPOS_AFTER.match(self.text, m.end(), hi)
+        if ap and _has_role_head(ap.group("appos")):
+            appos = (ap.start("appos"), ap.end("appos"))
+        return self._speaker_from(m.start("subj"), m.end("subj"), appos)
+
+    # --- sentences ---------------------------------------------------------------
+    def local(self, start: int, end: int) -> Speaker | None:
+        """The speaker a sentence (or segment) names itself, outside quotations."""
+        text = self.text
+        w = _WITH_ING.match(text, start, end)
+        if w:
+            return self._speaker_from(w.start("subj"), w.end("subj"))
+        verbs = [v for v in _VERB.finditer(text, start, end)
+                 if not _inside(v.start(), self.quotes) and not self._noun_use(v, end)]
+        # trailing attribution first ("..., the White House said Friday."), then leading
+        for v in sorted(verbs, key=lambda v: -v.start()):
+            before = text[max(start, v.start() - 3):v.start()]
+            if any(c in before for c in ",\u201d\"") and not text[max(start, v.start() - 2):v.start()].strip().isalpha():
+                sp = self._subject_after(v.end(), end)
+                if sp:
+                    return sp
+            sp = self._subject_before(start, v.start())
+            if sp:
+                return sp
+        acc = _ACCORDING.search(text, start, end)
+        if acc and not _inside(acc.start(), self.quotes):
+            return self._speaker_from(acc.start("subj"), acc.end("subj"))
+        return None
+
+    def _noun_use(self, v: re.Match[str], end: int) -> bool:
+        """True when a homograph like "reports" or "states" is used as a noun here."""
+        if v.group() not in _AMBIGUOUS:
+            return False
+        text = self.text
+        if _DET_BEFORE.search(text, max(0, v.start() - 20), v.start()):
+            return True
+        nxt = text[v.end():v.end() + 6].lstrip()
+        return not nxt or nxt[0] in ",.;:)" or nxt.startswith(("of ", "from ", "in "))
+
+    def quote_speaker(self, qs: int, qe: int) -> Speaker | None:
+        """The speaker of a quotation, from the words right after or before it."""
+        text = self.text
+        line_end = text.find("\n", qe)
+        line_end = len(text) if line_end < 0 else line_end
+        stop = min(line_end, qe + 200)
+        tail = _SENT_END.search(text, qe, stop)
+        t_end = tail.end() if tail else stop
+        if t_end > qe:
+            v = _VERB.search(text, qe, t_end)
+            if v:
+                sp = self._subject_after(v.end(), t_end) if not text[qe:v.start()].strip(" ,") else None
+                sp = sp or self._subject_before(qe, v.start())
+                if sp:
+                    return sp
+        line_start = text.rfind("\n", 0, qs) + 1
+        lo = max(line_start, qs - 200)
+        head = text[lo:qs]
+        if head.rstrip().endswith((":", ",")):
+            last = None
+            for v in _VERB.finditer(text, lo, qs):
+                last = v
+            if last:
+                return self._subject_before(lo, last.start())
+        return None
+
+    def quote_at(self, start: int, end: int) -> tuple[int, int] | None:
+        """The quotation covering most of text[start:end], if any."""
+        i = bisect.bisect_right(self.quotes, (end, 1 << 62)) - 1
+        while i >= 0:
+            qs, qe = self.quotes[i]
+            if qe <= start:
+                return None
+            overlap = min(qe, end) - max(qs, start)
+            if overlap * 2 >= end - start:
+                return qs, qe
+            i -= 1
+        return None
+
+
+_SENT_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _role_between(text: str, start: int, pstart: int) -> str | None:
+    between = text[start:pstart].strip()
+    words = [w for w in between.split() if w.lower() in gz.ROLE_WORDS]
+    return " ".join(words) if words else None
