@@ -80,7 +80,9 @@ TERMINATORS = re.compile(
 # Phrases that mark chrome inside a short line, by reason.
 _PHRASES: dict[str, str] = {
     "newsletter": (
-        r"enter (?:your|a valid|correct) e-?mail|e-?mail address|indicates required|sign(?:ing)? up for|"
+        r"enter (?:your|a valid|correct) e-?mail|e-?mail address|indicates required|"
+        r"sign(?:ing)? up (?:for|to) (?:our|the|my) (?:\w+ )?(?:newsletter|mailing|email|daily|weekly)|"
+        r"sign up (?:now|today|here)|"
         r"successful+y subscribed|thank you for (?:signing up|subscribing)|subscribe to (?:our|the) \w+|"
         r"newsletter|get (?:our|the) [\w ]{0,30}(?:in your inbox|delivered)|confirmation email|"
         r"we(?:'|’)ve sent you|unsubscribe|abonnieren sie|melden sie sich|inscrivez-vous|"

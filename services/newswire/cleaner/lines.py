@@ -117,9 +117,14 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
     for i, ln in enumerate(lines):
         key = ln.text.lower()
         if key in seen and ln.words >= 2:
-            captionish = _CAPTION.search(ln.text) or (seen[key] == i - 1 and ln.words >= 8)
-            ln.reason = "caption_repeat" if captionish else "duplicate_line"
-            continue
+            # an interview may repeat a question; a doubled caption or a pasted paragraph is noise
+            near = i - seen[key] <= 2
+            if _CAPTION.search(ln.text) or (near and ln.words >= 8):
+                ln.reason = "caption_repeat"
+                continue
+            if (near and ln.words >= 4) or ln.words >= 15:
+                ln.reason = "duplicate_line"
+                continue
         seen[key] = i
         if title_key and key == title_key:
             ln.reason = "title"
