@@ -108,7 +108,8 @@ def test_dockerfile_copies_only_paths_that_exist_and_are_not_ignored() -> None:
               if ln.strip() and not ln.startswith("#")]
     kept = {line[1:].rstrip("/") for line in ignore if line.startswith("!")}
     assert ignore[0] == "**"  # everything excluded but what is listed
-    sources = [s for w, a in instructions(text) if w == "COPY" and "--from=" not in a for s in copy_sources(a)]
+    sources = [s for w, a in instructions(text) if w == "COPY" and "--from=" not in a
+               for s in copy_sources(a)]
     assert sources
     for src in sources:
         src = src.rstrip("/").removeprefix("./")
