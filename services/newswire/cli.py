@@ -267,6 +267,13 @@ def cmd_eval(args: argparse.Namespace, settings: Settings, rest: list[str]) -> i
     return int(importlib.import_module(module).main(rest) or 0)
 
 
+def cmd_bench(args: argparse.Namespace, settings: Settings, rest: list[str]) -> int:
+    """Throughput, latency and memory benchmarks (a command, not a test)."""
+    from newswire.bench import main as bench_main
+
+    return int(bench_main(rest) or 0)
+
+
 def cmd_train(args: argparse.Namespace, settings: Settings, rest: list[str]) -> int:
     """Train a model the project ships (reproducibly, from ../shared/corpus)."""
     from newswire.extractor.train import main as train_main
@@ -344,6 +351,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("eval", help="measure quality against gold data: clean, claims or stories")
     s.add_argument("what", choices=["clean", "claims", "stories"])
     s.set_defaults(func=cmd_eval, passthrough=True)
+
+    s = sub.add_parser("bench", help="throughput, latency and memory benchmarks (prints a table, writes JSON)")
+    s.set_defaults(func=cmd_bench, passthrough=True)
 
     s = sub.add_parser("train", help="train a shipped model: checkworthiness")
     s.add_argument("what", choices=["checkworthiness"])

@@ -34,7 +34,8 @@ def ingest_headers(trace_id: str | None = None) -> list[tuple[str, bytes]]:
     return [("ingested_at", utc_now().encode()), ("trace_id", (trace_id or uuid.uuid4().hex).encode())]
 
 
-def encode_raw(codec: Codec, article: dict[str, Any], pipeline_version: str) -> tuple[bytes, bytes]:
+def encode_raw(codec: Codec, article: dict[str, Any], pipeline_version: str, *,
+               replay: bool = False) -> tuple[bytes, bytes]:
     """Key and validated value of a raw article; raises SchemaError if it is not a valid raw article."""
-    env = raw_envelope(article, pipeline_version)
+    env = raw_envelope(article, pipeline_version, replay=replay)
     return (env.article_id or "").encode(), codec.encode(env)

@@ -57,11 +57,11 @@ class Pipeline:
         self.boundaries = {s.input_topic: Boundary(s, settings, self.metrics, self.codec) for s in stages}
         self._offsets: dict[str, int] = defaultdict(int)
 
-    def process(self, article: dict[str, Any]) -> Result:
-        """Run one raw article through every stage."""
+    def process(self, article: dict[str, Any], *, replay: bool = False) -> Result:
+        """Run one raw article through every stage (`replay` marks it as a backfill)."""
         result = Result()
         try:
-            key, value = encode_raw(self.codec, article, self.settings.pipeline_version)
+            key, value = encode_raw(self.codec, article, self.settings.pipeline_version, replay=replay)
         except Exception as exc:  # an invalid raw article: dead-letter it as ingest would
             value = orjson.dumps(article)
             boundary = self.boundaries[self.topics.raw]
@@ -81,11 +81,11 @@ class Pipeline:
             queue.extend(boundary.handle(msg))
         return result
 
-    def run(self, articles: Iterable[dict[str, Any]]) -> Result:
+    def run(self, articles: Iterable[dict[str, Any]], *, replay: bool = False) -> Result:
         """Process articles in order and gather every event."""
         total = Result()
         for article in articles:
-            total.extend(self.process(article))
+            total.extend(self.process(article, replay=replay))
         return total
 
     def _message(self, topic: str, key: bytes, value: bytes, headers: list[tuple[str, bytes]]) -> Message:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import time
 import uuid
 from pathlib import Path
 from typing import Iterator
@@ -77,13 +76,3 @@ def workers(live_settings: Settings, tmp_path: Path) -> Iterator[dict[str, Worke
         yield procs
     finally:
         stop_workers(list(procs.values()), grace=10)
-
-
-def wait_until(predicate: object, timeout: float, interval: float = 0.3) -> bool:
-    """Poll `predicate()` until true or `timeout` seconds pass."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():  # type: ignore[operator]
-            return True
-        time.sleep(interval)
-    return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any
+from typing import Any, Callable
 
 import orjson
 
@@ -48,3 +48,13 @@ def wait_caught_up(settings: Settings, stage: str, topic: str, timeout: float = 
             return
         time.sleep(0.5)
     raise AssertionError(f"{stage} did not catch up on {topic}: {lag}")
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float, interval: float = 0.3) -> bool:
+    """Poll `predicate()` until true or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return False

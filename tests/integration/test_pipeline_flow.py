@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import urllib.error
+import urllib.request
+
+from prometheus_client.parser import text_string_to_metric_families
 
 from newswire.cli import ingest_paths
 from newswire.core import schemas
 from newswire.core.codec import Codec
-from newswire.core.settings import Settings
+from newswire.core.settings import STAGES, Settings
 from newswire.core.topics import Topics
 from newswire.ingestion import encode_raw, ingest_headers
 from newswire.kafkaio import produce
 from newswire.runner import SAMPLES
 
-from tests.integration.helpers import events, read_all, wait_caught_up, wait_enriched
+from tests.integration.helpers import events, read_all, wait_caught_up, wait_enriched, wait_until
 
 TOPIC_SCHEMAS = {
     "raw": schemas.RAW, "clean": schemas.CLEAN, "claims": schemas.CLAIM, "extracted": schemas.EXTRACTED,
@@ -42,6 +46,30 @@ def test_sample_corpus_flows_to_alerts_schema_valid(live_settings: Settings, wor
     assert len({a["id"] for a in alerts}) == len(alerts), "no alert event twice"
     for w in workers.values():
         assert w.process.poll() is None, f"{w.stage} worker died"
+    _check_http(live_settings, len(ids))
+
+
+def _check_http(settings: Settings, n: int) -> None:
+    """Every worker serves /healthz, /readyz and /metrics with its counters."""
+    for stage in STAGES:
+        base = f"http://127.0.0.1:{settings.metrics_port(stage)}"
+        assert _get(base + "/healthz")[0] == 200
+        assert wait_until(lambda: _get(base + "/readyz")[0] == 200, 15), f"{stage} not ready"
+        status, body = _get(base + "/metrics")
+        assert status == 200
+        families = {m.name: m for m in text_string_to_metric_families(body)}
+        assert "newswire_processing_seconds" in families
+        ins = sum(s.value for s in families["newswire_messages_in"].samples
+                  if s.name.endswith("_total") and s.labels["stage"] == stage)
+        assert ins >= n if stage != "alerter" else ins >= 1
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
 
 
 def test_malformed_message_is_dead_lettered_and_next_flows(live_settings: Settings, workers: dict) -> None:
