@@ -27,6 +27,10 @@ K8S = ROOT / "deploy" / "k8s"
 OVERLAYS = ("dev", "prod")
 KUBE_VERSIONS = ("1.30.0", "1.34.0")  # oldest supported upstream and a current one
 
+# Custom resources (KEDA, Strimzi, Prometheus Operator) and the API version this repo writes.
+CRD_KINDS = {"ScaledObject": "keda.sh/v1alpha1", "TriggerAuthentication": "keda.sh/v1alpha1",
+             "KafkaTopic": "kafka.strimzi.io/v1beta2", "PodMonitor": "monitoring.coreos.com/v1"}
+
 # Which topic each stage consumes (its KEDA trigger and its max replicas follow from it).
 INPUT_TOPIC = {"cleaner": "raw", "extractor": "clean", "stories": "extracted", "alerter": "stories"}
 
@@ -111,15 +115,15 @@ def test_builtin_kinds_validate_against_kubernetes_schemas(overlay: str, version
     docs = render(overlay) + render_replay(overlay)
     checked = 0
     for doc in docs:
-        if "." in doc["apiVersion"].split("/")[0] and doc["apiVersion"].split("/")[0] not in {
-                "apps", "batch", "policy"}:
-            continue  # a CRD: checked field by field below
+        if doc["kind"] in CRD_KINDS:
+            assert doc["apiVersion"] == CRD_KINDS[doc["kind"]]
+            continue  # not in the Kubernetes schemas: checked field by field below
         try:
             kv.validate(doc, version, strict=True)
         except kv.ValidationError as exc:
             pytest.fail(f"{doc['kind']}/{doc['metadata']['name']}: {exc.message} at {list(exc.path)}")
         checked += 1
-    assert checked >= 17  # namespace, sa, 2 configmaps, 4 x (deployment, service, pdb), job
+    assert checked >= 18  # namespace, sa, netpol, 2 configmaps, 4 x (deployment, service, pdb), job
 
 
 def test_the_schema_check_rejects_a_wrong_manifest() -> None:
@@ -160,6 +164,7 @@ def test_scaled_objects_scale_each_worker_on_its_consumer_lag(overlay: str) -> N
         assert meta["bootstrapServers"] == settings.kafka_bootstrap
         assert int(meta["lagThreshold"]) > 0
         assert meta["allowIdleConsumers"] == "false"
+        assert meta["offsetResetPolicy"] == settings.auto_offset_reset
         # Never more consumers than partitions of the input; never scaled to zero.
         partitions = settings.stories_partitions if stage == "stories" else settings.partitions
         assert 1 <= spec["minReplicaCount"] <= spec["maxReplicaCount"] <= partitions
@@ -297,6 +302,11 @@ def test_each_worker_runs_its_stage_with_probes_on_its_metrics_port(overlay: str
         assert pdb["spec"]["maxUnavailable"] == 1
         annotations = deploy["spec"]["template"]["metadata"]["annotations"]
         assert annotations["prometheus.io/port"] == str(port)
+    # Only the metrics port is open to other pods.
+    [policy] = by_kind(docs, "NetworkPolicy").values()
+    assert policy["spec"]["policyTypes"] == ["Ingress"]
+    assert policy["spec"]["podSelector"]["matchLabels"]["app.kubernetes.io/part-of"] == "newswire"
+    assert [p["port"] for rule in policy["spec"]["ingress"] for p in rule["ports"]] == ["metrics"]
     # The sequencer is never two pods at once, even during a rollout.
     assert by_kind(docs, "Deployment")["newswire-stories"]["spec"]["strategy"]["type"] == "Recreate"
 
