@@ -7,8 +7,9 @@ import asyncio
 import signal
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import orjson
 
@@ -19,16 +20,15 @@ from newswire.core.settings import STAGES, Settings, load_settings
 def ingest_paths(settings: Settings, paths: Sequence[str]) -> tuple[int, set[str], int]:
     """Send every raw article under `paths` to the raw topic; unreadable or invalid ones go
     to the dead-letter topic with the reason. Returns (sent, article ids, invalid)."""
+    from newswire.core import ids
     from newswire.core.boundary import Message
-    from newswire.core.codec import Codec
+    from newswire.core.codec import Codec, Envelope, utc_now
     from newswire.core.deadletter import dead_letter_payload
     from newswire.core.schemas import DEADLETTER
     from newswire.core.topics import Topics
     from newswire.ingestion import encode_raw, ingest_headers
     from newswire.kafkaio import produce
     from newswire.sources import read_paths
-    from newswire.core import ids
-    from newswire.core.codec import Envelope, utc_now
 
     topics = Topics.for_prefix(settings.topic_prefix)
     codec = Codec(settings.schemas_dir, settings.max_message_bytes)

@@ -8,8 +8,9 @@ alerts by alert id. Story ids may differ between versions, so grouping is compar
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 MAX_EXAMPLES = 5
 

@@ -5,9 +5,9 @@ Auto-commit is off everywhere; a producer's batch is awaited before anything is 
 
 from __future__ import annotations
 
-
 import time
-from typing import Any, AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 

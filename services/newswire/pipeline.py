@@ -8,8 +8,9 @@ so the batch output equals what the streaming pipeline writes.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 import orjson
 
@@ -32,7 +33,7 @@ class Result:
     alerts: list[dict[str, Any]] = field(default_factory=list)
     dead_letters: list[dict[str, Any]] = field(default_factory=list)
 
-    def extend(self, other: "Result") -> None:
+    def extend(self, other: Result) -> None:
         """Add another result's events to this one."""
         for name in ("enriched", "claims", "stories", "alerts", "dead_letters"):
             getattr(self, name).extend(getattr(other, name))

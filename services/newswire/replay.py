@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 import orjson
 from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -39,7 +40,7 @@ class Position:
     edge: str | None = None
 
     @classmethod
-    def parse(cls, text: str) -> "Position":
+    def parse(cls, text: str) -> Position:
         """`123` (offset), `earliest`, `latest`, or an ISO-8601 time."""
         if text in ("earliest", "latest"):
             return cls(edge=text)
@@ -48,7 +49,8 @@ class Position:
         try:
             return cls(time_ms=int(parse_time(text).timestamp() * 1000))
         except ValueError:
-            raise ConfigError(f"--from/--to {text!r}: expected an offset, 'earliest', 'latest' or an ISO-8601 time") from None
+            raise ConfigError(
+                f"--from/--to {text!r}: expected an offset, 'earliest', 'latest' or an ISO-8601 time") from None
 
 
 @dataclass
@@ -208,7 +210,8 @@ def _outgoing(r: Any, topic: str, into: str | None, is_dead: bool, topics: Topic
         if target is None:
             return None
         t, key, value, original_headers = target
-        return into or t, key, value, original_headers + [("redriven_from", f"{topic}[{r.partition}]@{r.offset}".encode())]
+        origin = f"{topic}[{r.partition}]@{r.offset}".encode()
+        return into or t, key, value, original_headers + [("redriven_from", origin)]
     headers = [(k, v) for k, v in headers if k not in ("replay_of", "original_timestamp_ms")]
     headers += [("replay_of", f"{topic}[{r.partition}]@{r.offset}".encode()),
                 ("original_timestamp_ms", str(r.timestamp).encode())]

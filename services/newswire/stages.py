@@ -7,12 +7,19 @@ objects run in the streaming workers (core/worker.py) and in `newswire process`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, MutableMapping
+from collections.abc import MutableMapping
+from typing import Any
 
 from newswire.core import schemas
 from newswire.core.codec import Envelope, parse_time
 from newswire.core.records import (
-    CleanArticle, ExtractedArticle, RawArticle, Story, StoryAssignment, from_dict, to_dict,
+    CleanArticle,
+    ExtractedArticle,
+    RawArticle,
+    Story,
+    StoryAssignment,
+    from_dict,
+    to_dict,
 )
 from newswire.core.settings import Settings
 from newswire.core.stage import Context, Output

@@ -16,7 +16,6 @@ from newswire.core.topics import Topics
 from newswire.ingestion import encode_raw, ingest_headers
 from newswire.kafkaio import produce
 from newswire.runner import SAMPLES
-
 from tests.integration.helpers import events, read_all, wait_caught_up, wait_enriched, wait_until
 
 TOPIC_SCHEMAS = {
@@ -54,7 +53,8 @@ def _check_http(settings: Settings, n: int) -> None:
     for stage in STAGES:
         base = f"http://127.0.0.1:{settings.metrics_port(stage)}"
         assert _get(base + "/healthz")[0] == 200
-        assert wait_until(lambda: _get(base + "/readyz")[0] == 200, 15), f"{stage} not ready"
+        ready = base + "/readyz"
+        assert wait_until(lambda url=ready: _get(url)[0] == 200, 15), f"{stage} not ready"
         status, body = _get(base + "/metrics")
         assert status == 200
         families = {m.name: m for m in text_string_to_metric_families(body)}

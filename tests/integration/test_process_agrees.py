@@ -14,7 +14,6 @@ from newswire.core.topics import Topics
 from newswire.pipeline import Pipeline
 from newswire.runner import SAMPLES, start_worker, stop_workers
 from newswire.sources import read_paths
-
 from tests.integration.conftest import _free_port_block
 from tests.integration.helpers import events, wait_caught_up, wait_enriched
 

@@ -12,7 +12,7 @@ from newswire.core import schemas
 from newswire.core.boundary import Boundary, Message
 from newswire.core.codec import Codec, Envelope, utc_now
 from newswire.core.metrics import create_metrics
-from newswire.core.records import Removed, Spam, to_dict, CleanArticle
+from newswire.core.records import CleanArticle, Removed, Spam, to_dict
 from newswire.core.settings import Settings
 from newswire.core.stage import Context, Output
 from newswire.core.topics import Topics

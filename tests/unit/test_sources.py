@@ -15,7 +15,8 @@ def test_file_types_and_order(tmp_path: Path) -> None:
     (tmp_path / "b" / "c.html").write_text("<html><body><p>Hi</p></body></html>")
     (tmp_path / "b" / "d.html.gz").write_bytes(gzip.compress(b"<p>zipped</p>"))
     (tmp_path / "e.json").write_text('{"url": "https://x.example/e", "source": "E", "text": "t"}')
-    (tmp_path / "f.jsonl").write_text('{"url": "u1", "source": "F", "text": "1"}\n\n{"url": "u2", "source": "F", "text": "2"}\n')
+    (tmp_path / "f.jsonl").write_text(
+        '{"url": "u1", "source": "F", "text": "1"}\n\n{"url": "u2", "source": "F", "text": "2"}\n')
     (tmp_path / "ignored.bin").write_bytes(b"\x00")
     items = list(read_paths([str(tmp_path)]))
     assert [i.error for i in items] == [None] * 6

@@ -8,7 +8,6 @@ Committed offsets are read with `consumer.committed()` because aiokafka's admin
 
 from __future__ import annotations
 
-
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError

@@ -12,8 +12,8 @@ import logging
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from newswire.core import ids
 from newswire.core.codec import Codec, Envelope, Headers, header, parse_time, utc_now

@@ -43,7 +43,7 @@ class LocalBroker:
         """host:port for clients."""
         return f"{self.host}:{self.port}"
 
-    def start(self) -> "LocalBroker":
+    def start(self) -> LocalBroker:
         """Launch the broker and block until its port answers."""
         url = f"tcp://{self.host}:{self.port}"
         self.process = subprocess.Popen(
@@ -75,7 +75,7 @@ class LocalBroker:
             self.process.kill()
             self.process.wait(5)
 
-    def __enter__(self) -> "LocalBroker":
+    def __enter__(self) -> LocalBroker:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -8,9 +8,10 @@ and `trace_id`; they travel with every event derived from an article.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import orjson
 from jsonschema import ValidationError

@@ -6,9 +6,9 @@ No other module reads `os.environ`; a wrong value fails at start-up naming the v
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping
 
 from newswire.core.errors import ConfigError
 
@@ -57,7 +57,7 @@ class Settings:
         """Each stage serves /metrics on its own port: base + its index."""
         return self.metrics_port_base + STAGES.index(stage)
 
-    def with_(self, **changes: object) -> "Settings":
+    def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed (for tests and the CLI)."""
         return replace(self, **changes)  # type: ignore[arg-type]
 

@@ -21,7 +21,7 @@ class Topics:
     deadletter: str
 
     @classmethod
-    def for_prefix(cls, prefix: str = "newswire") -> "Topics":
+    def for_prefix(cls, prefix: str = "newswire") -> Topics:
         """Names for a prefix, e.g. `newswire.articles.raw`."""
         return cls(
             raw=f"{prefix}.articles.raw",

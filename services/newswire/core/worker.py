@@ -14,7 +14,8 @@ import asyncio
 import logging
 import os
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import faust
 from prometheus_client import generate_latest
