@@ -41,7 +41,7 @@ lint: setup
 	$(BIN)/ruff check services tests
 
 image:
-	docker build -f deploy/Dockerfile -t newswire:latest .
+	docker build -f deploy/Dockerfile -t newswire:dev .
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
