@@ -63,17 +63,26 @@ _EXACT: dict[str, tuple[str, ...]] = {
 }
 _EXACT_INDEX: dict[str, str] = {w: reason for reason, words in _EXACT.items() for w in words}
 
-# Lines that open a list of other stories; the article does not continue past them.
-TERMINATORS = re.compile(
-    r"^(?:news feed|more news|more stories|related(?: articles| stories| posts| content| news| coverage)?|"
-    r"recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|most (?:read|popular|viewed)|"
-    r"editors'? picks|editor's picks|top stories|latest news|latest stories|trending(?: now)?|"
-    r"more from [\w .'-]{2,40}|more on this(?: story| topic)?|in other news|also in [\w ]{2,30}|"
+# Headings that open a list of other stories or the comments. "Hard" ones end an article;
+# "soft" ones ("Related", "Trending") also appear as widgets inside a body.
+HARD_TERMINATORS = re.compile(
+    r"^(?:news feed|more news|more stories|more top stories|recommended for you|you (?:may|might) also like|"
+    r"most (?:read|popular|viewed|shared|commented)|editors'? picks|editor's picks|top stories|latest news|"
+    r"latest stories|more from [\w .'-]{2,40}|in other news|around the web|from (?:our|the) partners|"
+    r"(?:sponsored|promoted) (?:stories|links|content)|we recommend|"
     r"(?:leave|post) a (?:reply|comment)|comments?(?: \(\d+\))?|\d+ comments?|join the (?:conversation|discussion)|"
-    r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|"
-    r"à lire aussi|sur le même sujet|articles similaires|noticias relacionadas|más noticias|"
-    r"articoli correlati|notícias relacionadas|читайте также|другие новости|"
-    r"اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|أخبار ذات صلة|الأكثر قراءة)[\s:.!]*$",
+    r"top rated comments|show comments|view comments|reader comments|\d+ (?:responses|replies)|"
+    r"weitere artikel|das könnte sie auch interessieren|meistgelesen|kommentare|"
+    r"sur le même sujet|articles similaires|commentaires|más noticias|comentarios|commenti|"
+    r"другие новости|комментарии|الأكثر قراءة|التعليقات)[\s:.!]*$",
+    re.I,
+)
+SOFT_TERMINATORS = re.compile(
+    r"^(?:related\b[^.!?]{0,40}|recommended|read (?:more|next|also)|also read|see also|trending(?: now| news| stories)?|"
+    r"popular (?:news|stories|now)|latest (?:videos?|headlines)|more (?:videos?|headlines)|more on this(?: story| topic)?|"
+    r"also in [\w ]{2,30}|discussion|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
+    r"noticias relacionadas|lee también|articoli correlati|leggi anche|notícias relacionadas|leia também|"
+    r"читайте также|اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|أخبار ذات صلة)[\s:.!]*$",
     re.I,
 )
 
@@ -225,6 +234,42 @@ def phrase_reason(line: str, strong_only: bool = False) -> str:
     return ""
 
 
+_RELATIVE_TIME = re.compile(
+    r"^(?:updated |posted |published )?(?:\d+\s*(?:s|m|h|d|w|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago|"
+    r"\d{1,2}:\d{2}\s*(?:am|pm)?(?:\s*\(updated:?\s*\))?|"
+    r"vor \d+ (?:minuten|stunden|tagen)|il y a \d+ (?:min|minutes?|heures?|jours?)|hace \d+ (?:minutos?|horas?|días?)|"
+    r"\d+ (?:минут|час|дн)\w* назад|منذ \d+ \w+)(?:\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:am|pm)?)?$"
+)
+
+
+def is_relative_time(line: str) -> bool:
+    """True for a feed timestamp such as "32M ago" or "2 days ago at 07:52 am"."""
+    return len(line) <= 40 and _RELATIVE_TIME.match(line.strip().lower()) is not None
+
+
+_LEGAL = re.compile(
+    r"©|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    r"tutti i diritti riservati|все права защищены|جميع الحقوق محفوظة"
+)
+
+
+def is_legal(line: str) -> bool:
+    """True for a copyright or all-rights-reserved notice."""
+    return _LEGAL.search(line.lower()) is not None
+
+
+def terminator_kind(line: str) -> str:
+    """ "hard" for a heading that ends an article (comments, news feed), "soft" for "Related", else ""."""
+    if len(line) > 60:
+        return ""
+    key = _TRIM.sub("", line)
+    if HARD_TERMINATORS.match(key):
+        return "hard"
+    if SOFT_TERMINATORS.match(key):
+        return "soft"
+    return ""
+
+
 def is_terminator(line: str) -> bool:
     """True for a heading that opens a list of other stories or the comments."""
-    return len(line) <= 60 and TERMINATORS.match(line.strip()) is not None
+    return terminator_kind(line) != ""

@@ -68,13 +68,24 @@ def _lexicon_reason(ln: Line, spammy: bool) -> str:
         r = lexicon.exact_reason(text)
         if r:
             return r
+    if ln.chars <= 600 and lexicon.is_legal(text):
+        return "legal"
     if ln.chars <= 220:
         r = lexicon.phrase_reason(text, strong_only=ln.prose and ln.words > 14)
         if r:
             return r
+    if ln.chars <= 40 and lexicon.is_relative_time(text):
+        return "news_feed"
     if spammy and ln.words <= 12 and lexicon.is_spam_line(text):
         return "spam_injection"
     return ""
+
+
+def _menu_like(text: str) -> bool:
+    """A menu entry: a few capitalised words, no sentence punctuation (not "Eat every 2 hours")."""
+    if text[-1] in _TERMINAL:
+        return False
+    return all(not w[:1].isalpha() or w[:1].isupper() or len(w) <= 3 for w in text.split())
 
 
 def _best_segment(lines: list[Line]) -> tuple[int, int]:
@@ -83,15 +94,22 @@ def _best_segment(lines: list[Line]) -> tuple[int, int]:
     cur, start = 0.0, 0
     seen_prose = False
     for i, ln in enumerate(lines):
-        if ln.reason == "terminator" and seen_prose:
-            w = -1e9
+        if ln.reason in ("terminator", "legal") and seen_prose and best >= 500:
+            break  # comments, a news feed or the copyright line: the article is over
+        if ln.reason == "soft_terminator" and seen_prose:
+            # what follows must outweigh a good part of the body to be read as its continuation
+            w = -max(400.0, 0.75 * cur)
+        elif ln.reason in ("terminator", "legal"):
+            w = -400.0
+        elif ln.reason in ("duplicate_line", "caption_repeat"):
+            w = 0.0
         elif ln.reason:
             w = -60.0
         elif ln.prose:
             w = float(ln.chars)
             seen_prose = True
-        elif ln.words >= 6:
-            w = -15.0
+        elif ln.words >= 6 or not _menu_like(ln.text):
+            w = -10.0
         else:
             w = -40.0
         if cur <= 0:
@@ -122,15 +140,16 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
             if _CAPTION.search(ln.text) or (near and ln.words >= 8):
                 ln.reason = "caption_repeat"
                 continue
-            if (near and ln.words >= 4) or ln.words >= 15:
+            if near and ln.words >= 4:
                 ln.reason = "duplicate_line"
                 continue
         seen[key] = i
         if title_key and key == title_key:
             ln.reason = "title"
             continue
-        if lexicon.is_terminator(ln.text):
-            ln.reason = "terminator"
+        kind = lexicon.terminator_kind(ln.text) if ln.chars <= 60 else ""
+        if kind:
+            ln.reason = "terminator" if kind == "hard" else "soft_terminator"
             continue
         ln.reason = _lexicon_reason(ln, spammy)
     if region:
@@ -142,7 +161,7 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
     _metadata(lines, start, verdict, title_hint)
     after_terminator = ""
     for i, ln in enumerate(lines):
-        if ln.reason == "terminator":
+        if ln.reason in ("terminator", "soft_terminator"):
             after_terminator = "news_feed" if "feed" in ln.text.lower() else "related_list"
             if "repl" in ln.text.lower() or "comment" in ln.text.lower():
                 after_terminator = "comment_form"
@@ -154,8 +173,10 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
         _inner_rules(lines, start, end)
         _off_topic(lines, start, end, verdict.title or title_hint)
     for ln in lines:
-        if ln.reason == "terminator":
+        if ln.reason in ("terminator", "soft_terminator"):
             ln.reason = "related_list"
+        elif ln.reason == "legal":
+            ln.reason = "boilerplate"
         if ln.reason:
             verdict.removed.append((ln.text, ln.reason))
             if ln.reason == "spam_injection":
@@ -220,6 +241,18 @@ def _inner_rules(lines: list[Line], start: int, end: int) -> None:
             next_short = i < end and not lines[i + 1].prose
             if prev_short and next_short:
                 ln.reason = "navigation"
+    # after a "Trending"/"Related" heading inside the body: its items, up to the next real paragraph
+    i = start
+    while i <= end:
+        if lines[i].reason in ("terminator", "soft_terminator"):
+            j = i + 1
+            while j <= end and not (lines[j].prose and lines[j].chars >= 100 and not lines[j].reason):
+                if not lines[j].reason:
+                    lines[j].reason = "related_list"
+                j += 1
+            i = j
+        else:
+            i += 1
     # a trailing heading or label with no kept prose after it belongs to what follows
     for i in range(end, start - 1, -1):
         ln = lines[i]
