@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
+from newswire.alerter.webhook import WebhookSink
+from newswire.core import schemas
+from newswire.core.boundary import Outgoing
+from newswire.core.records import Alert, from_dict
 from newswire.core.settings import Settings
 from newswire.core.topics import Topics
-from newswire.core.worker import WorkerApp
+from newswire.core.worker import Sink, WorkerApp
 from newswire.stages import AlerterStage
 
 STAGE = "alerter"
@@ -24,4 +30,19 @@ def create_worker(settings: Settings) -> WorkerApp:
         table = app.Table(TABLE, partitions=settings.partitions, key_serializer="json", value_serializer="raw")
         return AlerterStage(topics, table, settings)
 
-    return WorkerApp(STAGE, settings, build)
+    worker = WorkerApp(STAGE, settings, build)
+    if settings.webhook_url:
+        worker.sinks.append(webhook_sink(settings))
+    return worker
+
+
+def webhook_sink(settings: Settings) -> Sink:
+    """Post every alert event to the configured Slack-compatible webhook."""
+    sink = WebhookSink(settings.webhook_url, timeout=settings.webhook_timeout_seconds,
+                       retries=settings.retries, backoff=settings.retry_backoff_seconds)
+
+    async def post(out: Outgoing) -> None:
+        if out.schema == schemas.ALERT:
+            await sink.send(from_dict(Alert, orjson.loads(out.value)["payload"]))
+
+    return post

@@ -14,14 +14,14 @@ import asyncio
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import faust
 from prometheus_client import generate_latest
 
 from newswire.core.boundary import Boundary, Message, Outgoing
-from newswire.core.errors import FatalError
+from newswire.core.errors import FatalError, Retriable
 from newswire.core.kafka import faust_broker_url, faust_credentials
 from newswire.core.metrics import Metrics, create_metrics
 from newswire.core.settings import Settings
@@ -38,6 +38,8 @@ LAG_INTERVAL_SECONDS = 5.0
 BROKER_STALE_SECONDS = 30.0
 
 StageFactory = Callable[[faust.App, Topics], Stage]
+Sink = Callable[[Outgoing], Awaitable[None]]
+"""A side effect after an event is produced (the alerter's webhook); Retriable -> dead letter."""
 
 
 class WorkerApp:
@@ -53,6 +55,7 @@ class WorkerApp:
         self.stage = build_stage(self.app, self.topics)
         self.boundary = Boundary(self.stage, settings, self.metrics)
         self._out_topics: dict[str, Any] = {}
+        self.sinks: list[Sink] = []
         self._last_broker_ok = 0.0
         self._wire()
 
@@ -104,6 +107,12 @@ class WorkerApp:
         )
         for out in self.boundary.handle(msg):
             await self._send(out)
+            for sink in self.sinks:
+                try:
+                    await sink(out)
+                except Retriable as exc:  # the sink kept failing: keep the event as a dead letter
+                    origin = Message(out.topic, -1, -1, out.key, out.value, out.headers)
+                    await self._send(self.boundary.dead_letter(origin, exc))
 
     async def _send(self, out: Outgoing) -> None:
         """Queue one record; delivery is confirmed by the flush Faust does before each commit."""
