@@ -53,7 +53,7 @@ def _from_html(raw: RawArticle, html: str) -> tuple[Verdict, dict[str, str], str
 def _clean(raw: RawArticle) -> CleanArticle:
     html = raw.html
     meta: dict[str, str] = {}
-    if html:
+    if html is not None:
         fmt, source = "html", html
         verdict, meta, flat = _from_html(raw, html)
     else:
@@ -65,7 +65,7 @@ def _clean(raw: RawArticle) -> CleanArticle:
     published = (normalise_date(raw.published_at) or normalise_date(meta.get("date"))
                  or verdict.published_at)
     language = _language(raw.language) or _language(meta.get("lang")) or detect_language(text or flat)
-    spam = score_spam(flat, verdict.title, verdict.spam_lines, None if html else verdict.spam_terms)
+    spam = score_spam(flat, verdict.title, verdict.spam_lines, None if html is not None else verdict.spam_terms)
     quality = page_quality(text, len(source), len(verdict.removed), spam)
     return CleanArticle(
         article_id=article_id(raw), url=raw.url, source=raw.source, title=verdict.title or raw.title,
@@ -90,5 +90,5 @@ def clean_article(raw: RawArticle) -> CleanArticle:
             published_at=None, fetched_at=None, language=None, text="",
             removed=[Removed(text=str(source)[:200], reason=f"unparseable:{type(exc).__name__}")],
             spam=Spam(is_spam=False, score=0.0, reasons=[]), quality=0.0,
-            input_format="html" if raw.html else "text", input_chars=len(source) if isinstance(source, str) else 0,
+            input_format="html" if raw.html is not None else "text", input_chars=len(source) if isinstance(source, str) else 0,
         )

@@ -187,10 +187,10 @@ _SPAM_STEMS = ("casino", "slot", "gacor", "jackpot", "poker", "roulette", "black
                "free spins", "pragmatic play")
 
 
-def spam_hits(text: str) -> list[str]:
+def spam_hits(text: str, prefilter: bool = True) -> list[str]:
     """Gambling and SEO-spam terms found in a text, lower-cased (brands with digits only beside them)."""
     low = text.lower()
-    if not any(k in low for k in _SPAM_STEMS):
+    if prefilter and not any(k in low for k in _SPAM_STEMS):
         return []
     toks = set(_ALNUM.findall(low))
     hits = sorted(toks & _SPAM_WORDS)
@@ -201,13 +201,17 @@ def spam_hits(text: str) -> list[str]:
 
 
 def is_spam_line(text: str) -> bool:
-    """True when a short line carries gambling or SEO-spam terms."""
-    return bool(spam_hits(text))
+    """True when a short line of a page already known to carry spam terms has some too."""
+    return bool(spam_hits(text, prefilter=False))
 
 
 def strip_spam(text: str) -> str:
     """A line with its spam tokens removed (for a headline that carries a brand prefix)."""
-    return " ".join(w for w in text.split() if not spam_hits(w)).strip(" -|:")
+    def spammy(word: str) -> bool:
+        w = _TRIM.sub("", word.lower())
+        return w in _SPAM_WORDS or (not w.isalpha() and _SPAM_BRAND.fullmatch(w) is not None)
+
+    return " ".join(w for w in text.split() if not spammy(w)).strip(" -|:")
 
 
 def exact_reason(line: str) -> str:

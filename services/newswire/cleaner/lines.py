@@ -59,7 +59,7 @@ def _features(text: str) -> Line:
 
 
 def _content_tokens(text: str) -> set[str]:
-    return set(_CONTENT.findall(text.lower()))
+    return {t[:5] for t in _CONTENT.findall(text.lower())}
 
 
 def _lexicon_reason(ln: Line, spammy: bool) -> str:
@@ -136,7 +136,7 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
         key = ln.text.lower()
         if key in seen and ln.words >= 2:
             # an interview may repeat a question; a doubled caption or a pasted paragraph is noise
-            near = i - seen[key] <= 2
+            near = i - seen[key] == 1
             if _CAPTION.search(ln.text) or (near and ln.words >= 8):
                 ln.reason = "caption_repeat"
                 continue
@@ -264,7 +264,11 @@ def _inner_rules(lines: list[Line], start: int, end: int) -> None:
 
 
 def _off_topic(lines: list[Line], start: int, end: int, title: str | None) -> None:
-    """Paragraphs sharing almost no vocabulary with the title, the lead and the rest are dropped."""
+    """Paragraphs that share almost no vocabulary with the title, the lead and the rest are dropped.
+
+    Word overlap is weak evidence in short or inflected texts, so a paragraph must also sit apart
+    from the body (after removed chrome) unless it shares nothing at all.
+    """
     body = [i for i in range(start, end + 1) if not lines[i].reason and lines[i].prose]
     if len(body) < 4:
         return
@@ -281,5 +285,9 @@ def _off_topic(lines: list[Line], start: int, end: int, title: str | None) -> No
             continue
         shared_lead = len(toks & lead)
         shared_rest = sum(1 for t in toks if counts[t] > 1)
-        if shared_lead < 0.1 * len(toks) and shared_rest < 0.2 * len(toks):
+        prev = lines[i - 1].reason if i > 0 else ""
+        isolated = prev not in ("", "duplicate_line", "caption_repeat", "title", "byline", "dateline")
+        if isolated and shared_lead < 0.1 * len(toks) and shared_rest < 0.2 * len(toks):
+            lines[i].reason = "off_topic"
+        elif len(toks) >= 12 and shared_lead == 0 and shared_rest <= 1:
             lines[i].reason = "off_topic"

@@ -30,7 +30,7 @@ _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 DATE_RES = (
     # 2024-12-28, 2024/12/28
-    (re.compile(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
+    (re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), "ymd"),
     # December 28, 2024 / Dec. 28 2024
     (re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I), "mdy"),
     # 28 December 2024 / 28. Dezember 2024

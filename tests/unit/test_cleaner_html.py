@@ -1,0 +1,84 @@
+"""HTML cleaning: the article container wins over navigation, sidebars, teasers and comments."""
+
+from __future__ import annotations
+
+from newswire.cleaner.clean import clean_article
+from newswire.cleaner.dom import load_page, visible_text
+from newswire.cleaner.extract import select
+from newswire.core.records import RawArticle
+
+PARAS = [
+    "The regional parliament voted on Wednesday to extend the night train service to the coast, a "
+    "decision that rail operators had sought for almost a decade.",
+    "Under the plan, three additional trains will run every night from June, stopping at eight stations, "
+    "and tickets will cost the same as daytime fares, officials said.",
+    "Critics argued that the money, estimated at 45 million euros a year, would be better spent on "
+    "repairing old tracks, but the proposal passed with a comfortable majority.",
+    "The transport minister said the first trains would be tested in April, with passengers allowed on "
+    "board once safety inspectors had approved the new timetable.",
+]
+
+
+def _html() -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    teasers = "".join(
+        f'<li><a href="/s{i}">Other story number {i} about something else entirely</a></li>' for i in range(8)
+    )
+    return f"""<!DOCTYPE html><html lang="en-GB"><head><title>Night trains extended | Example News</title>
+<meta property="og:title" content="Night trains to the coast extended">
+<meta name="author" content="Ana Varga">
+<meta property="article:published_time" content="2024-05-02T08:00:00Z">
+<script>var x = "<p>not text</p>";</script><style>p {{ color: red }}</style></head>
+<body><header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article class="story"><h1>Night trains to the coast extended</h1>
+<div class="byline">By Ana Varga</div>
+<div class="article-body">{paras}
+<div class="share-tools"><a href="#">Share on Facebook</a><a href="#">Tweet</a></div>
+<p style="display:none">Hidden tracking text that nobody sees.</p></div></article>
+<aside class="sidebar"><h3>Most read</h3><ul>{teasers}</ul></aside></main>
+<section id="comments" class="comments"><p>Great article, I have been waiting for this train for years and
+years, finally something good happens in this region.</p></section>
+<footer><p>© 2024 Example News. All rights reserved.</p></footer></body></html>"""
+
+
+def test_html_keeps_article_paragraphs_only() -> None:
+    clean = clean_article(RawArticle(url="https://example.org/trains", source="example", html=_html()))
+    for p in PARAS:
+        assert p in clean.text
+    for junk in ("Home", "Share on Facebook", "Other story number", "Great article", "All rights reserved",
+                 "not text", "color: red", "Hidden tracking"):
+        assert junk not in clean.text, junk
+    assert clean.input_format == "html"
+    assert clean.input_chars == len(_html())
+
+
+def test_html_metadata() -> None:
+    clean = clean_article(RawArticle(url="https://example.org/trains", source="example", html=_html()))
+    assert clean.title == "Night trains to the coast extended"
+    assert clean.authors == ["Ana Varga"]
+    assert clean.published_at == "2024-05-02"
+    assert clean.language == "en"
+    assert clean.quality > 0.3
+    assert any(r.reason in ("navigation", "boilerplate", "related_list") for r in clean.removed)
+
+
+def test_selection_prefers_dense_prose_over_link_lists() -> None:
+    sel = select(load_page(_html()))
+    texts = [b.text for b in sel.blocks]
+    assert texts == PARAS
+    assert sel.confidence > 0.3
+
+
+def test_article_split_into_sibling_sections_is_joined() -> None:
+    sections = "".join(f'<section class="companion"><div><p>{p}</p></div></section>' for p in PARAS)
+    html = f"<html><body><div id='menu'><a href='/'>Home</a></div><div class='body'>{sections}</div></body></html>"
+    clean = clean_article(RawArticle(url="https://example.org/s", source="s", html=html))
+    for p in PARAS:
+        assert p in clean.text
+
+
+def test_visible_text_is_one_block_per_line() -> None:
+    lines = visible_text(_html()).splitlines()
+    assert "Home" in lines and PARAS[0] in lines
+    assert not any("not text" in line for line in lines)

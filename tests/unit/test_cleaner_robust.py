@@ -1,0 +1,58 @@
+"""The cleaner never raises: odd, empty, huge or hostile input gives a record with reasons."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newswire.cleaner.clean import clean_article
+from newswire.core.ids import article_id
+from newswire.core.records import CleanArticle, RawArticle
+
+
+def _raw(**kw: object) -> RawArticle:
+    return RawArticle(url="https://example.org/x", source="example", **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kw", [
+    {"text": ""},
+    {"html": ""},
+    {},
+    {"text": "\x00\x01\x02\ufffd" * 100},
+    {"html": "<html><body>" + "<div>" * 5000 + "deep text" + "</div>" * 5000 + "</body></html>"},
+    {"html": "<" * 10000},
+    {"html": '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><p>&e;</p>'},
+    {"html": "\x89PNG\r\n\x1a\n" + "\x00" * 500},
+    {"text": "word " * 200_000},
+])
+def test_odd_input_returns_a_record(kw: dict[str, str]) -> None:
+    clean = clean_article(_raw(**kw))
+    assert isinstance(clean, CleanArticle)
+    assert clean.article_id == article_id(_raw(**kw))
+    assert 0.0 <= clean.quality <= 1.0
+    assert 0.0 <= clean.spam.score <= 1.0
+
+
+def test_external_entities_are_not_resolved() -> None:
+    clean = clean_article(_raw(html='<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><p>&e; text</p>'))
+    assert "root:" not in clean.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_never_raises(text: str) -> None:
+    clean = clean_article(_raw(text=text))
+    assert clean.input_chars == len(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="<>/ =\"'abpdivlscrtyhe\n&;#", max_size=300))
+def test_any_html_never_raises(html: str) -> None:
+    clean = clean_article(_raw(html=html))
+    assert clean.input_format == "html"
+
+
+def test_same_input_same_output() -> None:
+    raw = _raw(text="Some headline here\n" + "A sentence that is long enough to count as prose, with commas. " * 3)
+    assert clean_article(raw) == clean_article(raw)

@@ -1,0 +1,144 @@
+"""Text-mode cleaning: chrome lines go with a reason, the body and its metadata stay."""
+
+from __future__ import annotations
+
+from newswire.cleaner.clean import clean_article
+from newswire.cleaner.lines import classify
+from newswire.core.records import RawArticle
+
+BODY = [
+    "The city council approved a new budget on Tuesday, raising spending on public transport by 12 percent "
+    "after months of debate between the mayor and opposition parties.",
+    "Council members said the money would pay for 40 new electric buses, longer night service and repairs "
+    "to the tram network, which has suffered frequent breakdowns since last winter.",
+    "Opposition leader Maria Lopez said the plan was too expensive, but she voted for it after the mayor "
+    "agreed to publish quarterly reports on how the transport money is spent.",
+    "The budget still needs approval from the regional government, which is expected to decide before "
+    "the end of the month, according to officials familiar with the process.",
+    "Transport unions welcomed the decision and said the extra night service would help thousands of "
+    "shift workers who currently rely on taxis or long walks to get home.",
+]
+
+
+def _page() -> str:
+    return "\n".join([
+        "Skip to content",
+        "Home",
+        "News",
+        "Sports",
+        "City council approves transport budget",
+        "by Jane Roe and John Smith March 3, 2024 10:15 AM",
+        *BODY[:2],
+        "A tram crosses the central bridge in the city centre. (Photo: John Smith/Reuters)",
+        "A tram crosses the central bridge in the city centre. (Photo: John Smith/Reuters)",
+        *BODY[2:],
+        "Mayor unveils plan for new stadium",
+        "The mayor has unveiled an ambitious plan to build a new football stadium on the site of the old port, "
+        "with construction expected to start in two years and finish before the continental champion…",
+        "News Feed",
+        "8:06 AM",
+        "Storm warning issued for the coast as winds reach 100 kilometres an hour across the region tonight.",
+        "Enter your email to subscribe",
+        "* indicates required",
+        "Subscribe",
+        "Leave a Reply",
+    ])
+
+
+def test_text_mode_keeps_body_and_drops_chrome_with_reasons() -> None:
+    clean = clean_article(RawArticle(url="https://example.org/a", source="example", text=_page()))
+    for para in BODY:
+        assert para in clean.text
+    for junk in ("Skip to content", "Enter your email", "News Feed", "Storm warning", "Leave a Reply",
+                 "Subscribe", "stadium on the site", "indicates required"):
+        assert junk not in clean.text, junk
+    reasons = {r.reason for r in clean.removed}
+    assert {"navigation", "newsletter", "byline", "truncated_teaser"} <= reasons
+    assert clean.input_format == "text"
+    assert clean.input_chars == len(_page())
+
+
+def test_byline_moves_into_metadata() -> None:
+    clean = clean_article(RawArticle(url="https://example.org/a", source="example", text=_page()))
+    assert clean.authors == ["Jane Roe", "John Smith"]
+    assert clean.published_at == "2024-03-03"
+    assert clean.title == "City council approves transport budget"
+    assert "by Jane Roe" not in clean.text
+    assert clean.language == "en"
+
+
+def test_doubled_caption_kept_once() -> None:
+    clean = clean_article(RawArticle(url="https://example.org/a", source="example", text=_page()))
+    assert clean.text.count("A tram crosses the central bridge") == 1
+    assert any(r.reason == "caption_repeat" for r in clean.removed)
+
+
+def test_off_topic_paragraph_dropped() -> None:
+    stray = ("Such a scenario would represent a notable degree of ticket-splitting among suburban voters, "
+             "perpetuating a trend captured by surveys throughout this election cycle in swing districts.")
+    verdict = classify("\n".join(BODY + ["Already a subscriber? Log in.", stray]))
+    assert stray not in verdict.kept
+    assert (stray, "off_topic") in verdict.removed
+    assert all(p in verdict.kept for p in BODY)
+
+
+def test_paywall_and_consent_lines() -> None:
+    text = "\n".join(BODY + [
+        "We are having trouble retrieving the article content.",
+        "Please enable JavaScript in your browser settings.",
+        "Already a subscriber? Log in.",
+    ])
+    verdict = classify(text)
+    removed = dict(verdict.removed)
+    assert removed["We are having trouble retrieving the article content."] == "paywall"
+    assert removed["Please enable JavaScript in your browser settings."] == "consent"
+    assert removed["Already a subscriber? Log in."] == "paywall"
+
+
+GERMAN = [
+    "Der Stadtrat hat am Dienstag einen neuen Haushalt beschlossen und die Ausgaben für den öffentlichen "
+    "Nahverkehr um zwölf Prozent erhöht, nachdem monatelang gestritten worden war.",
+    "Mit dem Geld sollen vierzig neue Elektrobusse angeschafft, der Nachtverkehr verlängert und das "
+    "Straßenbahnnetz repariert werden, das seit dem letzten Winter häufig ausfällt.",
+    "Die Opposition hielt den Plan für zu teuer, stimmte aber zu, nachdem der Bürgermeister versprochen "
+    "hatte, vierteljährlich über die Verwendung der Mittel zu berichten.",
+    "Die Gewerkschaften begrüßten die Entscheidung und erklärten, der zusätzliche Nachtverkehr helfe "
+    "tausenden Schichtarbeitern, die bisher auf Taxis angewiesen sind.",
+]
+ARABIC = [
+    "وافق مجلس المدينة يوم الثلاثاء على ميزانية جديدة ترفع الإنفاق على النقل العام بنسبة اثني عشر في المئة "
+    "بعد أشهر من النقاش بين رئيس البلدية وأحزاب المعارضة في المجلس.",
+    "وقال أعضاء المجلس إن الأموال ستخصص لشراء أربعين حافلة كهربائية جديدة وتمديد خدمة النقل الليلي "
+    "وإصلاح شبكة الترام التي تعطلت مرارا منذ الشتاء الماضي.",
+    "وقالت زعيمة المعارضة إن الخطة مكلفة للغاية لكنها صوتت لصالحها بعد أن وافق رئيس البلدية على نشر "
+    "تقارير فصلية عن كيفية إنفاق أموال النقل العام.",
+    "ورحبت نقابات النقل بالقرار وقالت إن الخدمة الليلية الإضافية ستساعد آلاف العمال الذين يعتمدون حاليا "
+    "على سيارات الأجرة أو المشي لمسافات طويلة للعودة إلى منازلهم.",
+]
+
+
+def test_german_page_is_not_wiped() -> None:
+    text = "\n".join(["Startseite", "Suche", "Teilen", *GERMAN, "Weitere Artikel", "Alle Rechte vorbehalten"])
+    clean = clean_article(RawArticle(url="https://example.de/a", source="de", text=text))
+    for para in GERMAN:
+        assert para in clean.text
+    assert "Startseite" not in clean.text and "Teilen" not in clean.text
+    assert clean.language == "de"
+    assert not clean.spam.is_spam
+
+
+def test_arabic_page_is_not_wiped() -> None:
+    text = "\n".join(["الرئيسية", "بحث", "مشاركة", *ARABIC, "اقرأ أيضا", "جميع الحقوق محفوظة"])
+    clean = clean_article(RawArticle(url="https://example.com/ar", source="ar", text=text))
+    for para in ARABIC:
+        assert para in clean.text
+    assert "الرئيسية" not in clean.text and "جميع الحقوق محفوظة" not in clean.text
+    assert clean.language == "ar"
+
+
+def test_interview_questions_repeated_are_kept_but_adjacent_copies_are_not() -> None:
+    q = "What inspired you to start cooking for other people?"
+    text = "\n".join([BODY[0], q, BODY[1], q, BODY[2], BODY[3], BODY[3]])
+    verdict = classify(text, region=False)
+    assert verdict.kept.count(q) == 2
+    assert verdict.kept.count(BODY[3]) == 1
