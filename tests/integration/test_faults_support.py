@@ -1,0 +1,134 @@
+"""Shared tools of the fault tests (no tests here): many distinct articles from the sample
+corpus, a paced feeder thread, process kills, and counting articles in and out by id."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+import time
+from collections import defaultdict
+from typing import Any
+
+import orjson
+
+from newswire.core.codec import Codec
+from newswire.core.settings import Settings
+from newswire.core.topics import Topics
+from newswire.ingestion import encode_raw, ingest_headers
+from newswire.kafkaio import Record, collect, produce
+from newswire.runner import SAMPLES, WorkerProcess
+from newswire.sources import read_paths
+
+
+def sample_articles(n: int, tag: str) -> list[dict[str, Any]]:
+    """`n` raw articles cycling through the sample corpus, each with its own url (so its own id)."""
+    base = [item.article for item in read_paths([str(SAMPLES)]) if item.article is not None]
+    out = []
+    for i in range(n):
+        article = dict(base[i % len(base)])
+        article["url"] = f"{article['url']}-{tag}-{i}"
+        article.pop("id", None)
+        out.append(article)
+    return out
+
+
+def raw_records(settings: Settings, articles: list[dict[str, Any]]) -> tuple[list[Record], list[str]]:
+    """Raw-topic records for the articles and their article ids, in order."""
+    codec = Codec(settings.schemas_dir, settings.max_message_bytes)
+    topic = Topics.for_prefix(settings.topic_prefix).raw
+    records: list[Record] = []
+    ids: list[str] = []
+    for article in articles:
+        key, value = encode_raw(codec, article, settings.pipeline_version)
+        records.append((topic, key, value, ingest_headers()))
+        ids.append(key.decode())
+    assert len(set(ids)) == len(ids), "every generated article has its own id"
+    return records, ids
+
+
+class Feeder(threading.Thread):
+    """Produces records in small batches with a pause between them, so faults land mid-stream."""
+
+    def __init__(self, settings: Settings, records: list[Record], batch: int = 10, pause: float = 0.1) -> None:
+        super().__init__(daemon=True)
+        self.settings, self.records, self.batch, self.pause = settings, records, batch, pause
+        self.sent = 0
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            asyncio.run(self._feed())
+        except BaseException as exc:  # reported by finish()
+            self.error = exc
+
+    async def _feed(self) -> None:
+        for start in range(0, len(self.records), self.batch):
+            self.sent += await produce(self.settings, self.records[start:start + self.batch])
+            await asyncio.sleep(self.pause)
+
+    def finish(self, timeout: float = 120.0) -> int:
+        """Wait for the feeder; every record must have been acknowledged by the broker."""
+        self.join(timeout)
+        assert not self.is_alive(), "feeder did not finish"
+        if self.error is not None:
+            raise self.error
+        assert self.sent == len(self.records)
+        return self.sent
+
+
+def by_article(settings: Settings, topic: str) -> dict[str, list[dict[str, Any]]]:
+    """Every event of a topic, grouped by article id."""
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in asyncio.run(collect(settings, topic, idle_seconds=0.4)):
+        event = orjson.loads(record.value)
+        grouped[event["article_id"]].append(event)
+    return grouped
+
+
+def wait_count(settings: Settings, topic: str, at_least: int, timeout: float) -> int:
+    """Wait until a topic holds events about at least `at_least` distinct articles."""
+    deadline = time.monotonic() + timeout
+    seen = 0
+    while time.monotonic() < deadline:
+        seen = len(by_article(settings, topic))
+        if seen >= at_least:
+            return seen
+        time.sleep(0.3)
+    raise AssertionError(f"only {seen} articles reached {topic} within {timeout:g} s (wanted {at_least})")
+
+
+def wait_all(settings: Settings, topic: str, ids: list[str], timeout: float) -> dict[str, list[dict[str, Any]]]:
+    """Wait until every article id has an event in `topic`; returns the events by article."""
+    deadline = time.monotonic() + timeout
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    while time.monotonic() < deadline:
+        grouped = by_article(settings, topic)
+        if set(ids) <= set(grouped):
+            return grouped
+        time.sleep(0.5)
+    missing = sorted(set(ids) - set(grouped))
+    raise AssertionError(f"{len(missing)} of {len(ids)} articles lost on {topic}, e.g. {missing[:3]}")
+
+
+def audit(grouped: dict[str, list[dict[str, Any]]], ids: list[str]) -> int:
+    """Nothing lost, nothing foreign, redeliveries only as same-id events; returns the duplicates."""
+    assert set(grouped) == set(ids), "exactly the input articles come out"
+    duplicates = 0
+    for aid, evs in grouped.items():
+        assert len({e["id"] for e in evs}) == 1, f"{aid} came out under different event ids"
+        assert all(e["payload"] == evs[0]["payload"] for e in evs), f"{aid}: a redelivery differs"
+        duplicates += len(evs) - 1
+    return duplicates
+
+
+def kill(worker: WorkerProcess, sig: int = signal.SIGKILL) -> int:
+    """Send a signal to the worker's process group; for SIGKILL, reap it and return its code."""
+    os.killpg(worker.process.pid, sig)
+    return worker.process.wait(10) if sig == signal.SIGKILL else 0
+
+
+def log_text(worker: WorkerProcess) -> str:
+    """The worker's log so far (for failure messages)."""
+    return worker.log_path.read_text(errors="replace")[-3000:]
