@@ -9,6 +9,7 @@ title or role) is a person. Single words that earlier matched a person's surname
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,14 +43,19 @@ def _strip_possessive(tok: str) -> str:
     return tok.rstrip(".") if not (len(tok) == 2 and tok.endswith(".")) and "." not in tok[:-1] else tok
 
 
+_COUNTRY_STEMS = frozenset(c[:4] for c in gz.COUNTRIES) | frozenset(c.rsplit(" ", 1)[-1][:4] for c in gz.COUNTRIES)
+_EXTRA_DEMONYMS = frozenset("french dutch swiss greek thai slovak czech polish western eastern".split())
+
+
+@functools.lru_cache(maxsize=4096)
 def is_demonym(word: str) -> bool:
     """True for adjectives of nationality: Russian, Ukrainian, Korean, Chinese, Israeli."""
     low = word.lower()
+    if low in _EXTRA_DEMONYMS:
+        return True
     if len(low) < 5 or not low.endswith(("ian", "ean", "ese", "ish", "ic", "i", "an", "ak", "ch")):
         return False
-    stem = low[:4]
-    return any(c.startswith(stem) or c.rsplit(" ", 1)[-1].startswith(stem) for c in gz.COUNTRIES) or low in (
-        "french", "dutch", "swiss", "greek", "thai", "slovak", "czech", "polish", "western", "eastern")
+    return low[:4] in _COUNTRY_STEMS
 
 
 def _pieces(text: str) -> list[tuple[list[str], list[int]]]:
@@ -81,6 +87,20 @@ def _only_demonyms(toks: list[str]) -> bool:
 
 
 def _mention(toks: list[str], offs: list[int]) -> list[Mention]:
+    """Label one capitalised piece (cached on its tokens and relative offsets)."""
+    base = offs[0]
+    found = _mention_rel(tuple(toks), tuple(o - base for o in offs))
+    if not base:
+        return list(found)
+    return [Mention(m.name, m.label, m.start + base, m.end + base, m.role, m.org) for m in found]
+
+
+@functools.lru_cache(maxsize=8192)
+def _mention_rel(toks_t: tuple[str, ...], offs_t: tuple[int, ...]) -> tuple[Mention, ...]:
+    return tuple(_mention_uncached(list(toks_t), list(offs_t)))
+
+
+def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
     """Label one capitalised piece; a role before a name gives a person with role and organisation."""
     i = 0
     while i < len(toks) - 1 and toks[i].lower() in gz.NON_NAME_CAPS:

@@ -93,7 +93,7 @@ def eval_claimbuster(corpus: Path, folds: int = 5) -> dict[str, Any]:
     res: dict[str, Any] = train.cross_validate(xs, ys, folds)
     model = cw.load()
     if model is not None:
-        model._word.cache_clear()
+        model.clear_cache()
         sample = xs[:3000]
         t0 = time.perf_counter()
         for s in sample:

@@ -76,7 +76,9 @@ NON_NAME_CAPS = frozenset(
     mon tue wed thu fri sat sun today yesterday tomorrow some many all more most one two three
     according despite amid although though because so what who why how where which yes no not
     everything nothing something anything everyone nobody somebody breaking update updated related
-    photo video read watch listen share comments comment subscribe am pm a.m. p.m. ai""".split()
+    photo video read watch listen share comments comment subscribe am pm a.m. p.m. ai
+    later earlier then now still yet instead finally first next last previously separately elsewhere
+    overall together indeed thus hence otherwise asked speaking""".split()
 )
 
 

@@ -100,3 +100,30 @@ def parse_fraction_words(numerator: str, denominator: str) -> float | None:
     if num is None or not den:
         return None
     return num / den
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation factored as a trie: Python's re tries one branch per first letter."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
+
+
+_ALL_WORDS = [*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", "half", "third", "thirds", "quarter"]
+# Fast screen: does a span hold anything that could be a number at all?
+NUMBER_HINT = re.compile(
+    r"\d|[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b]|\b" + trie_pattern(_ALL_WORDS + [w.capitalize() for w in _ALL_WORDS])
+    + r"\b"
+)

@@ -16,19 +16,26 @@ from newswire.core.records import Quantity
 from newswire.extractor import numbers as nb
 from newswire.extractor import units as un
 
-_WORD_ALT = "|".join(sorted([*nb.UNITS_WORDS, *nb.TENS_WORDS, *nb.SCALE_WORDS, "dozen"], key=len, reverse=True))
-_WORD_START = "|".join(sorted([*nb.UNITS_WORDS, *nb.TENS_WORDS], key=len, reverse=True))
-_FRAC_ALT = "|".join(sorted(nb.FRACTION_WORDS, key=len, reverse=True))
+def _cased(words: list[str]) -> list[str]:
+    return words + [w.capitalize() for w in words]
+
+
+_WORD_ALT = nb.trie_pattern(_cased([*nb.UNITS_WORDS, *nb.TENS_WORDS, *nb.SCALE_WORDS, "dozen"]))
+_WORD_START = nb.trie_pattern(_cased([*nb.UNITS_WORDS, *nb.TENS_WORDS]))
+_FRAC_NUM = nb.trie_pattern(_cased("a an one two three four five six seven eight nine ten".split()))
+_FRAC_ALT = nb.trie_pattern(list(nb.FRACTION_WORDS))
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
     r"(?:[eE][-+\u2212]?\d+)?(?: \d{1,2}/\d{1,3}(?!\d)|/\d+)?"
 )
+# Alternatives are trie-factored and case-folded by hand: (?i) and plain word lists make
+# Python's re several times slower on long texts.
 _CORE = re.compile(
-    r"(?P<dig>(?<![\w.,])" + _DIGITS + r")"
+    r"(?P<dig>" + _DIGITS + r")"
     r"|(?P<uf>[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b])"
-    r"|(?i:\b(?P<frac>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)[ -](?:" + _FRAC_ALT + r"))\b)"
-    r"|(?i:\b(?P<w>(?:(?:a|an)[ ](?:hundred|thousand|million|billion|dozen)|" + _WORD_START + r")"
-    r"(?:(?:[ ]?-[ ]?|[ ]and[ ]|[ ]?&[ ]|,?[ ])(?:" + _WORD_ALT + r"))*(?:[ ]and[ ]a[ ]half)?)\b)"
+    r"|\b(?P<frac>" + _FRAC_NUM + r"[ -]" + _FRAC_ALT + r")\b"
+    r"|\b(?P<w>(?:[Aa]n?[ ](?:hundred|thousand|million|billion|dozen)|" + _WORD_START + r")"
+    r"(?:(?:[ ]?-[ ]?|[ ]and[ ]|[ ]?&[ ]|,?[ ])(?:" + _WORD_ALT + r"))*(?:[ ]and[ ]a[ ]half)?)\b"
 )
 _SCALE_AFTER = re.compile(
     r"(?:[ \u00a0]?-?[ \u00a0]?(?P<word>thousand|million|billion|trillion|mn|mln|bn|bln|tn)\b"
@@ -118,6 +125,8 @@ def _is_year(value: float, surface: str) -> bool:
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every quantity in text[start:end], in order, with offsets into `text`."""
     end = len(text) if end is None else end
+    if not nb.NUMBER_HINT.search(text, start, end):
+        return []
     found: list[Quantity] = []
     drop_next_partner = False
     for m in _CORE.finditer(text, start, end):
@@ -126,6 +135,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         surface = m.group()
         if kind_hint == "dig":
             before = text[s - 1] if s > start else " "
+            if before.isalnum() or before in "._,":
+                continue  # inside a token: J1149, 06F6, 1.5.3
             if before in "+^" or (e < end and text[e] == "+"):
                 continue  # catalogue ids and exponents: J1149.5+6663, 2^10
             if before in "-\u2212" and s - 2 >= start and text[s - 2].isalnum():

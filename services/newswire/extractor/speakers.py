@@ -52,7 +52,7 @@ _DET_BEFORE = re.compile(
     re.I,
 )
 _APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<appos>[^,;.!?\"\u201c\u201d()]{3,90}?)(?=\s*(?:,|\.|;|$))")
-_INVERTED = re.compile(r"^\s+(?P<subj>(?:[A-Z][\w.'\u2019-]*\s?){1,5}|(?:the|a)\s+[^,;.!?]{2,60}?)(?=\s*(?:,|\.|;|!|\?|$|\s+(?:on|in|at|of|to)\b))")
+_INVERTED = re.compile(r"\s+(?P<subj>(?:[A-Z][\w.'\u2019-]*\s?){1,5}|(?:the|a)\s+[^,;.!?]{2,60}?)(?=\s*(?:,|\.|;|!|\?|$|\s+(?:on|in|at|of|to)\b))")
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS_GROUP = frozenset({"it", "they"})
@@ -237,23 +237,21 @@ class Attributor:
         if adv:
             chunk_end = adv.start()
         window_lo = max(lo, chunk_end - 160)
-        last = None
-        for d in _DELIM.finditer(text, window_lo, chunk_end):
-            last = d
+        delims = list(_DELIM.finditer(text, window_lo, chunk_end))
+        if delims and delims[-1].group() == "," and not text[delims[-1].end():chunk_end].strip():
+            chunk_end = delims[-1].start()  # "Kirby, spokesperson, told": the subject ends at the comma
+            delims.pop()
+        last = delims[-1] if delims else None
         sstart = last.end() if last else window_lo
         if chunk_end - sstart < 1:
             return None
         # apposition: "John Kirby, White House national security spokesperson, told reporters"
         if last is not None and last.group() == "," and _has_role_head(text[sstart:chunk_end]):
-            seg = text[sstart:chunk_end].strip()
-            if seg[:1].islower() or seg.lower().startswith(("a ", "an ", "the ")):
-                prev = None
-                for d in _DELIM.finditer(text, max(lo, last.start() - 80), last.start()):
-                    prev = d
-                pstart = prev.end() if prev else max(lo, last.start() - 80)
-                sp = self._speaker_from(pstart, last.start(), (sstart, chunk_end))
-                if sp is not None and sp.role:
-                    return sp
+            prev = delims[-2] if len(delims) >= 2 else None
+            pstart = prev.end() if prev else window_lo
+            sp = self._speaker_from(pstart, last.start(), (sstart, chunk_end))
+            if sp is not None and sp.role:
+                return sp
         return self._speaker_from(sstart, chunk_end)
 
     def _subject_after(self, vend: int, hi: int) -> Speaker | None:

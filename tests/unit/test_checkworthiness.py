@@ -1,0 +1,38 @@
+"""Check-worthiness model: loads from JSON, scores in 0..1, ranks factual claims above chatter."""
+
+from newswire.extractor import checkworthiness as cw
+
+
+def test_model_file_loads_and_is_json() -> None:
+    assert cw.MODEL_PATH.exists()
+    assert cw.MODEL_PATH.read_bytes()[:1] == b"{"
+    model = cw.load()
+    assert model is not None and len(model.w) > 1000
+
+
+def test_scores_in_range_and_ordered() -> None:
+    factual = "Unemployment rose by 3.2 percent last year, and 12 million people lost their health insurance."
+    chatter = "Thank you very much, it is great to be here tonight."
+    a, b = cw.score(factual), cw.score(chatter)
+    assert 0.0 <= b < 0.5 <= a <= 1.0
+
+
+def test_deterministic_and_cache_consistent() -> None:
+    model = cw.load()
+    assert model is not None
+    s = "We spent $200 million on 35 new bureaucracies."
+    first = model.score(s)
+    model.clear_cache()
+    assert model.score(s) == first == model.score(s)
+
+
+def test_features_match_scorer_count() -> None:
+    s = "In 2010 we cut taxes 12 times."
+    feats = cw.features(s)
+    assert "<num>" in feats and "<bignum>" in feats
+    assert any(f.startswith("c:") for f in feats)
+
+
+def test_empty_and_odd_input() -> None:
+    for s in ("", "   ", "\u041f\u0440\u0438\u0432\u0435\u0442 \u4f60\u597d", "!!!???"):
+        assert 0.0 <= cw.score(s) <= 1.0

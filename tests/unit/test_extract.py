@@ -1,0 +1,70 @@
+"""extract(): claims with ids, offsets, kinds, windows; robustness on odd and huge input."""
+
+import time
+
+from newswire.core.ids import claim_id
+from newswire.extractor.evaluate import article
+from newswire.extractor.extract import extract, window_of
+
+TEXT = (
+    "North Korean forces are experiencing mass casualties, with a thousand of their troops killed or injured "
+    "in the last week alone in Russia\u2019s Kursk region, the White House said Friday.\n"
+    "That package is expected to be worth $1.25 billion, The Associated Press reported later Friday, citing "
+    "anonymous sources.\n"
+    "President Volodymyr Zelensky said on Dec. 23 that more than 3,000 North Korean soldiers have been killed "
+    "or injured since their deployment.\n"
+)
+
+
+def test_claims_have_speakers_figures_kinds_and_windows() -> None:
+    ex = extract(article(TEXT, "a_test"))
+    assert len(ex.claims) == 3
+    c1, c2, c3 = ex.claims
+    assert c1.speaker and c1.speaker.name == "White House"
+    assert [q.value for q in c1.quantities] == [1000] and c1.kind == "casualties" and c1.window == "week"
+    assert c2.kind == "money" and c2.hedged and c2.speaker and "Associated Press" in c2.speaker.name
+    assert c3.window == "since deployment" and c3.speaker and c3.speaker.role == "President"
+    assert not c1.hedged and not c3.hedged
+
+
+def test_offsets_and_deterministic_ids() -> None:
+    a = article(TEXT, "a_test")
+    ex1, ex2 = extract(a), extract(a)
+    assert ex1 == ex2
+    for c in ex1.claims:
+        assert TEXT[c.start:c.end] == c.text
+        assert c.claim_id == claim_id("a_test", c.start, c.end, c.text)
+        assert 0.0 <= c.checkworthiness <= 1.0
+        for q in c.quantities:
+            assert TEXT[q.start:q.end] == q.surface
+    assert {q.value for q in ex1.quantities} >= {1000, 1.25e9, 3000}
+    assert any(e.text == "White House" and e.label == "ORG" for e in ex1.entities)
+
+
+def test_with_clause_gets_its_own_speaker() -> None:
+    t = ("According to Zelenskyy, more than 3,000 soldiers have been killed, with Western intelligence "
+         "estimating around 12,000 troops stationed in the region.")
+    ex = extract(article(t))
+    assert [(c.speaker.name if c.speaker else None, [q.value for q in c.quantities]) for c in ex.claims] == [
+        ("Zelenskyy", [3000]), ("Western intelligence", [12000])]
+
+
+def test_windows() -> None:
+    assert window_of("killed in the past week alone") == "week"
+    assert window_of("killed since their deployment in Kursk") == "since deployment"
+    assert window_of("said on Dec. 23 that") == "Dec. 23"
+    assert window_of("no time here") is None
+
+
+def test_never_raises_on_odd_input() -> None:
+    for t in ("", " ", "\x00\ufffd", "\u0420\u043e\u0441\u0441\u0438\u044f \u4e2d\u56fd \u0639\u0631\u0628\u064a 42",
+              '"' * 500, "\u201c" * 300, "Mr. " * 400, "1,000 " * 300):
+        extract(article(t))
+
+
+def test_large_input_is_linear() -> None:
+    big = TEXT * 400  # ~150 KB
+    t0 = time.perf_counter()
+    ex = extract(article(big))
+    assert time.perf_counter() - t0 < 5.0
+    assert len(ex.claims) >= 1000

@@ -1,0 +1,44 @@
+"""Hedges: inline phrases and verification notes attached to the claims they qualify."""
+
+from newswire.extractor import hedges as hd
+from newswire.extractor.evaluate import article
+from newswire.extractor.extract import extract
+
+
+def test_inline_hedges() -> None:
+    assert hd.inline_hedges("Soldiers have reportedly taken their own lives.") == ["reportedly"]
+    assert hd.inline_hedges("It is worth $1 billion, the AP reported, citing anonymous sources.") == [
+        "citing anonymous sources"]
+    assert hd.inline_hedges("The ministry claimed to have captured two villages.") == ["claimed"]
+    assert hd.inline_hedges("Officials said 12 people died.") == []
+
+
+def test_verification_note_detection() -> None:
+    assert hd.is_verification_note("These casualty numbers could not be verified.", False)
+    assert hd.is_verification_note("VOA could not verify the Russian report.", False)
+    assert hd.is_verification_note("However, these claims remain unverified.", False)
+    assert not hd.is_verification_note("Officials said 12 people died.", False)
+    assert not hd.is_verification_note("The 12 deaths could not be verified.", True)
+
+
+def test_note_attaches_to_matching_earlier_claim_not_nearest() -> None:
+    text = ("A thousand troops were killed or injured in the last week, causing mass casualties, "
+            "the White House said.\n"
+            "Zelenskyy said they are executed by their own forces.\n"
+            "These casualty numbers could not be verified.\n"
+            "The air force said it shot down 13 of 24 drones.")
+    ex = extract(article(text))
+    by_start = {c.text[:12]: c for c in ex.claims}
+    assert by_start["A thousand t"].hedged
+    assert not by_start["Zelenskyy sa"].hedged
+    assert not by_start["The air forc"].hedged
+
+
+def test_note_prefers_nearest_claim_sharing_its_words() -> None:
+    text = ("The air force said 13 Russian drones were downed.\n"
+            "Russia's Defense Ministry said its forces took two villages.\n"
+            "The ministry named the villages.\n"
+            "VOA could not verify the Russian report.")
+    ex = extract(article(text))
+    hedged = [c.text[:20] for c in ex.claims if c.hedged]
+    assert hedged == ["Russia's Defense Min"]

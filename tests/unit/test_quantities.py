@@ -1,0 +1,86 @@
+"""Quantity finder: values, units, approximators, money, ranges, and time expressions excluded."""
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newswire.extractor.quantities import find_quantities
+from newswire.extractor.quantmetrics import score
+
+
+def q(t: str) -> list[tuple[float, str | None, str]]:
+    return [(x.value, x.unit, x.approx) for x in find_quantities(t)]
+
+
+def test_counts_with_counted_noun_and_approximators() -> None:
+    assert q("more than 3,000 North Korean soldiers have been killed") == [(3000, "soldiers", ">")]
+    assert q("approximately 12,000 North Korean soldiers in Kursk") == [(12000, "soldiers", "~")]
+    assert q("at least 5 people died") == [(5, "people", ">=")]
+    assert q("nearly 40 homes") == [(40, "homes", "<")]
+    assert q("up to 7 drones") == [(7, "drones", "<=")]
+
+
+def test_number_words() -> None:
+    assert q("with a thousand of their troops killed") == [(1000, "troops", "=")]
+    assert q("took control of two eastern Ukrainian villages") == [(2, "villages", "=")]
+    assert q("a hundred and two of those")[0][0] == 102
+    assert q("a dozen eggs")[0][:2] == (12, "eggs")
+
+
+def test_money_and_percent() -> None:
+    (m,) = find_quantities("That package is expected to be worth $1.25 billion, the AP reported.")
+    assert (m.value, m.unit, m.kind, m.surface) == (1.25e9, "usd", "money", "$1.25 billion")
+    assert q("losses would amount to almost 10 percent of the force") == [(10, "percent", "<")]
+    assert q("up 35% on the year")[0][:2] == (35, "percent")
+    assert q("\u20ac10M in savings")[0][:2] == (1e7, "eur")
+    assert q("$58.24 per barrel")[0][:2] == (58.24, "usd per barrel")
+
+
+def test_x_of_y_shares_the_unit() -> None:
+    assert q("shot down 13 of 24 Russian drones") == [(13, "drones", "="), (24, "drones", "=")]
+
+
+def test_ranges_become_midpoints() -> None:
+    assert q("between 44 and 50 mg")[0][:2] == (47, "milligram")
+    assert q("10-15 exabytes")[0][0] == 12.5
+
+
+def test_dates_years_times_ordinals_are_not_quantities() -> None:
+    assert q("He met Putin on Dec. 22 and again on 27 December 2024.") == []
+    assert q("Russia invaded in February of 2022; by 2013-14 it was over.") == []
+    assert q("at 7:33 AM on May 31, 2023, the 21st meeting") == []
+    assert q("F-16 jets and COVID-19 cases in Section 427") == []
+
+
+def test_measures() -> None:
+    assert q("155 mm artillery rounds")[0][:2] == (155, "millimetre")
+    assert q("a range of 4,000 km")[0][:2] == (4000, "kilometre")
+    assert q("for three days")[0][:2] == (3, "day")
+
+
+def test_offsets_and_surface() -> None:
+    t = "Officials said about 1,000 troops died."
+    (x,) = find_quantities(t)
+    assert t[x.start:x.end] == x.surface == "about 1,000"
+
+
+def test_scoring_matches_official_rule() -> None:
+    res = score([([{"value": 1000, "unit": "troops"}], [{"value": "1000.0", "unit": "troop"}]),
+                 ([{"value": 5, "unit": None}], [])])
+    assert res["value_precision"] == 0.5 and res["value_recall"] == 1.0
+    assert res["value_unit_f1"] == res["value_f1"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises(t: str) -> None:
+    for x in find_quantities(t):
+        assert 0 <= x.start <= x.end <= len(t)
+
+
+def test_linear_time_on_pathological_input() -> None:
+    for t in ("1," * 20000, "one " * 20000, "- " * 20000 + "5", "1 000 " * 5000):
+        t0 = time.perf_counter()
+        find_quantities(t)
+        assert time.perf_counter() - t0 < 2.0

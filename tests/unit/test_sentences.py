@@ -1,0 +1,49 @@
+"""Sentence splitting: abbreviations, quotes, bullets, headings, offsets."""
+
+from newswire.extractor.sentences import split_sentences
+
+
+def texts(t: str) -> list[str]:
+    return [s.text for s in split_sentences(t)]
+
+
+def test_abbreviations_do_not_split() -> None:
+    t = "He met Putin in Moscow on Dec. 22. Mr. Fico left. The U.S. Secretary spoke. Item No. 5 is here."
+    assert texts(t) == ["He met Putin in Moscow on Dec. 22.", "Mr. Fico left.", "The U.S. Secretary spoke.",
+                        "Item No. 5 is here."]
+
+
+def test_initials_and_decimals() -> None:
+    assert texts("John F. Kirby said $1.25 billion. Next one.") == ["John F. Kirby said $1.25 billion.", "Next one."]
+
+
+def test_quote_spanning_sentences_splits_inside_and_keeps_attribution() -> None:
+    t = '"Everything is set up. There are instances of it. Russians send them," he said. Numbers could not be verified.'
+    out = texts(t)
+    assert out[0] == '"Everything is set up.'
+    assert out[2] == 'Russians send them," he said.'
+    assert out[3] == "Numbers could not be verified."
+
+
+def test_closing_quote_after_period_belongs_to_sentence() -> None:
+    assert texts("Kirby called it \u201cmassed assaults.\u201d Then he left.") == [
+        "Kirby called it \u201cmassed assaults.\u201d", "Then he left."]
+
+
+def test_bullets_and_headings_are_their_own_sentences() -> None:
+    t = "Casualties and Lack of Support\nIntro sentence here.\n- Over 3,000 killed\n- About 12,000 troops in Kursk\n"
+    sents = split_sentences(t)
+    assert [s.kind for s in sents] == ["heading", "text", "bullet", "bullet"]
+    assert sents[2].text == "Over 3,000 killed"
+
+
+def test_offsets_index_the_text() -> None:
+    t = "  First one.  Second one!\n\nThird? Yes."
+    for s in split_sentences(t):
+        assert t[s.start:s.end] == s.text
+    assert texts(t) == ["First one.", "Second one!", "Third?", "Yes."]
+
+
+def test_empty_and_whitespace() -> None:
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n\t ") == []

@@ -1,0 +1,86 @@
+"""Attribution: said X / X said / according to / told reporters / reported / quotes / pronouns / short names."""
+
+from newswire.extractor.entities import mentions
+from newswire.extractor.sentences import split_sentences
+from newswire.extractor.speakers import Attributor
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    att = Attributor(text, mentions(text))
+    out = []
+    for s in split_sentences(text):
+        sp = att.local(s.start, s.end)
+        quote = att.quote_at(s.start, s.end)
+        if sp is None and quote:
+            sp = att.quote_speaker(*quote)
+        out.append((s.text[:20], sp.name if sp else None))
+    return out
+
+
+def test_trailing_said() -> None:
+    t = "A thousand troops were killed last week in Kursk, the White House said Friday."
+    assert speakers(t)[0][1] == "White House"
+
+
+def test_leading_with_intro_and_adverb() -> None:
+    t = "Also on Friday, the Ukrainian air force said its air defense shot down 13 drones."
+    assert speakers(t)[0][1] == "Ukrainian air force"
+    t = "That came as Russia's Defense Ministry said Friday that its forces took two villages."
+    assert speakers(t)[0][1] == "Russia's Defense Ministry"
+
+
+def test_reported_and_claimed() -> None:
+    t = "The package is worth $1.25 billion, The Associated Press reported later Friday, citing anonymous sources."
+    assert speakers(t)[0][1] == "Associated Press"
+    assert speakers("Russia\u2019s Defense Ministry claimed to have captured two villages.")[0][1] == \
+        "Russia\u2019s Defense Ministry"
+
+
+def test_according_to() -> None:
+    assert speakers("According to Zelenskyy, more than 3,000 soldiers died.")[0][1] == "Zelenskyy"
+
+
+def test_inverted_said_with_apposition_gives_role_and_org() -> None:
+    t = '"They are expendable," said John Kirby, White House national security spokesperson.'
+    att = Attributor(t, mentions(t))
+    s = split_sentences(t)[0]
+    sp = att.local(s.start, s.end)
+    assert sp is not None and sp.name == "John Kirby"
+    assert sp.role and "spokesperson" in sp.role
+    assert t[sp.start:sp.end] == "John Kirby"
+
+
+def test_told_reporters_with_apposition() -> None:
+    t = '"It is clear," John Kirby, White House national security spokesperson, told reporters.'
+    assert speakers(t)[0][1] == "John Kirby"
+
+
+def test_short_name_and_pronoun_resolution() -> None:
+    t = ("John Kirby, White House national security spokesperson, spoke on Friday.\n"
+         "The losses were heavy, Kirby said.\n"
+         '"We see it clearly. They are expendable," he said.')
+    out = speakers(t)
+    assert out[1][1] == "John Kirby"
+    assert out[2][1] == "John Kirby" and out[3][1] == "John Kirby"  # both sentences of the quote
+
+
+def test_pronoun_skips_people_named_inside_quotes() -> None:
+    t = 'President Volodymyr Zelenskyy agreed.\n"Putin sends them to die. Nobody cares," he said.'
+    assert speakers(t)[1][1] == "Volodymyr Zelenskyy"
+
+
+def test_role_reference_resolves_to_person() -> None:
+    t = "Slovak Foreign Minister Juraj Blanar spoke.\nThe foreign minister said Slovakia was ready."
+    assert speakers(t)[1][1] == "Juraj Blanar"
+
+
+def test_nouns_that_look_like_verbs_are_not_attributions() -> None:
+    t = "Mr. Kirby said that American officials also had reports that some soldiers died."
+    att = Attributor("John F. Kirby spoke.\n" + t, mentions("John F. Kirby spoke.\n" + t))
+    s = split_sentences("John F. Kirby spoke.\n" + t)[1]
+    sp = att.local(s.start, s.end)
+    assert sp is not None and sp.name == "John F. Kirby"
+
+
+def test_no_speaker() -> None:
+    assert speakers("Russia has stationed about 12,000 soldiers in the region.")[0][1] is None
