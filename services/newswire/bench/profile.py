@@ -1,0 +1,71 @@
+"""Profile the hot paths with pyinstrument and rank functions by where the time goes.
+
+Two views of one sampled call tree: own ("self") time per function anywhere, and time per
+project function charged with everything below it that is not itself project code, so a
+library's cost (jsonschema, lxml) shows up against the newswire function that called it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+PROJECT_MARK = "newswire/"
+INTERVAL_SECONDS = 0.0005
+
+
+def profile_call(fn: Callable[[], Any], top: int = 15) -> dict[str, list[dict[str, Any]]]:
+    """Run fn under pyinstrument; return the top functions by own time and by project time."""
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=INTERVAL_SECONDS)
+    profiler.start()
+    try:
+        fn()
+    finally:
+        profiler.stop()
+    root = profiler.last_session.root_frame() if profiler.last_session else None
+    if root is None:
+        return {"self": [], "project": []}
+    own: dict[tuple[str, str], float] = defaultdict(float)
+    charged: dict[tuple[str, str], float] = defaultdict(float)
+    _walk(root, own, charged, owner=None, parent=None)
+    total = root.time or 1.0
+    return {"self": _ranked(own, total, top), "project": _ranked(charged, total, top)}
+
+
+def frame_key(function: str | None, file_path: str | None, line: int | None = None) -> tuple[str, str]:
+    """(function, module path shortened to the package) for a frame."""
+    path = file_path or "?"
+    for mark in (PROJECT_MARK, "site-packages/"):
+        if mark in path:
+            path = (mark if mark == PROJECT_MARK else "") + path.split(mark, 1)[1]
+            break
+    return (function or "?", path)
+
+
+def is_project(key: tuple[str, str]) -> bool:
+    """True for frames of the newswire package, except the benchmark itself."""
+    return key[1].startswith(PROJECT_MARK) and not key[1].startswith(PROJECT_MARK + "bench/")
+
+
+def _walk(frame: Any, own: dict[tuple[str, str], float], charged: dict[tuple[str, str], float],
+          owner: tuple[str, str] | None, parent: tuple[str, str] | None) -> None:
+    # pyinstrument puts a frame's own time in a synthetic "[self]" child: charge it to the parent
+    key = parent if frame.is_synthetic and parent is not None else frame_key(frame.function, frame.file_path)
+    children = list(frame.children)
+    self_time = max(0.0, frame.time - sum(c.time for c in children))
+    own[key] += self_time
+    if is_project(key):
+        owner = key
+    if owner is not None:
+        charged[owner] += self_time
+    for child in children:
+        _walk(child, own, charged, owner, key)
+
+
+def _ranked(times: dict[tuple[str, str], float], total: float, top: int) -> list[dict[str, Any]]:
+    ordered = sorted(times.items(), key=lambda kv: kv[1], reverse=True)[:top]
+    return [{"function": f, "module": m, "self_seconds": round(t, 3), "self_share": round(t / total, 3)}
+            for (f, m), t in ordered]

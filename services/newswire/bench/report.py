@@ -1,0 +1,122 @@
+"""The benchmark's outputs: a plain-text table for people and a JSON file for tracking over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from newswire.core.settings import PROJECT_ROOT
+
+RESULTS_DIR = PROJECT_ROOT / "bench-results"
+
+
+def write_json(results: dict[str, Any], directory: Path = RESULTS_DIR, now: dt.datetime | None = None) -> Path:
+    """Write results to `<directory>/<UTC timestamp>.json` and return the path."""
+    now = now or dt.datetime.now(dt.UTC)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{now.strftime('%Y%m%dT%H%M%SZ')}.json"
+    path.write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+    return path
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """A left-aligned text table; numbers right-aligned, None shown as '-'."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    numeric = [all(_is_number(row[i]) or row[i] is None for row in rows) and bool(rows) for i in range(len(headers))]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.rjust(w) if num else v.ljust(w)
+                         for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
+
+    return "\n".join([line(list(headers)), line(["-" * w for w in widths])] + [line(r) for r in cells])
+
+
+def render(results: dict[str, Any]) -> str:
+    """Every section present in `results` as tables, with the targets checked where they apply."""
+    parts: list[str] = []
+    if "stages" in results:
+        parts.append(_stages(results["stages"]))
+    if "e2e" in results:
+        parts.append(_e2e(results["e2e"]))
+    if "scaling" in results:
+        parts.append(_scaling(results["scaling"]))
+    if "memory" in results:
+        parts.append(_memory(results["memory"]))
+    if "profile" in results:
+        parts.append(_profile(results["profile"]))
+    if "targets" in results:
+        rows = [(t["name"], t["measured"], t["target"], _verdict(t["met"])) for t in results["targets"]]
+        parts.append("Targets\n" + table(["target", "measured", "wanted", "met"], rows))
+    return "\n\n".join(parts)
+
+
+def _stages(stages: dict[str, Any]) -> str:
+    rows = []
+    for kind, data in stages.items():
+        for stage in ("cleaner", "extractor", "stories", "alerter"):
+            d, b = data["direct"].get(stage, {}), data["boundary"].get(stage, {})
+            rows.append((kind, stage, d.get("per_cpu_second"), b.get("per_cpu_second"), b.get("per_second"),
+                         d.get("error") or b.get("error") or ""))
+        if "trafilatura" in data:
+            t = data["trafilatura"]
+            rows.append((kind, "trafilatura.extract", t.get("per_cpu_second"), None, t.get("per_second"), "reference"))
+    return ("Per-stage throughput, one process (articles per CPU second = per core)\n"
+            + table(["input", "stage", "direct/cpu-s", "boundary/cpu-s", "boundary/s", "note"], rows))
+
+
+def _e2e(e2e: dict[str, Any]) -> str:
+    rows = []
+    for run in e2e.get("runs", []):
+        lat = run.get("latency", {})
+        enr, alr = lat.get("enriched", {}), lat.get("alerts", {})
+        rows.append((run["kind"], run["label"], run.get("offered_per_second"), run.get("sustained_per_second"),
+                     run.get("enriched"), enr.get("p50_ms"), enr.get("p99_ms"), alr.get("count"), alr.get("p50_ms"),
+                     alr.get("p99_ms"), run.get("error") or ""))
+    return ("End to end through the broker (four workers), latency from `ingested_at`\n"
+            + table(["input", "rate", "offered/s", "sustained/s", "enriched", "enr p50 ms", "enr p99 ms",
+                     "alerts", "alert p50 ms", "alert p99 ms", "note"], rows))
+
+
+def _scaling(scaling: dict[str, Any]) -> str:
+    rows = [(r["kind"], r["stage"], r["processes"], r.get("per_second"), r.get("speedup"), r.get("error") or "")
+            for r in scaling.get("runs", [])]
+    return "One against two processes per CPU-bound stage\n" + table(
+        ["input", "stage", "processes", "articles/s", "speedup", "note"], rows)
+
+
+def _memory(memory: dict[str, Any]) -> str:
+    rows = [(w, m.get("peak_mb"), m.get("start_mb"), m.get("end_mb"), m.get("slope_mb_per_min"), _verdict(m.get("flat")))
+            for w, m in memory.get("workers", {}).items()]
+    return (f"Worker memory (RSS, MB) over {memory.get('duration_seconds')} s at "
+            f"{memory.get('offered_per_second')} articles/s\n"
+            + table(["worker", "peak", "start", "end", "MB/min", "flat"], rows))
+
+
+def _profile(profile: dict[str, Any]) -> str:
+    parts = []
+    for name, entries in profile.items():
+        rows = [(e["function"], e["module"], e["self_seconds"], e["self_share"]) for e in entries[:12]]
+        parts.append(f"Profile {name}: top functions by own time\n"
+                     + table(["function", "where", "self s", "share"], rows))
+    return "\n\n".join(parts)
+
+
+def _verdict(met: bool | None) -> str:
+    return "-" if met is None else ("yes" if met else "NO")
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:,.1f}" if abs(v) >= 10 else f"{v:.2f}"
+    return str(v)

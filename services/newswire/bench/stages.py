@@ -1,0 +1,162 @@
+"""Per-stage throughput in one process: the pure stage functions, then the same stages behind
+their error boundary (decode, validate, process, validate, encode), and trafilatura alone.
+
+Rates are given per wall second and per CPU second of this process ("per core"): on a
+shared machine the CPU figure is the one that says how many pods a stream needs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newswire.core.codec import parse_time
+from newswire.core.records import CleanArticle, ExtractedArticle, RawArticle, Story, from_dict
+from newswire.core.settings import Settings
+
+STAGE_NAMES = ("cleaner", "extractor", "stories", "alerter")
+
+
+@dataclass
+class Rate:
+    """How many items a step handled in how much wall and CPU time."""
+
+    items: int = 0
+    wall: float = 0.0
+    cpu: float = 0.0
+    error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form: counts, seconds and both rates."""
+        out: dict[str, Any] = {"items": self.items, "wall_seconds": round(self.wall, 3),
+                               "cpu_seconds": round(self.cpu, 3), "per_second": per_second(self.items, self.wall),
+                               "per_cpu_second": per_second(self.items, self.cpu)}
+        if self.error:
+            out["error"] = self.error
+        return out | self.extra
+
+
+def per_second(items: int, seconds: float) -> float | None:
+    """items / seconds rounded, None when nothing was timed."""
+    return round(items / seconds, 1) if seconds > 0 and items else None
+
+
+def timed(fn: Callable[[Any], Any], inputs: Iterable[Any], rate: Rate) -> list[Any]:
+    """Apply fn to each input, adding the elapsed wall and CPU time to `rate`."""
+    out: list[Any] = []
+    w0, c0 = time.perf_counter(), time.process_time()
+    for item in inputs:
+        out.append(fn(item))
+    rate.wall += time.perf_counter() - w0
+    rate.cpu += time.process_time() - c0
+    rate.items += len(out)
+    return out
+
+
+def direct(articles: list[dict[str, Any]], settings: Settings) -> dict[str, Rate]:
+    """Each stage's pure function over the outputs of the one before (no codec, no validation)."""
+    from newswire.cleaner.clean import clean_article
+    from newswire.extractor.extract import extract
+
+    rates = {name: Rate() for name in STAGE_NAMES}
+    raws = [from_dict(RawArticle, a) for a in articles]
+    cleaned: list[CleanArticle] = timed(clean_article, raws, rates["cleaner"])
+    extracted = [ExtractedArticle(article=c, extraction=x)
+                 for c, x in zip(cleaned, timed(extract, cleaned, rates["extractor"]), strict=True)]
+    try:
+        from newswire.stories.index import StoryIndex
+    except ImportError as exc:
+        rates["stories"].error = rates["alerter"].error = f"stories unavailable: {exc}"
+        return rates
+    index = StoryIndex({}, window_days=settings.stories_window_days)
+    stories: list[Story] = [
+        a.story for a in timed(lambda e: index.add(e, event_time=e.article.published_at or ""), extracted,
+                               rates["stories"])
+    ]
+    from newswire.alerter.engine import AlertEngine
+    from newswire.alerter.rules import load_rules
+
+    engine = AlertEngine(load_rules(settings.rules_file), {})
+    alerts = timed(lambda s: engine.evaluate(s, replay=False, now=parse_time(s.last_seen)), stories,
+                   rates["alerter"])
+    rates["alerter"].extra["alerts"] = sum(len(a) for a in alerts)
+    return rates
+
+
+def through_boundary(articles: list[dict[str, Any]], settings: Settings) -> dict[str, Rate]:
+    """Each stage behind its Boundary, fed the encoded outputs of the stage before, as a worker is."""
+    from newswire.core.boundary import Boundary, Message
+    from newswire.core.codec import Codec
+    from newswire.core.metrics import create_metrics
+    from newswire.core.topics import Topics
+    from newswire.ingestion import encode_raw, ingest_headers
+
+    topics = Topics.for_prefix(settings.topic_prefix)
+    codec = Codec(settings.schemas_dir, settings.max_message_bytes)
+    metrics = create_metrics(process=False)
+    rates = {name: Rate() for name in STAGE_NAMES}
+    queue = []
+    for n, a in enumerate(articles):
+        key, value = encode_raw(codec, a, settings.pipeline_version)
+        queue.append(Message(topics.raw, 0, n, key, value, ingest_headers()))
+    for name in STAGE_NAMES:
+        try:
+            boundary = Boundary(build_stage(name, topics, settings), settings, metrics, codec)
+        except ImportError as exc:
+            rates[name].error = f"{name} unavailable: {exc}"
+            break
+        results = timed(boundary.handle, queue, rates[name])
+        outputs = [o for out in results for o in out]
+        rates[name].extra["dead_letters"] = sum(1 for o in outputs if o.topic == topics.deadletter)
+        nxt = _next_topic(name, topics)
+        queue = [Message(o.topic, 0, i, o.key, o.value, o.headers)
+                 for i, o in enumerate(x for x in outputs if x.topic == nxt)]
+    return rates
+
+
+def build_stage(name: str, topics: Any, settings: Settings) -> Any:
+    """A fresh stage object with empty in-memory state (ImportError if its module is missing)."""
+    from newswire import stages
+
+    if name == "cleaner":
+        return stages.CleanerStage(topics)
+    if name == "extractor":
+        return stages.ExtractorStage(topics)
+    if name == "stories":
+        return stages.StoriesStage(topics, {}, settings.stories_window_days)
+    return stages.AlerterStage(topics, {}, settings)
+
+
+def _next_topic(stage: str, topics: Any) -> str | None:
+    return {"cleaner": topics.clean, "extractor": topics.extracted, "stories": topics.stories}.get(stage)
+
+
+def trafilatura_reference(articles: list[dict[str, Any]]) -> Rate:
+    """trafilatura.extract alone on the same HTML pages (the project's quality reference)."""
+    import trafilatura
+
+    rate = Rate()
+    pages = [a["html"] for a in articles if a.get("html")]
+    timed(lambda html: trafilatura.extract(html), pages, rate)
+    return rate
+
+
+def run(corpora: dict[str, list[dict[str, Any]]], settings: Settings,
+        log: Callable[[str], None] = lambda s: None) -> dict[str, Any]:
+    """Direct and boundary rates per input kind, plus trafilatura on the HTML pages."""
+    out: dict[str, Any] = {}
+    for kind, articles in corpora.items():
+        log(f"stages: {kind} ({len(articles)} articles), direct")
+        d = direct(articles, settings)
+        log(f"stages: {kind}, through the boundary")
+        b = through_boundary(articles, settings)
+        out[kind] = {"articles": len(articles),
+                     "direct": {k: v.as_dict() for k, v in d.items()},
+                     "boundary": {k: v.as_dict() for k, v in b.items()}}
+        if kind == "html":
+            log("stages: trafilatura reference")
+            out[kind]["trafilatura"] = trafilatura_reference(articles).as_dict()
+    return out
