@@ -214,22 +214,26 @@ def strip_spam(text: str) -> str:
     return " ".join(w for w in text.split() if not spammy(w)).strip(" -|:")
 
 
-def exact_reason(line: str) -> str:
+def exact_reason(line: str, low: str | None = None) -> str:
     """The reason a whole short line is page chrome, or "" (e.g. "Share", "Teilen")."""
     if len(line) > 60:
         return ""
-    key = _TRIM.sub("", line.lower())
+    key = _TRIM.sub("", line.lower() if low is None else low)
     return _EXACT_INDEX.get(key, "")
 
 
 STRONG_REASONS = frozenset({"paywall", "newsletter", "comment_form", "consent"})
+_STRONG_STEMS = frozenset().union(*(st for reason, st, _ in _REASON_STEMS if reason in STRONG_REASONS))
 
 
-def phrase_reason(line: str, strong_only: bool = False) -> str:
+def phrase_reason(line: str, strong_only: bool = False, low: str | None = None) -> str:
     """The reason a short line carries a chrome phrase ("enter your email"), or ""."""
-    low = line.lower()
-    stems = {t[:_STEM_LEN] for t in _ALNUM.findall(low)}
+    low = line.lower() if low is None else low
+    # str.split is several times cheaper than a regex tokeniser; leading quotes rarely matter here
+    stems = {t[:_STEM_LEN] for t in low.split()}
     symbol = "©" in line
+    if strong_only and not symbol and stems.isdisjoint(_STRONG_STEMS):
+        return ""
     for reason, reason_stems, rx in _REASON_STEMS:
         if strong_only and reason not in STRONG_REASONS:
             continue
@@ -257,9 +261,13 @@ _LEGAL = re.compile(
 )
 
 
-def is_legal(line: str) -> bool:
+_LEGAL_HINTS = ("©", "reserv", "riserv", "vorbehalten", "droits", "derechos", "права", "الحقوق")
+
+
+def is_legal(line: str, low: str | None = None) -> bool:
     """True for a copyright or all-rights-reserved notice."""
-    return _LEGAL.search(line.lower()) is not None
+    low = line.lower() if low is None else low
+    return any(h in low for h in _LEGAL_HINTS) and _LEGAL.search(low) is not None
 
 
 def terminator_kind(line: str) -> str:

@@ -21,7 +21,6 @@ _CAPTION = re.compile(
     r"|\b(?:photo|photograph|image|foto|bild)\s*(?::|by|credit)|\bgetty images\b|/\s*(?:afp|ap|reuters|epa)\b",
     re.I,
 )
-_CONTENT = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass(slots=True)
@@ -58,20 +57,35 @@ def _features(text: str) -> Line:
     return Line(text=text, chars=n, words=words, prose=prose)
 
 
+# Frequent function words of a few languages, left out of vocabulary overlap (never used to drop text).
+_FUNCTION = frozenset(
+    "this that with from have were they their which would about after there these those been will into "
+    "than them when what while where also said says other more some such only over under could should "
+    "dass eine einer einem einen sich nicht auch nach wird sind oder aber wenn noch über durch "
+    "dans pour avec sont mais plus leur cette comme elle nous vous être "
+    "para como pero esta este más sobre entre desde también "
+    "della delle sono anche come dopo"
+    .split()
+)
+
+
 def _content_tokens(text: str) -> set[str]:
-    return {t[:5] for t in _CONTENT.findall(text.lower())}
+    return {t[:5] for t in text.lower().split() if len(t) >= 4 and t[0].isalpha() and t not in _FUNCTION}
 
 
 def _lexicon_reason(ln: Line, spammy: bool) -> str:
     text = ln.text
+    if ln.chars > 600:
+        return ""
+    low = text.lower()
     if ln.chars <= 60:
-        r = lexicon.exact_reason(text)
+        r = lexicon.exact_reason(text, low)
         if r:
             return r
-    if ln.chars <= 600 and lexicon.is_legal(text):
+    if lexicon.is_legal(text, low):
         return "legal"
     if ln.chars <= 220:
-        r = lexicon.phrase_reason(text, strong_only=ln.prose and ln.words > 14)
+        r = lexicon.phrase_reason(text, strong_only=ln.prose and ln.words > 14, low=low)
         if r:
             return r
     if ln.chars <= 40 and lexicon.is_relative_time(text):
@@ -188,8 +202,7 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
 
 def _metadata(lines: list[Line], start: int, verdict: Verdict, title_hint: str | None) -> None:
     """Bylines and datelines near the top become metadata; the headline becomes the title."""
-    limit = min(len(lines), start + 3)
-    for i in range(limit):
+    for i in range(max(0, start - 8), min(len(lines), start + 3)):
         ln = lines[i]
         if ln.reason and ln.reason not in ("navigation", "boilerplate"):
             continue
@@ -279,12 +292,13 @@ def _off_topic(lines: list[Line], start: int, end: int, title: str | None) -> No
     counts: Counter[str] = Counter()
     for toks in tokens.values():
         counts.update(toks)
+    repeated = {t for t, c in counts.items() if c > 1}
     for i in body[2:]:
         toks = tokens[i]
         if len(toks) < 8:
             continue
         shared_lead = len(toks & lead)
-        shared_rest = sum(1 for t in toks if counts[t] > 1)
+        shared_rest = len(toks & repeated)
         prev = lines[i - 1].reason if i > 0 else ""
         isolated = prev not in ("", "duplicate_line", "caption_repeat", "title", "byline", "dateline")
         if isolated and shared_lead < 0.1 * len(toks) and shared_rest < 0.2 * len(toks):

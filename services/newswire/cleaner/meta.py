@@ -59,8 +59,13 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return None
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_date(text: str) -> tuple[str | None, tuple[int, int]]:
     """The first calendar date in a text as ISO `YYYY-MM-DD`, with its span."""
+    if _YEAR.search(text) is None:  # every pattern needs a year: skip the costly ones
+        return None, (0, 0)
     best: tuple[int, str, tuple[int, int]] | None = None
     for pattern, kind in DATE_RES:
         m = pattern.search(text)
