@@ -7,6 +7,7 @@ one) that carries a figure, a speaker, a hedge or a check-worthy statement.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from newswire.core.ids import claim_id
@@ -42,6 +43,7 @@ _WINDOWS = (
     (re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+the\s+(?:war|invasion|conflict)|the\s+(?:war|invasion)"
                 r"\s+began)\b", re.I), "since start of war"),
 )
+_WINDOW_HINTS = ("past", "last", "previous", "this ", "since")
 _DATE = re.compile(
     r"\bon\s+(?P<d>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{4})?"
@@ -52,9 +54,13 @@ _PLACE = re.compile(r"\b(?:in|near|around|across)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w
 
 def window_of(text: str) -> str | None:
     """The time window a claim covers: "week", "since deployment", or the date it names."""
-    for rx, label in _WINDOWS:
-        if rx.search(text):
-            return label
+    low = text.lower()
+    if any(k in low for k in _WINDOW_HINTS):  # cheap screen before six patterns
+        for rx, label in _WINDOWS:
+            if rx.search(text):
+                return label
+    if " on " not in low:
+        return None
     m = _DATE.search(text)
     return m.group("d") if m else None
 
@@ -104,12 +110,13 @@ def extract(article: CleanArticle) -> Extraction:
     entities = [Entity(text=m.name, label=m.label, start=m.start, end=m.end) for m in ments]
     attributor = Attributor(text, ments)
     model = cw.load()
-    all_quantities: list[Quantity] = []
     drafts: list[dict] = []
     notes: list[tuple[int, set[str]]] = []
+    all_quantities = find_quantities(text)  # one scan; sentences take theirs by offset
+    q_starts = [q.start for q in all_quantities]
     for si, s in enumerate(sentences):
-        qs_sentence = find_quantities(text, s.start, s.end)
-        all_quantities.extend(qs_sentence)
+        lo, hi = bisect.bisect_left(q_starts, s.start), bisect.bisect_left(q_starts, s.end)
+        qs_sentence = all_quantities[lo:hi]
         if s.kind == "heading":
             continue
         if hd.is_verification_note(s.text, bool(qs_sentence)):

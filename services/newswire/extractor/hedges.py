@@ -49,7 +49,12 @@ def inline_hedges(sentence: str) -> list[str]:
 
 def is_verification_note(sentence: str, has_quantities: bool) -> bool:
     """True for a short sentence whose point is that something earlier could not be verified."""
-    if has_quantities or not _VERIFICATION.search(sentence):
+    if has_quantities:
+        return False
+    low = sentence.lower()
+    if "verif" not in low and "confirm" not in low and "corrobor" not in low:
+        return False
+    if not _VERIFICATION.search(sentence):
         return False
     return len(_WORD.findall(sentence)) <= _MAX_NOTE_WORDS
 

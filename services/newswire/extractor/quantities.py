@@ -66,6 +66,7 @@ _TIME_AFTER = re.compile(r"(?::\d\d|[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM
 _LABEL_BEFORE = re.compile(r"(?:\b(?P<cap>[A-Z][A-Za-z]*)[ \u00a0]|[#№]|\bNo\.?[ \u00a0]|[A-Za-z]-)$")
 _WORD_AFTER = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*)")
 _HYPHEN_WORD = re.compile(r"-(?P<w>[a-z]+(?:-old)?)\b")
+_SCI_AFTER = re.compile(r"[ ]?[\u00d7x][ ]?10\^?(?P<exp>[-+\u2212]?\d{1,3})(?!\d)")
 _PER_AFTER = re.compile(r"[ ]?(?:/|per[ ]|a[ ]|an[ ])(?P<u>[A-Za-z]{1,12})\b")
 _OF_DET = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those|them|all)\b")
 _RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$")
@@ -133,9 +134,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         s, e = m.start(), m.end()
         kind_hint = m.lastgroup
         surface = m.group()
+        labelled = False
         if kind_hint == "dig":
             before = text[s - 1] if s > start else " "
-            if before.isalnum() or before in "._,":
+            if before.isalnum() or before in "._,\u00d7":
                 continue  # inside a token: J1149, 06F6, 1.5.3
             if before in "+^" or (e < end and text[e] == "+"):
                 continue  # catalogue ids and exponents: J1149.5+6663, 2^10
@@ -169,8 +171,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                 drop_next_partner = True
                 continue
             lab = _LABEL_BEFORE.search(window)
-            if lab and not (lab.group("cap") and lab.group("cap").lower() in _CAP_OK):
-                continue
+            labelled = bool(lab and not (lab.group("cap") and lab.group("cap").lower() in _CAP_OK))
+            sci = _SCI_AFTER.match(text, e, end)
+            if sci:
+                value *= 10.0 ** int(sci.group("exp").replace("\u2212", "-"))
+                e = sci.end()
         approx = "="
         kind = "count"
         unit: str | None = None
@@ -211,6 +216,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             ca = un.CURRENCY_AFTER.match(text, e, end)
             if ca and kind_hint == "dig":
                 unit, kind, e = un.currency_code(ca.group("cur")), "money", ca.end()
+        if kind == "count" and kind_hint == "dig" and labelled:
+            continue  # a label or model name: Section 427, Voyager 2, Big 12
         if kind == "count" and _is_year(value, surface) and not cur:
             drop_next_partner = True
             continue
