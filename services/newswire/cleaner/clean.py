@@ -44,9 +44,9 @@ def _from_html(raw: RawArticle, html: str) -> tuple[Verdict, dict[str, str], str
     body = "\n".join(b.text for b in sel.blocks)
     verdict = classify(body, title_hint=title, region=False)
     dropped = [(b.text, reason) for b, reason in sel.dropped]
-    verdict.removed = dropped + verdict.removed
+    verdict.removed = page.stripped + dropped + verdict.removed
     verdict.title = title
-    page_text = "\n".join(b.text for b in page.blocks)
+    page_text = "\n".join([b.text for b in page.blocks] + [t for t, _ in page.stripped])
     return verdict, meta, page_text
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -54,14 +55,30 @@ INLINE_TAGS = (
 _HIDDEN_CSS = '[hidden], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"]'
 
 
-def prune(tree: LexborHTMLParser) -> None:
-    """Drop invisible subtrees and flatten inline tags in C, so the Python walk sees few nodes."""
+_CHROME_REASON = {"nav": "navigation", "aside": "related_list", "footer": "boilerplate"}
+
+
+def prune(tree: LexborHTMLParser, chrome: bool = False) -> list[tuple[str, str]]:
+    """Drop invisible subtrees (and with `chrome`, nav/aside/footer) in C, so the Python walk is short.
+
+    Returns the visible text of the chrome it dropped, with a reason, for the `removed` list.
+    """
     tree.strip_tags(list(SKIP_TAGS - {"head"}))
+    dropped: list[tuple[str, str]] = []
+    if chrome:
+        last = ""
+        for node in tree.css("nav, aside, footer"):
+            text = _WS.sub(" ", node.text(separator=" ")).strip()
+            if text and text not in last:
+                dropped.append((text, _CHROME_REASON.get(node.tag or "", "boilerplate")))
+                last = text
+        tree.strip_tags(["nav", "aside", "footer"])
     for node in tree.css(_HIDDEN_CSS):
         if node.tag not in ("html", "body"):
             node.decompose()
     tree.unwrap_tags(list(INLINE_TAGS))
     tree.merge_text_nodes()
+    return dropped
 
 
 @dataclass(slots=True)
@@ -101,6 +118,7 @@ class Page:
     blocks: list[Block]
     frames: dict[int, Frame]
     meta: dict[str, str]
+    stripped: list[tuple[str, str]] = field(default_factory=list)
 
 
 def parse(html: str) -> LexborHTMLParser:
@@ -150,24 +168,29 @@ def walk(tree: LexborHTMLParser, max_nodes: int = 200_000) -> tuple[list[Block],
         buf = []
         link_chars = 0
 
-    # stack items: (node, exiting) ; exit records restore counters
-    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    # Stack items are nodes to enter, or ("/", tag, frame) markers to leave a block or a link;
+    # inline elements need no marker, which keeps the walk short.
+    stack: list[Any] = [root]
     seen = 0
+    block_tags, skip_tags, chrome_tags = BLOCK_TAGS, SKIP_TAGS, CHROME_TAGS
     while stack:
-        node, exiting = stack.pop()
-        tag = node.tag
-        if exiting:
-            if tag in BLOCK_TAGS:
-                flush()
-                fr = frame_stack.pop()
-                path_stack.pop()
-                if tag in CHROME_TAGS:
-                    chrome_depth -= 1
-                if fr.negative:
-                    neg_depth -= 1
-            elif tag == "a":
+        item = stack.pop()
+        if type(item) is tuple:
+            _, tag, fr = item
+            if fr is None:
                 link_depth -= 1
+                continue
+            if buf:
+                flush()
+            frame_stack.pop()
+            path_stack.pop()
+            if tag in chrome_tags:
+                chrome_depth -= 1
+            if fr.negative:
+                neg_depth -= 1
             continue
+        node = item
+        tag = node.tag
         seen += 1
         if seen > max_nodes:
             break
@@ -178,38 +201,38 @@ def walk(tree: LexborHTMLParser, max_nodes: int = 200_000) -> tuple[list[Block],
                 if link_depth:
                     link_chars += len(t.strip())
             continue
-        if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
+        if tag is None or tag[0] == "-" or tag in skip_tags:
             continue
         if tag == "br":
-            flush()
+            if buf:
+                flush()
             continue
-        if tag in BLOCK_TAGS:
-            flush()
-            cid = _classid(node)
+        if tag in block_tags:
+            if buf:
+                flush()
             if tag in ("body", "html"):
                 strong, neg, pos = False, False, False
             else:
-                strong, neg, pos = class_verdict(cid)
+                strong, neg, pos = class_verdict(_classid(node))
             parent = frame_stack[-1].uid if frame_stack else 0
             fr = Frame(uid=node.mem_id, tag=tag, parent=parent, negative=neg, positive=pos, strong=strong)
             frames[fr.uid] = fr
             frame_stack.append(fr)
             path_stack.append(path_stack[-1] + (fr.uid,))
-            if tag in CHROME_TAGS:
+            if tag in chrome_tags:
                 chrome_depth += 1
-            if fr.negative:
+            if neg:
                 neg_depth += 1
+            stack.append(("/", tag, fr))
         elif tag == "a":
             link_depth += 1
+            stack.append(("/", tag, None))
         elif tag == "img":
             continue
-        stack.append((node, True))
-        children = []
-        child = node.child
+        child = node.last_child
         while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend((c, False) for c in reversed(children))
+            stack.append(child)
+            child = child.prev
     flush()
     return blocks, frames
 
@@ -265,9 +288,9 @@ def load_page(html: str) -> Page:
     """Parse once and return the blocks, frames and head metadata of a page."""
     tree = parse(html)
     meta = head_meta(tree)
-    prune(tree)
+    stripped = prune(tree, chrome=True)
     blocks, frames = walk(tree)
-    return Page(blocks=blocks, frames=frames, meta=meta)
+    return Page(blocks=blocks, frames=frames, meta=meta, stripped=stripped)
 
 
 def visible_text(html: str) -> str:
