@@ -130,11 +130,18 @@ def extract(article: CleanArticle) -> Extraction:
             if speaker is None and quote is not None:
                 speaker = attributor.quote_speaker(*quote)
             hedges = hd.inline_hedges(seg)
+            prev = drafts[-1] if drafts else None
+            if (quote is not None and prev is not None and prev["quote"] == quote and prev["si"] == si - 1
+                    and speaker is not None and prev["speaker"] is not None and prev["speaker"].name == speaker.name):
+                # one claim per quotation: its sentences share a speaker and are read together
+                prev.update(si=si, end=b, text=text[prev["start"]:b], qs=prev["qs"] + qs,
+                            hedges=prev["hedges"] + hedges, speaker=speaker, rescore=True)
+                continue
             score = model.score(seg) if model is not None else 0.0
             if not (qs or speaker or hedges or score >= 0.5):
                 continue
             drafts.append({"si": si, "start": a, "end": b, "text": seg, "qs": qs, "speaker": speaker,
-                           "hedges": hedges, "score": score, "quoted": quote is not None})
+                           "hedges": hedges, "score": score, "quoted": quote is not None, "quote": quote})
     for si, keys in notes:
         cands = [(i, d["text"] + " " + (d["speaker"].name if d["speaker"] else ""), bool(d["qs"]), d["speaker"] is not None)
                  for i, d in reversed(list(enumerate(drafts))) if si - NOTE_WINDOW <= d["si"] < si]
@@ -142,6 +149,8 @@ def extract(article: CleanArticle) -> Extraction:
             drafts[i]["hedges"].append(sentences[si].text.strip().lower())
     claims = []
     for d in drafts:
+        if d.get("rescore") and model is not None:
+            d["score"] = max(d["score"], model.score(d["text"]))
         speaker: Speaker | None = d["speaker"]
         claims.append(Claim(
             claim_id=claim_id(article.article_id, d["start"], d["end"], d["text"]),
