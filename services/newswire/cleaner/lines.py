@@ -69,6 +69,9 @@ _FUNCTION = frozenset(
 )
 
 
+_NOT_CHROME = frozenset({"", "duplicate_line", "caption_repeat", "title", "byline", "dateline"})
+
+
 def _content_tokens(text: str) -> set[str]:
     return {t[:5] for t in text.lower().split() if len(t) >= 4 and t[0].isalpha() and t not in _FUNCTION}
 
@@ -277,13 +280,13 @@ def _inner_rules(lines: list[Line], start: int, end: int) -> None:
 
 
 def _off_topic(lines: list[Line], start: int, end: int, title: str | None) -> None:
-    """Paragraphs that share almost no vocabulary with the title, the lead and the rest are dropped.
-
-    Word overlap is weak evidence in short or inflected texts, so a paragraph must also sit apart
-    from the body (after removed chrome) unless it shares nothing at all.
-    """
+    """Drop a paragraph that sits apart from the body (after removed chrome) and shares almost no
+    vocabulary with the title, the lead and the rest: a paragraph from another story."""
     body = [i for i in range(start, end + 1) if not lines[i].reason and lines[i].prose]
     if len(body) < 4:
+        return
+    candidates = [i for i in body[2:] if i > 0 and lines[i - 1].reason not in _NOT_CHROME]
+    if not candidates:
         return
     tokens = {i: _content_tokens(lines[i].text) for i in body}
     lead = set(_content_tokens(title or ""))
@@ -293,15 +296,9 @@ def _off_topic(lines: list[Line], start: int, end: int, title: str | None) -> No
     for toks in tokens.values():
         counts.update(toks)
     repeated = {t for t, c in counts.items() if c > 1}
-    for i in body[2:]:
+    for i in candidates:
         toks = tokens[i]
         if len(toks) < 8:
             continue
-        shared_lead = len(toks & lead)
-        shared_rest = len(toks & repeated)
-        prev = lines[i - 1].reason if i > 0 else ""
-        isolated = prev not in ("", "duplicate_line", "caption_repeat", "title", "byline", "dateline")
-        if isolated and shared_lead < 0.1 * len(toks) and shared_rest < 0.2 * len(toks):
-            lines[i].reason = "off_topic"
-        elif len(toks) >= 12 and shared_lead == 0 and shared_rest <= 1:
+        if len(toks & lead) < 0.1 * len(toks) and len(toks & repeated) < 0.2 * len(toks):
             lines[i].reason = "off_topic"
