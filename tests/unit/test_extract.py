@@ -68,3 +68,11 @@ def test_large_input_is_linear() -> None:
     ex = extract(article(big))
     assert time.perf_counter() - t0 < 5.0
     assert len(ex.claims) >= 1000
+
+
+def test_pathological_inputs_stay_fast() -> None:
+    for t in ("said " * 50000, "\u201c" + "a " * 50000, ("\u201c x " * 20000), "Kirby, " * 20000,
+              "1, " * 10000, "A" * 200000):
+        t0 = time.perf_counter()
+        extract(article(t))
+        assert time.perf_counter() - t0 < 5.0, t[:20]

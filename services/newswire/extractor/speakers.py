@@ -65,6 +65,7 @@ SPEAKER_NOUNS = frozenset(
     leader leaders mayor ambassador envoy court judge lawyer lawyers attorney""".split()
 )
 _MAX_SUBJ_WORDS = 9
+_MAX_VERBS = 6
 
 
 @dataclass(slots=True)
@@ -154,7 +155,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_QUOTE = re.compile(r"\u201c[^\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}\"")
+# An opening mark stops the scan too, so unbalanced quotes cost linear time.
+_QUOTE = re.compile(r"\u201c[^\u201c\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}\"")
 
 
 class Attributor:
@@ -274,6 +276,8 @@ class Attributor:
             return self._speaker_from(w.start("subj"), w.end("subj"))
         verbs = [v for v in _VERB.finditer(text, start, end)
                  if not _inside(v.start(), self.quotes) and not self._noun_use(v, end)]
+        if len(verbs) > 2 * _MAX_VERBS:  # a run-on "sentence": only its ends can hold the attribution
+            verbs = verbs[:_MAX_VERBS] + verbs[-_MAX_VERBS:]
         # trailing attribution first ("..., the White House said Friday."), then leading
         for v in sorted(verbs, key=lambda v: -v.start()):
             before = text[max(start, v.start() - 3):v.start()]
