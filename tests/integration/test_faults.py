@@ -15,10 +15,13 @@ from newswire.core.topics import Topics
 from newswire.runner import WorkerProcess, start_worker, stop_workers
 from tests.integration.helpers import wait_caught_up
 from tests.integration.test_faults_support import (
-    Feeder, audit, kill, log_text, raw_records, sample_articles, wait_all, wait_count,
+    Feeder, audit, by_article, committed, free_port_base, kill, log_text, metric_total, raw_offsets,
+    raw_records, sample_articles, wait_all, wait_count,
 )
 
 N_KILL = 300
+N_TERM = 1000
+N_JOIN = 400
 UPSTREAM = ("cleaner", "extractor")
 
 
@@ -54,3 +57,76 @@ def test_sigkill_mid_stream_then_restart_loses_nothing(stage: str, live_settings
     duplicates = audit(final, ids)
     audit(stage_out, ids)
     print(f"\n[faults] SIGKILL {stage}: {len(ids)} in, {len(final)} out, 0 lost, {duplicates} duplicates")
+
+
+def test_sigterm_mid_batch_finishes_commits_and_exits(live_settings: Settings, tmp_path: Path) -> None:
+    topics = Topics.for_prefix(live_settings.topic_prefix)
+    records, ids = raw_records(live_settings, sample_articles(N_TERM, "term"))
+    feeder = Feeder(live_settings, records, batch=200, pause=0)
+    feeder.start()  # the whole backlog first: the worker is stopped while busy with it
+    feeder.finish()
+    procs = _start(("cleaner",), live_settings, tmp_path)
+    try:
+        wait_count(live_settings, topics.clean, 40, timeout=60)
+        started = time.monotonic()
+        procs["cleaner"].process.send_signal(signal.SIGTERM)
+        code = procs["cleaner"].process.wait(15)
+        took = time.monotonic() - started
+        assert code == 0, f"exit code {code}:\n{log_text(procs['cleaner'])}"
+        assert took < 10, f"the worker took {took:.1f} s to stop"
+        # What was committed is exactly what came out: in-flight work finished, nothing done twice.
+        done = committed(live_settings, "cleaner", topics.raw)
+        offsets = raw_offsets(live_settings)
+        below = {aid for (p, o), aid in offsets.items() if o < done.get(p, 0)}
+        out = set(by_article(live_settings, topics.clean))
+        assert below, "the worker committed its progress before exiting"
+        assert out == below, f"{len(out - below)} processed but uncommitted, {len(below - out)} committed unprocessed"
+        assert len(below) < len(ids), f"the stop landed mid-stream (stopped in {took:.1f} s)"
+        procs["cleaner"] = start_worker("cleaner", live_settings, tmp_path)
+        final = wait_all(live_settings, topics.clean, ids, timeout=90)
+    finally:
+        stop_workers(list(procs.values()))
+    duplicates = audit(final, ids)
+    assert duplicates == 0, "a graceful stop leaves nothing to redeliver"
+    print(f"\n[faults] SIGTERM cleaner: exit {code} in {took:.1f} s, {len(below)} of {len(ids)} committed, "
+          "0 lost, 0 duplicates")
+
+
+def test_second_worker_joins_and_leaves_mid_stream(live_settings: Settings, tmp_path: Path) -> None:
+    topics = Topics.for_prefix(live_settings.topic_prefix)
+    records, ids = raw_records(live_settings, sample_articles(N_JOIN, "join"))
+    procs = _start(UPSTREAM, live_settings, tmp_path)
+    second_settings = free_port_base(live_settings, "cleaner")
+    second: WorkerProcess | None = None
+    try:
+        feeder = Feeder(live_settings, records, batch=10, pause=0.25)  # about 15 s of stream
+        feeder.start()
+        wait_count(live_settings, topics.clean, 30, timeout=60)
+        (tmp_path / "second").mkdir()
+        second = start_worker("cleaner", second_settings, tmp_path / "second")
+        second_log = second.log_path
+        assert wait_until_metric(second_settings, "cleaner", 5, timeout=40), (
+            f"the second worker got no work:\n{second_log.read_text(errors='replace')[-3000:]}")
+        second.process.send_signal(signal.SIGTERM)
+        assert second.process.wait(15) == 0
+        feeder.finish()
+        final = wait_all(live_settings, topics.extracted, ids, timeout=120)
+        for name, proc in procs.items():
+            assert proc.process.poll() is None, f"{name} died:\n{log_text(proc)}"
+    finally:
+        stop_workers(list(procs.values()) + ([second] if second else []))
+    duplicates = audit(final, ids)
+    print(f"\n[faults] join+leave cleaner: {len(ids)} in, {len(final)} out, 0 lost, {duplicates} duplicates")
+
+
+def wait_until_metric(settings: Settings, stage: str, at_least: float, timeout: float) -> bool:
+    """Wait until a worker's /metrics shows it consumed at least `at_least` messages."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if metric_total(settings, stage, "newswire_messages_in") >= at_least:
+                return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
