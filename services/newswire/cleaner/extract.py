@@ -152,6 +152,8 @@ def _block_reason(b: Block, top_uid: int, frames: dict[int, Frame], meta: dict[s
     n = len(b.text)
     if b.tag == "h1":
         return "title"
+    if b.tag == "figcaption" or b.tag == "figure":
+        return "caption"
     # chrome/negative containers *below* the chosen container
     below = b.path[b.path.index(top_uid) + 1:] if top_uid in b.path else b.path
     top_chars = frames[top_uid].chars if top_uid in frames else 0
@@ -159,6 +161,8 @@ def _block_reason(b: Block, top_uid: int, frames: dict[int, Frame], meta: dict[s
         fr = frames[uid]
         if fr.strong or fr.tag in ("nav", "aside", "footer", "menu"):
             return "boilerplate"
+        if fr.tag == "figcaption":
+            return "caption"
         if (fr.negative or fr.tag == "form") and fr.chars < 0.4 * top_chars:
             return "boilerplate"
     if b.link_chars > 0.5 * n and n < 300:

@@ -93,7 +93,7 @@ _PHRASES: dict[str, str] = {
         r"sign(?:ing)? up (?:for|to) (?:our|the|my) (?:\w+ )?(?:newsletter|mailing|email|daily|weekly)|"
         r"sign up (?:now|today|here)|"
         r"successful+y subscribed|thank you for (?:signing up|subscribing)|subscribe to (?:our|the) \w+|"
-        r"newsletter|get (?:our|the) [\w ]{0,30}(?:in your inbox|delivered)|confirmation email|"
+        r"newsletter|get (?:our|the) [\w ]{0,30}(?:in your inbox|delivered)|your inbox|confirmation email|"
         r"we(?:'|’)ve sent you|unsubscribe|abonnieren sie|melden sie sich|inscrivez-vous|"
         r"suscríbete|iscriviti alla|подпишитесь|اشترك في"
     ),
@@ -262,6 +262,11 @@ _LEGAL = re.compile(
 
 
 _LEGAL_HINTS = ("©", "reserv", "riserv", "vorbehalten", "droits", "derechos", "права", "الحقوق")
+
+
+def may_be_legal(low_text: str) -> bool:
+    """Whether a (lower-cased) text could hold a copyright line at all: one cheap pass per text."""
+    return any(h in low_text for h in _LEGAL_HINTS)
 
 
 def is_legal(line: str, low: str | None = None) -> bool:

@@ -76,7 +76,7 @@ def _content_tokens(text: str) -> set[str]:
     return {t[:5] for t in text.lower().split() if len(t) >= 4 and t[0].isalpha() and t not in _FUNCTION}
 
 
-def _lexicon_reason(ln: Line, spammy: bool) -> str:
+def _lexicon_reason(ln: Line, spammy: bool, legal: bool = True) -> str:
     text = ln.text
     if ln.chars > 600:
         return ""
@@ -85,7 +85,7 @@ def _lexicon_reason(ln: Line, spammy: bool) -> str:
         r = lexicon.exact_reason(text, low)
         if r:
             return r
-    if lexicon.is_legal(text, low):
+    if legal and lexicon.is_legal(text, low):
         return "legal"
     if ln.chars <= 220:
         r = lexicon.phrase_reason(text, strong_only=ln.prose and ln.words > 14, low=low)
@@ -145,7 +145,9 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
     verdict = Verdict(kept=[], removed=[])
     if not lines:
         return verdict
-    verdict.spam_terms = lexicon.spam_hits(text)
+    low_text = text.lower()
+    verdict.spam_terms = lexicon.spam_hits(low_text)
+    legal = lexicon.may_be_legal(low_text)
     spammy = bool(verdict.spam_terms)
     seen: dict[str, int] = {}
     title_key = title_hint.strip().lower() if title_hint else None
@@ -168,7 +170,7 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
         if kind:
             ln.reason = "terminator" if kind == "hard" else "soft_terminator"
             continue
-        ln.reason = _lexicon_reason(ln, spammy)
+        ln.reason = _lexicon_reason(ln, spammy, legal)
     if region:
         start, end = _best_segment(lines)
         if end < start:
