@@ -66,7 +66,8 @@ _EXACT_INDEX: dict[str, str] = {w: reason for reason, words in _EXACT.items() fo
 # Headings that open a list of other stories or the comments. "Hard" ones end an article;
 # "soft" ones ("Related", "Trending") also appear as widgets inside a body.
 HARD_TERMINATORS = re.compile(
-    r"^(?:news feed|more news|more stories|more top stories|recommended for you|you (?:may|might) also like|"
+    r"^(?:news feed|(?:want )?more (?:news|stories|articles)\b[^.!]{0,30}|more top stories|recommended for you|"
+    r"you (?:may|might) also like|top posts\b[^.!]{0,20}|popular posts|recent posts|latest posts|"
     r"most (?:read|popular|viewed|shared|commented)|editors'? picks|editor's picks|top stories|latest news|"
     r"latest stories|more from [\w .'-]{2,40}|in other news|around the web|from (?:our|the) partners|"
     r"(?:sponsored|promoted) (?:stories|links|content)|we recommend|"
@@ -79,6 +80,7 @@ HARD_TERMINATORS = re.compile(
 )
 SOFT_TERMINATORS = re.compile(
     r"^(?:related\b[^.!?]{0,40}|recommended|read (?:more|next|also)|also read|see also|trending(?: now| news| stories)?|"
+    r"share this(?: article| story| post)?|like this|filed under\b[^.!]{0,60}|posted in\b[^.!]{0,60}|tags?:[^.!]{0,60}|"
     r"popular (?:news|stories|now)|latest (?:videos?|headlines)|more (?:videos?|headlines)|more on this(?: story| topic)?|"
     r"also in [\w ]{2,30}|discussion|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
     r"noticias relacionadas|lee también|articoli correlati|leggi anche|notícias relacionadas|leia também|"
@@ -100,6 +102,7 @@ _PHRASES: dict[str, str] = {
     "comment_form": (
         r"leave a (?:reply|comment)|post a comment|add a comment|your email address will not be published|"
         r"required fields are marked|log in to (?:comment|reply)|be the first to comment|comments are closed|"
+        r"post your comment|commenting using|you are commenting|"
         r"cancel reply|notify me of (?:new|follow-up)|save my name, email|view (?:all )?comments|"
         r"top rated comments|show comments|hide comments|kommentar schreiben|laisser un commentaire|"
         r"deja un comentario|lascia un commento|оставить комментарий|اترك تعليقا|أضف تعليق"

@@ -53,7 +53,7 @@ def _features(text: str) -> Line:
     if words * 12 < n:  # scripts without spaces (CJK): count characters as half-words
         words = max(words, n // 2)
     terminal = text[-1] in _TERMINAL
-    prose = (words >= 10 and terminal) or words >= 22
+    prose = (words >= 10 and terminal) or (words >= 22 and not _cloud_like(text))
     return Line(text=text, chars=n, words=words, prose=prose)
 
 
@@ -70,6 +70,13 @@ _FUNCTION = frozenset(
 
 
 _NOT_CHROME = frozenset({"", "duplicate_line", "caption_repeat", "title", "byline", "dateline"})
+
+
+def _cloud_like(text: str) -> bool:
+    """A long line of mostly capitalised words without a full stop: a tag cloud or a menu, not prose."""
+    toks = text.split()
+    caps = sum(1 for t in toks if t[:1].isupper())
+    return caps > 0.6 * len(toks) or "." not in text and caps > 0.4 * len(toks)
 
 
 def _content_tokens(text: str) -> set[str]:
