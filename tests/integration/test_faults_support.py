@@ -164,6 +164,24 @@ def free_port_base(settings: Settings, stage: str) -> Settings:
     return settings.with_(metrics_port_base=free_port() - STAGES.index(stage))
 
 
+def port_block(n: int = 4) -> int:
+    """A base port with `n` free ports from it (one per stage's /metrics)."""
+    import socket
+
+    from newswire.core.broker import free_port
+
+    for _ in range(50):
+        base = free_port()
+        try:
+            for port in range(base, base + n):
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", port))
+            return base
+        except OSError:
+            continue
+    raise RuntimeError("no block of free ports")
+
+
 def raw_offsets(settings: Settings) -> dict[tuple[int, int], str]:
     """(partition, offset) -> article id of every record in the raw topic."""
     topic = Topics.for_prefix(settings.topic_prefix).raw
