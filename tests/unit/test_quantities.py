@@ -84,3 +84,11 @@ def test_linear_time_on_pathological_input() -> None:
         t0 = time.perf_counter()
         find_quantities(t)
         assert time.perf_counter() - t0 < 2.0
+
+
+def test_scale_suffixes() -> None:
+    assert q("and $5m raised")[0][:2] == (5e6, "usd")
+    assert q("a \u00a33bn deal")[0][:2] == (3e9, "gbp")
+    assert q("5m tall")[0][:2] == (5, "metre")
+    assert q("Rs 500 crore")[0][:2] == (5e9, "inr")
+    assert q("2.48\u00d710\u22125 seconds")[0][0] == 2.48e-5

@@ -148,6 +148,12 @@ def main(argv: list[str]) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="print every seed claim")
     args = ap.parse_args(argv)
     parts = args.only or ["seeds", "claimbuster", "quantities", "speed"]
+    needed = {"seeds": "seeds/gold.json", "claimbuster": "claimbuster/train.jsonl",
+              "quantities": "quantities/quantulum3_en_tests.jsonl", "speed": "seeds"}
+    missing = [str(args.corpus / needed[p]) for p in parts if not (args.corpus / needed[p]).exists()]
+    if missing:
+        print("missing evaluation data: " + ", ".join(missing) + " (use --corpus DIR)")
+        return 2
     out: dict[str, Any] = {}
     if "seeds" in parts:
         s = out["seeds"] = eval_seeds(args.corpus, args.verbose)

@@ -117,8 +117,6 @@ def extract(article: CleanArticle) -> Extraction:
     for si, s in enumerate(sentences):
         lo, hi = bisect.bisect_left(q_starts, s.start), bisect.bisect_left(q_starts, s.end)
         qs_sentence = all_quantities[lo:hi]
-        if s.kind == "heading":
-            continue
         if hd.is_verification_note(s.text, bool(qs_sentence)):
             notes.append((si, hd.note_keys(s.text)))
             continue

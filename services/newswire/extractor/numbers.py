@@ -22,7 +22,8 @@ SCALE_WORDS: dict[str, float] = {
 }
 SCALE_SUFFIX: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12, "hundred": 1e2,
+    "bln": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12, "hundred": 1e2, "crore": 1e7,
+    "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
 }
 FRACTION_WORDS: dict[str, float] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,

@@ -38,8 +38,8 @@ _CORE = re.compile(
     r"(?:(?:[ ]?-[ ]?|[ ]and[ ]|[ ]?&[ ]|,?[ ])(?:" + _WORD_ALT + r"))*(?:[ ]and[ ]a[ ]half)?)\b"
 )
 _SCALE_AFTER = re.compile(
-    r"(?:[ \u00a0]?-?[ \u00a0]?(?P<word>thousand|million|billion|trillion|mn|mln|bn|bln|tn)\b"
-    r"|(?P<letter>[kKMBT])(?![\w]))"
+    r"(?:[ \u00a0]?-?[ \u00a0]?(?P<word>thousand|million|billion|trillion|mn|mln|bn|bln|tn|crores?|lakhs?)\b"
+    r"|(?P<letter>[kKmMbBtT])(?![\w]))"
 )
 _APPROX_BEFORE = re.compile(
     r"(?i:\b(?P<a>more than|over|about|around|approximately|approx\.|roughly|nearly|almost|at least|up to"
@@ -190,22 +190,17 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             if approx != "=":
                 s -= len(ap.group()) - len(ap.group().split(ap.group("a"), 1)[0])
         sc = _SCALE_AFTER.match(text, e, end)
-        if sc and (sc.group("word") or kind == "money" or sc.group("letter") in "MBTK" or
-                   text[e - 1].isdigit() and sc.group("letter") == "k"):
+        letter = sc.group("letter") if sc else None
+        if sc and (sc.group("word") or kind == "money" or letter in ("M", "B", "T", "K", "k")):
             scale = nb.SCALE_SUFFIX.get((sc.group("word") or sc.group("letter")).lower(), 1.0)
             value *= scale
             e = sc.end()
         um = un.UNIT_AFTER.match(text, e, end)
         if um:
             looked = un.lookup_unit(um.group("sym"), um.group("word"))
-            if looked and not (kind == "money" and looked[1] not in ("money",) and looked[1] != "measure"):
-                if kind == "money" and looked[1] == "measure":
-                    unit = f"{unit} per {looked[0]}" if text[e:um.start("sym") if um.group("sym") else e].strip() in ("/", "") and um.group("sym") else unit
-                else:
-                    unit, kind = looked
-                    if kind == "money" and unit == "cent":
-                        kind = "money"
-                    e = um.end()
+            if looked and kind != "money":  # "$5 per kg" is handled as a rate below
+                unit, kind = looked
+                e = um.end()
         if kind == "money":
             per = _PER_AFTER.match(text, e, end)
             if per:
