@@ -229,6 +229,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue  # glued to letters and not a known unit: 06F6, 5G, 737MAX
         if kind == "count" and kind_hint == "w" and unit is None and surface.lower() in ("one", "a", "an"):
             continue  # a bare "one" is a pronoun far more often than a figure
+        value = float(f"{value:.12g}")  # 2.48 * 10**-5 -> 2.48e-05, not 2.4800000000000003e-05
         found.append(Quantity(value=value, unit=unit, approx=approx, surface=text[s:e], start=s, end=e, kind=kind))
     return _merge_ranges(text, found)
 
