@@ -15,8 +15,19 @@ from newswire.core.topics import Topics
 from newswire.runner import WorkerProcess, start_worker, stop_workers
 from tests.integration.helpers import wait_caught_up
 from tests.integration.test_faults_support import (
-    Feeder, audit, by_article, committed, free_port_base, kill, log_text, metric_total, raw_offsets,
-    raw_records, sample_articles, wait_all, wait_count,
+    Feeder,
+    audit,
+    by_article,
+    committed,
+    free_port_base,
+    kill,
+    log_text,
+    metric_total,
+    raw_offsets,
+    raw_records,
+    sample_articles,
+    wait_all,
+    wait_count,
 )
 
 N_KILL = 300

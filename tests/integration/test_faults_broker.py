@@ -8,8 +8,8 @@ import os
 import signal
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -19,7 +19,14 @@ from newswire.core.settings import Settings
 from newswire.core.topics import Topics
 from newswire.runner import start_worker, stop_workers
 from tests.integration.test_faults_support import (
-    Feeder, audit, log_text, port_block, raw_records, sample_articles, wait_all, wait_count,
+    Feeder,
+    audit,
+    log_text,
+    port_block,
+    raw_records,
+    sample_articles,
+    wait_all,
+    wait_count,
 )
 
 FREEZE_SECONDS = 30.0
