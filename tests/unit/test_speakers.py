@@ -84,3 +84,19 @@ def test_nouns_that_look_like_verbs_are_not_attributions() -> None:
 
 def test_no_speaker() -> None:
     assert speakers("Russia has stationed about 12,000 soldiers in the region.")[0][1] is None
+
+
+def test_generic_org_age_apposition_and_lowercase_role() -> None:
+    t = ("Acme Corp chief executive Jane Smith announced record results on Monday.\n"
+         "The company said in a statement that profits rose 5%.\n"
+         "Smith, 45, said the firm would hire 300 workers.\n"
+         '"Prices will rise," said the central bank governor.')
+    att = Attributor(t, mentions(t))
+    got = []
+    for s in split_sentences(t):
+        sp = att.local(s.start, s.end)
+        got.append((sp.name, sp.role, sp.org) if sp else None)
+    assert got[0] == ("Jane Smith", "chief executive", "Acme Corp")
+    assert got[1] is not None and got[1][0] == "Acme Corp"
+    assert got[2] == ("Jane Smith", "chief executive", "Acme Corp")
+    assert got[3] is not None and got[3][0] == "central bank governor"

@@ -52,7 +52,10 @@ _DET_BEFORE = re.compile(
     re.I,
 )
 _APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<appos>[^,;.!?\"\u201c\u201d()]{3,90}?)(?=\s*(?:,|\.|;|$))")
-_INVERTED = re.compile(r"\s+(?P<subj>(?:[A-Z][\w.'\u2019-]*\s?){1,5}|(?:the|a)\s+[^,;.!?]{2,60}?)(?=\s*(?:,|\.|;|!|\?|$|\s+(?:on|in|at|of|to)\b))")
+_INVERTED = re.compile(
+    r"\s+(?P<subj>(?:[A-Z][\w.'\u2019-]*\s?){1,5}(?=\s*(?:,|\.|;|!|\?|$|\s+(?:on|in|at|of|to)\b))"
+    r"|(?:the|a|an)\s+(?:[a-z-]+\s){0,3}[a-z-]+(?=\s*(?:[,.;!?]|$)))"
+)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS_GROUP = frozenset({"it", "they"})
@@ -62,9 +65,15 @@ SPEAKER_NOUNS = frozenset(
     witnesses residents authorities army navy office department council committee commission statement
     governor president minister secretary chief commander prosecutors investigators researchers study survey
     data monitor observers media outlet newspaper agency's sources officers troops staff service spokespeople
+    company firm group bank party union campaign team board club network prosecutor prosecutors
     leader leaders mayor ambassador envoy court judge lawyer lawyers attorney""".split()
 )
 _MAX_SUBJ_WORDS = 9
+_GENERIC_ORG = re.compile(
+    r"(?:the|this|that)\s+(?:company|firm|group|ministry|agency|department|organi[sz]ation|bank|government|"
+    r"office|committee|council|party|club|network|newspaper|union|university|court|commission)$",
+    re.I,
+)
 _MAX_VERBS = 6
 
 
@@ -94,6 +103,9 @@ class Registry:
             person = self.by_surname.get(toks[-1]) if len(toks) == 1 else None
             if person is None:
                 role, org = m.role, m.org
+                if role is None:
+                    role, org2 = _role_before(text, m.start, mentions)
+                    org = org or org2
                 ap = _APPOS_AFTER.match(text, m.end)
                 if ap and role is None and _has_role_head(ap.group("appos")):
                     role = ap.group("appos").strip()
@@ -129,6 +141,29 @@ class Registry:
             if low and (low in role or role.endswith(low)):
                 return person
         return None
+
+
+_ROLE_RUN = re.compile(r"\b((?:[a-z][a-z-]*\s+){1,4})$")
+
+
+def _role_before(text: str, pos: int, mentions: list[Mention]) -> tuple[str | None, str | None]:
+    """A lower-case role right before a name ("Acme chief executive Jane Smith") and its organisation."""
+    m = _ROLE_RUN.search(text, max(0, pos - 50), pos)
+    if not m:
+        return None, None
+    words = m.group(1).split()
+    k = len(words)
+    while k > 0 and words[k - 1] in gz.ROLE_WORDS:
+        k -= 1
+    role_words = words[k:]
+    if not role_words or role_words[-1] not in gz.ROLE_HEADS:
+        return None, None
+    org = None
+    if k == 0:
+        for o in mentions:
+            if o.label == "ORG" and 0 <= m.start() - o.end <= 2:
+                org = o.name
+    return " ".join(role_words), org
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -218,6 +253,11 @@ class Attributor:
             w.lower().rstrip("'s\u2019") in SPEAKER_NOUNS for w in words
         ):
             return None
+        generic = _GENERIC_ORG.match(subj)
+        if generic and not orgs:
+            org_m = self._last_org_before(start)
+            if org_m is not None:
+                return Speaker(name=org_m.name, role=None, org=org_m.name, start=start, end=end)
         if _has_role_head(subj) and not orgs:
             person = self.registry.by_role(subj)
             if person:
@@ -231,6 +271,15 @@ class Attributor:
         self.last_group = sp
         return sp
 
+    def _last_org_before(self, pos: int) -> Mention | None:
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.label == "ORG" and not _inside(m.start, self.quotes):
+                return m
+            i -= 1
+        return None
+
     def _subject_before(self, lo: int, vpos: int) -> Speaker | None:
         """The speaker named before a verb at vpos, back to the last clause boundary after lo."""
         text = self.text
@@ -243,6 +292,10 @@ class Attributor:
         if delims and delims[-1].group() == "," and not text[delims[-1].end():chunk_end].strip():
             chunk_end = delims[-1].start()  # "Kirby, spokesperson, told": the subject ends at the comma
             delims.pop()
+            if len(delims) >= 1 and delims[-1].group() == "," and \
+                    not _WORD.search(text, delims[-1].end(), chunk_end):  # "Smith, 45, said"
+                chunk_end = delims[-1].start()
+                delims.pop()
         last = delims[-1] if delims else None
         sstart = last.end() if last else window_lo
         if chunk_end - sstart < 1:
