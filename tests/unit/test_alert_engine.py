@@ -225,6 +225,16 @@ def test_figure_threshold_kind_unit_and_value() -> None:
     assert alerts[0].title.startswith("Money figure $1.25 billion: ")
 
 
+def test_figure_threshold_without_units_ignores_percentages() -> None:
+    r = rules({"name": "cas", "type": "figure_threshold", "kinds": ["casualties"], "threshold": 100},
+              {"name": "share", "type": "figure_threshold", "kinds": ["casualties"], "units": ["%"],
+               "threshold": 5})
+    claims = [claim("pct", origins=1, value=150.0, unit="percent"), claim("n", origins=1, value=120.0,
+                                                                         unit="soldiers")]
+    alerts = AlertEngine(r, {}).evaluate(story([member(0, "voa")], claims), replay=False, now=NOW)
+    assert [(a.rule, a.claims[0].key) for a in alerts] == [("cas", "n"), ("share", "pct")]
+
+
 def _conflict(values: list[float], keys: list[str], window: str | None = "week") -> Conflict:
     return Conflict(key="cf", kind="casualties", unit=None, window=window, values=values, claim_keys=keys,
                     article_ids=["a0", "a1"])

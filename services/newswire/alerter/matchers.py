@@ -166,6 +166,8 @@ def _figure_threshold(rule: FigureThresholdRule, story: Story) -> list[Match]:
             continue
         if (units and norm_unit(c.unit) not in units) or c.independent_origins < rule.min_origins:
             continue
+        if not units and norm_unit(c.unit) == "percent":
+            continue  # "10 percent of the troops" is a share, not a count: only a percent rule compares it
         if c.hedged and not rule.include_hedged:
             continue
         figure = format_figure(c.value, norm_unit(c.unit) or c.unit)
