@@ -1,0 +1,169 @@
+"""Drive a running pipeline through the broker: produce raw articles at a fixed rate (or flat out
+with a bounded backlog) and time every enriched article and alert from its `ingested_at` header."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from newswire.bench.stats import latency_summary, steady_rate
+from newswire.core.codec import Codec, header, parse_time
+from newswire.core.kafka import client_kwargs
+from newswire.core.settings import Settings
+from newswire.core.topics import Topics
+from newswire.ingestion import encode_raw, ingest_headers
+from newswire.kafkaio import producer
+
+TICK_SECONDS = 0.005
+DRAIN_SECONDS = 60.0
+ALERT_TAIL_SECONDS = 2.0
+
+
+@dataclass
+class Phase:
+    """One measured stretch: an input kind at a rate (None = flat out) for some seconds."""
+
+    kind: str
+    label: str
+    rate: float | None
+    seconds: float
+    articles: Iterator[dict[str, Any]]
+    backlog: int = 500
+    sent: int = 0
+    produce_seconds: float = 0.0
+    enriched_latency: list[float] = field(default_factory=list)
+    enriched_arrivals: list[float] = field(default_factory=list)
+    alert_latency: list[float] = field(default_factory=list)
+    clean_latency: list[float] = field(default_factory=list)
+    dead_letters: int = 0
+
+    def summary(self) -> dict[str, Any]:
+        """The phase's figures as JSON."""
+        offered = round(self.sent / self.produce_seconds, 1) if self.produce_seconds else None
+        sustained = steady_rate(self.enriched_arrivals)
+        return {
+            "kind": self.kind, "label": self.label, "target_rate": self.rate, "seconds": self.seconds,
+            "sent": self.sent, "offered_per_second": offered, "enriched": len(self.enriched_latency),
+            "missing": self.sent - len(self.enriched_latency), "dead_letters": self.dead_letters,
+            "sustained_per_second": round(sustained, 1) if sustained else None,
+            "latency": {"clean": latency_summary(self.clean_latency),
+                        "enriched": latency_summary(self.enriched_latency),
+                        "alerts": latency_summary(self.alert_latency)},
+        }
+
+
+def age_seconds(headers: Any, now: float) -> float | None:
+    """Seconds since the record's `ingested_at` header, or None without one."""
+    ingested = header(headers, "ingested_at")
+    if not ingested:
+        return None
+    try:
+        return max(0.0, now - parse_time(ingested).timestamp())
+    except ValueError:
+        return None
+
+
+class Driver:
+    """Produces phases one after another while one consumer times what comes out."""
+
+    def __init__(self, settings: Settings, log: Callable[[str], None], alive: Callable[[], None]) -> None:
+        self.settings = settings
+        self.topics = Topics.for_prefix(settings.topic_prefix)
+        self.codec = Codec(settings.schemas_dir, settings.max_message_bytes)
+        self.log = log
+        self.alive = alive
+        self.owner: dict[bytes, Phase] = {}
+
+    async def run(self, phases: list[Phase]) -> list[dict[str, Any]]:
+        """Run every phase in order; returns their summaries."""
+        prod = producer(self.settings)
+        consumer = AIOKafkaConsumer(**client_kwargs(self.settings), enable_auto_commit=False,
+                                    auto_offset_reset="latest", fetch_max_wait_ms=20)
+        await prod.start()
+        await consumer.start()
+        stop = asyncio.Event()
+        try:
+            await self._assign(consumer)
+            reader = asyncio.create_task(self._consume(consumer, stop))
+            for phase in phases:
+                await self._produce(prod, phase)
+                await self._drain(phase)
+            stop.set()
+            await reader
+        finally:
+            await consumer.stop()
+            await prod.stop()
+        return [p.summary() for p in phases]
+
+    async def _assign(self, consumer: AIOKafkaConsumer) -> None:
+        t = self.topics
+        await consumer.topics()
+        tps = [TopicPartition(name, p) for name in (t.clean, t.enriched, t.alerts, t.deadletter)
+               for p in sorted(consumer.partitions_for_topic(name) or ())]
+        consumer.assign(tps)
+        await consumer.seek_to_end(*tps)
+        for tp in tps:  # resolve the end offsets now, before anything is produced
+            await consumer.position(tp)
+
+    async def _produce(self, prod: Any, phase: Phase) -> None:
+        self.log(f"e2e: {phase.kind} {phase.label} for {phase.seconds:g} s")
+        start = time.monotonic()
+        futures = []
+        while (elapsed := time.monotonic() - start) < phase.seconds:
+            target = (int(elapsed * phase.rate) + 1 if phase.rate
+                      else len(phase.enriched_latency) + phase.backlog)
+            while phase.sent < target:
+                article = next(phase.articles, None)
+                if article is None:
+                    break
+                key, value = encode_raw(self.codec, article, self.settings.pipeline_version)
+                self.owner[key] = phase
+                futures.append(await prod.send(self.topics.raw, value=value, key=key, headers=ingest_headers()))
+                phase.sent += 1
+            await asyncio.sleep(TICK_SECONDS if phase.rate else 0.02)
+        phase.produce_seconds = time.monotonic() - start
+        await prod.flush()
+        for fut in futures:
+            await fut
+
+    async def _drain(self, phase: Phase) -> None:
+        deadline = time.monotonic() + DRAIN_SECONDS
+        while len(phase.enriched_latency) + phase.dead_letters < phase.sent and time.monotonic() < deadline:
+            self.alive()
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(ALERT_TAIL_SECONDS)
+
+    async def _consume(self, consumer: AIOKafkaConsumer, stop: asyncio.Event) -> None:
+        t = self.topics
+        while not stop.is_set():
+            batch = await consumer.getmany(timeout_ms=50, max_records=2000)
+            now, mono = time.time(), time.monotonic()
+            for tp, records in batch.items():
+                for r in records:
+                    self._record(tp.topic, r, now, mono, t)
+
+    def _record(self, topic: str, r: Any, now: float, mono: float, t: Topics) -> None:
+        if topic == t.alerts:
+            phase = self.owner.get((orjson.loads(r.value).get("article_id") or "").encode())
+        else:
+            phase = self.owner.get(r.key or b"")
+        if phase is None:
+            return
+        age = age_seconds(r.headers, now)
+        if topic == t.deadletter:
+            phase.dead_letters += 1
+        elif age is None:
+            return
+        elif topic == t.enriched:
+            phase.enriched_latency.append(age)
+            phase.enriched_arrivals.append(mono)
+        elif topic == t.clean:
+            phase.clean_latency.append(age)
+        elif topic == t.alerts:
+            phase.alert_latency.append(age)

@@ -1,0 +1,126 @@
+"""The broker sections: four real workers on Tansu at fixed rates and flat out (`e2e`), one
+against two processes of each CPU-bound stage (`scaling`), worker memory over a long run
+(`memory`). Each section gets its own broker, so one's data does not weigh on the next."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from newswire.bench import corpus
+from newswire.bench.drive import Driver, Phase
+from newswire.bench.stats import memory_trend
+from newswire.bench.workers import Fleet
+from newswire.core import admin
+from newswire.core.broker import LocalBroker
+from newswire.core.settings import STAGES, Settings
+
+FLAT_BACKLOG = {"text": 600, "html": 120, "mixed": 400}
+"""Flat out, the producer keeps at most this many articles in flight (a bounded queue)."""
+HTML_EVERY = 5
+"""In the mixed input of the memory run, one article in this many is an HTML page."""
+
+
+class Articles:
+    """Endless raw articles per kind with urls never reused within one benchmark."""
+
+    def __init__(self, sources: dict[str, list[corpus.Source]]) -> None:
+        self.sources = sources
+        self.next = {"text": 0, "html": 0}
+
+    def stream(self, kind: str) -> Iterator[dict[str, Any]]:
+        """Articles of `kind` (text, html or mixed), continuing where the last stream stopped."""
+        if kind == "mixed":
+            text, html = self.stream("text"), self.stream("html")
+            return (next(html) if i % HTML_EVERY == HTML_EVERY - 1 else next(text) for i in itertools.count())
+        return self._kind(kind)
+
+    def _kind(self, kind: str) -> Iterator[dict[str, Any]]:
+        while True:
+            start = self.next[kind]
+            self.next[kind] += 1000
+            yield from corpus.replicate(self.sources[kind], 1000, kind, start=start)
+
+
+def run(settings: Settings, sources: dict[str, list[corpus.Source]], sections: Sequence[str],
+        kinds: Sequence[str], args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, Any]:
+    """Run the broker sections that were asked for; returns their results by section name."""
+    articles = Articles(sources)
+    out: dict[str, Any] = {}
+    log_dir = Path(tempfile.mkdtemp(prefix="newswire-bench-"))
+    out["logs"] = str(log_dir)
+    if "e2e" in sections:
+        rates = [float(r) for r in args.rates.split(",") if r.strip()]
+        out["e2e"] = _guard(lambda: pipeline(settings, articles, kinds, rates, args.seconds, log_dir / "e2e", log))
+    if "scaling" in sections:
+        from newswire.bench import scaling
+
+        out["scaling"] = _guard(lambda: scaling.run(settings, articles, kinds, args.seconds, log_dir / "scaling", log))
+    if "memory" in sections:
+        out["memory"] = _guard(lambda: memory(settings, articles, args.memory_rate, args.duration,
+                                              log_dir / "memory", log))
+    return out
+
+
+def _guard(fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """A failed section is reported in the results instead of losing the others."""
+    try:
+        return fn()
+    except Exception as exc:
+        return {"error": f"{type(exc).__name__}: {exc}", "runs": []}
+
+
+def broker_settings(stack: ExitStack, settings: Settings, log_dir: Path, prefix: str) -> Settings:
+    """A fresh Tansu broker for one section, and settings pointing at it with their own topics."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    broker_log = stack.enter_context(open(log_dir / "broker.log", "wb"))
+    broker = stack.enter_context(LocalBroker(log=broker_log))
+    s = settings.with_(kafka_bootstrap=broker.bootstrap, topic_prefix=prefix, group_suffix="",
+                       auto_offset_reset="earliest")
+    asyncio.run(admin.create_topics(s))
+    return s
+
+
+def pipeline(settings: Settings, articles: Articles, kinds: Sequence[str], rates: Sequence[float],
+             seconds: float, log_dir: Path, log: Callable[[str], None]) -> dict[str, Any]:
+    """One process per stage; for each kind, each fixed rate and then flat out, one after another."""
+    with ExitStack() as stack:
+        s = broker_settings(stack, settings, log_dir, "bench-e2e")
+        fleet = Fleet().start([(stage, 1) for stage in STAGES], s, log_dir)
+        stack.callback(fleet.stop)
+        log("e2e: waiting for the four workers")
+        fleet.wait_ready({"cleaner": s.partitions, "extractor": s.partitions})
+        phases = [Phase("warm-up", "warm-up", 20.0, 1.0, articles.stream("text"))]
+        for kind in kinds:
+            phases += [Phase(kind, f"{r:g}/s", r, seconds, articles.stream(kind)) for r in rates]
+            phases.append(Phase(kind, "flat out", None, seconds, articles.stream(kind), backlog=FLAT_BACKLOG[kind]))
+        runs = asyncio.run(Driver(s, log, fleet.check_alive).run(phases))
+        return {"runs": [r for r in runs if r["kind"] != "warm-up"], "peak_rss_mb": fleet.peak_mb(),
+                "processes": dict.fromkeys(STAGES, 1)}
+
+
+def memory(settings: Settings, articles: Articles, rate: float, duration: float, log_dir: Path,
+           log: Callable[[str], None]) -> dict[str, Any]:
+    """Mixed text and HTML at a fixed rate for `duration` seconds; RSS of each worker every second."""
+    with ExitStack() as stack:
+        s = broker_settings(stack, settings, log_dir, "bench-memory")
+        fleet = Fleet().start([(stage, 1) for stage in STAGES], s, log_dir)
+        stack.callback(fleet.stop)
+        fleet.wait_ready({"cleaner": s.partitions, "extractor": s.partitions})
+        phase = Phase("mixed", f"{rate:g}/s", rate, duration, articles.stream("mixed"))
+        [run] = asyncio.run(Driver(s, log, fleet.check_alive).run([phase]))
+        return {"duration_seconds": duration, "offered_per_second": rate, "run": run,
+                "workers": {name: memory_trend(series) for name, series in fleet.rss.items()},
+                "series_mb": {name: _thin(series, 120) for name, series in fleet.rss.items()}}
+
+
+def _thin(series: list[tuple[float, float]], points: int) -> list[tuple[float, float]]:
+    """At most `points` evenly spaced samples, values rounded, for the JSON file."""
+    step = max(1, len(series) // points)
+    return [(t, round(v, 1)) for t, v in series[::step]]

@@ -1,0 +1,130 @@
+"""One against two processes of a CPU-bound stage (cleaner, extractor) in one consumer group.
+
+The stage's input topic is loaded after the workers hold their partitions, then the rate of
+outputs is timed between the 10th and 90th percentile of arrivals (group join and the last
+partition's tail excluded). Each run has its own broker and topics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from newswire.bench.e2e import Articles, broker_settings
+from newswire.bench.stages import build_stage
+from newswire.bench.stats import steady_rate
+from newswire.bench.workers import Fleet
+from newswire.core.boundary import Boundary, Message
+from newswire.core.codec import Codec
+from newswire.core.kafka import client_kwargs
+from newswire.core.metrics import create_metrics
+from newswire.core.settings import Settings
+from newswire.core.topics import Topics
+from newswire.ingestion import encode_raw, ingest_headers
+from newswire.kafkaio import produce
+
+STAGES = ("cleaner", "extractor")
+MAX_INPUTS = {"text": 20000, "html": 2500}
+WAIT_FACTOR = 4.0
+"""A run gives up after this many times the expected duration (plus a minute)."""
+
+Record = tuple[bytes | None, bytes, list[tuple[str, bytes]]]
+"""key, value and headers of an input record (its topic depends on the run's prefix)."""
+
+
+def run(settings: Settings, articles: Articles, kinds: Sequence[str], seconds: float, log_dir: Path,
+        log: Callable[[str], None]) -> dict[str, Any]:
+    """For each kind and stage, 1 then 2 processes over the same input; speedup = rate2 / rate1."""
+    runs: list[dict[str, Any]] = []
+    for kind in kinds:
+        epoch = list(itertools.islice(articles.stream(kind), len(articles.sources[kind])))
+        for stage in STAGES:
+            inputs, per_process = stage_inputs(settings, stage, epoch)
+            count = min(MAX_INPUTS[kind], max(200, int(per_process * 2 * seconds)))
+            records = list(itertools.islice(itertools.cycle(inputs), count))
+            single: float | None = None
+            for n in (1, 2):
+                log(f"scaling: {kind} {stage} x{n} ({count} inputs)")
+                result = one(settings, stage, n, records, count / per_process, log_dir / f"{kind}-{stage}-{n}")
+                result |= {"kind": kind, "stage": stage, "processes": n, "inputs": count,
+                           "in_process_per_second": round(per_process, 1)}
+                if n == 1:
+                    single = result.get("per_second")
+                elif single and result.get("per_second"):
+                    result["speedup"] = round(result["per_second"] / single, 2)
+                runs.append(result)
+    return {"runs": runs}
+
+
+def stage_inputs(settings: Settings, stage: str, epoch: list[dict[str, Any]]) -> tuple[list[Record], float]:
+    """Encoded input records of a stage for one epoch of articles, and its in-process rate."""
+    topics = Topics.for_prefix(settings.topic_prefix)
+    codec = Codec(settings.schemas_dir, settings.max_message_bytes)
+    raw = []
+    for a in epoch:
+        key, value = encode_raw(codec, a, settings.pipeline_version)
+        raw.append(Message(topics.raw, 0, len(raw), key, value, ingest_headers()))
+    metrics = create_metrics(process=False)
+    cleaner = Boundary(build_stage("cleaner", topics, settings), settings, metrics, codec)
+    started = time.process_time()
+    cleaned = [o for m in raw for o in cleaner.handle(m) if o.topic == topics.clean]
+    rate = len(raw) / max(time.process_time() - started, 1e-6)
+    if stage == "cleaner":
+        return [(m.key, m.value or b"", list(m.headers)) for m in raw], rate
+    extractor = Boundary(build_stage("extractor", topics, settings), settings, metrics, codec)
+    sample = [Message(o.topic, 0, i, o.key, o.value, o.headers) for i, o in enumerate(cleaned)]
+    started = time.process_time()
+    for m in sample:
+        extractor.handle(m)
+    rate = len(sample) / max(time.process_time() - started, 1e-6)
+    return [(o.key, o.value, list(o.headers)) for o in cleaned], rate
+
+
+def one(settings: Settings, stage: str, processes: int, records: list[Record], expected_seconds: float,
+        log_dir: Path) -> dict[str, Any]:
+    """Start `processes` workers of `stage`, load its input, time its output."""
+    with ExitStack() as stack:
+        s = broker_settings(stack, settings, log_dir, "bench-scale")
+        fleet = Fleet().start([(stage, processes)], s, log_dir)
+        stack.callback(fleet.stop)
+        fleet.wait_ready({stage: s.partitions})
+        topics = Topics.for_prefix(s.topic_prefix)
+        source, output = (topics.raw, topics.clean) if stage == "cleaner" else (topics.clean, topics.extracted)
+        timeout = WAIT_FACTOR * expected_seconds / processes + 60.0
+        load = [(source, key, value, headers) for key, value, headers in records]
+        arrivals = asyncio.run(_load_and_time(s, load, output, timeout, fleet.check_alive))
+        rate = steady_rate(arrivals)
+        return {"outputs": len(arrivals), "per_second": round(rate, 1) if rate else None,
+                "peak_rss_mb": fleet.peak_mb(),
+                "error": None if len(arrivals) >= len(records) else f"{len(records) - len(arrivals)} missing"}
+
+
+async def _load_and_time(settings: Settings, records: list[Any], output: str, timeout: float,
+                         alive: Callable[[], None]) -> list[float]:
+    consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False, auto_offset_reset="earliest",
+                                fetch_max_wait_ms=50)
+    await consumer.start()
+    try:
+        await consumer.topics()
+        tps = [TopicPartition(output, p) for p in sorted(consumer.partitions_for_topic(output) or ())]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        loader = asyncio.create_task(produce(settings, records))
+        arrivals: list[float] = []
+        deadline = time.monotonic() + timeout
+        while len(arrivals) < len(records) and time.monotonic() < deadline:
+            batch = await consumer.getmany(timeout_ms=100, max_records=5000)
+            now = time.monotonic()
+            arrivals += [now] * sum(len(rs) for rs in batch.values())
+            alive()
+        await loader
+        return arrivals
+    finally:
+        await consumer.stop()
