@@ -56,3 +56,13 @@ def test_any_html_never_raises(html: str) -> None:
 def test_same_input_same_output() -> None:
     raw = _raw(text="Some headline here\n" + "A sentence that is long enough to count as prose, with commas. " * 3)
     assert clean_article(raw) == clean_article(raw)
+
+
+def test_hostile_nesting_is_fast() -> None:
+    import time
+
+    html = "<div>" * 60_000 + "deep text here" + "</div>" * 60_000
+    t0 = time.perf_counter()
+    clean = clean_article(_raw(html=html))
+    assert time.perf_counter() - t0 < 3.0
+    assert clean.input_format == "html"

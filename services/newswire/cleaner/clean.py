@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newswire.cleaner.dom import load_page
 from newswire.cleaner.extract import select
 from newswire.cleaner.lines import Verdict, classify
@@ -50,10 +52,20 @@ def _from_html(raw: RawArticle, html: str) -> tuple[Verdict, dict[str, str], str
     return verdict, meta, page_text
 
 
+_TAG = re.compile(r"<[^>]*>")
+MAX_TAGS = 30_000
+"""Above this many tags a page is read as tag-stripped text: parsers slow down badly on hostile,
+deeply nested markup, and no real article page comes close."""
+
+
 def _clean(raw: RawArticle) -> CleanArticle:
     html = raw.html
     meta: dict[str, str] = {}
-    if html is not None:
+    if html is not None and html.count("<") > MAX_TAGS:
+        fmt, source = "html", html
+        flat = _TAG.sub("\n", html)
+        verdict = classify(flat, title_hint=raw.title)
+    elif html is not None:
         fmt, source = "html", html
         verdict, meta, flat = _from_html(raw, html)
     else:

@@ -47,6 +47,8 @@ POSITIVE_RE = re.compile(
     r"article|body|content|entry|main|post|story|text|blog|prose|rich-?text|paragraph", re.I
 )
 _WS = re.compile(r"\s+")
+MAX_DEPTH = 200
+"""Deeper block elements are read as inline: paths stay short on hostile, deeply nested pages."""
 INLINE_TAGS = (
     "span", "b", "i", "em", "strong", "font", "small", "u", "sup", "sub", "abbr", "time", "mark", "cite",
     "q", "label", "s", "del", "ins", "big", "code", "var", "kbd", "dfn", "bdi", "bdo", "nobr", "tt",
@@ -207,7 +209,7 @@ def walk(tree: LexborHTMLParser, max_nodes: int = 200_000) -> tuple[list[Block],
             if buf:
                 flush()
             continue
-        if tag in block_tags:
+        if tag in block_tags and len(frame_stack) < MAX_DEPTH:
             if buf:
                 flush()
             if tag in ("body", "html"):
