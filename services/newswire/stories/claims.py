@@ -1,0 +1,157 @@
+"""Claim matching across a story's articles: report counts, independent origins and conflicts.
+
+A claim is summarised once, when its article arrives, into a small dict (kind, main figure,
+unit, time window, the noun it counts, speaker, hedged, sentence), which is what the state
+store keeps. Within a story, summaries with the same kind, window and counted noun and
+figures within a tolerance are one claim, whatever the wording ("a thousand" / "more than
+1,000"). Its independent origins are the distinct rewrite groups of its articles, so a copy
+adds a report but no origin. Two such claims with figures apart beyond the tolerance
+conflict, unless the figure only grew in later reports (casualty counts rise).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from newswire.core.ids import digest
+from newswire.core.records import Claim, Conflict, StoryClaim
+from newswire.stories.features import stem
+
+TOLERANCE = 0.1
+"""Relative difference under which two figures are the same figure."""
+MAX_CLAIMS = 16
+"""Claims with figures kept per article (by check-worthiness)."""
+MAX_TEXT = 240
+"""Characters of a claim's sentence kept in the state store."""
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_SKIP = frozenset(
+    "of the a an their its his her our more than about around some nearly almost over at least up to another other "
+    "and or were was have has had been be are is in on to for from by with as who that which".split()
+)
+_SYNONYMS = {"soldier": "troop", "servicemen": "troop", "serviceman": "troop", "fighter": "troop",
+             "wounded": "injured", "hurt": "injured", "person": "people", "individual": "people",
+             "dollar": "usd", "$": "usd"}
+_WINDOWS = {"past week": "week", "last week": "week", "this week": "week", "past day": "day",
+            "past month": "month", "past year": "year"}
+
+
+def _canon_window(window: str | None) -> str | None:
+    if not window:
+        return None
+    low = window.strip().lower()
+    return _WINDOWS.get(low, low)
+
+
+def subject(text: str, after: int) -> list[str]:
+    """The counted noun after a figure ("1,000 North Korean troops" -> ["troop"]), up to two words."""
+    out: list[str] = []
+    for m in _WORD.finditer(text, after, min(len(text), after + 80)):
+        word = m.group()
+        low = word.lower()
+        if low in _SKIP or word[0].isupper() or low in {"million", "billion", "thousand", "hundred"}:
+            continue
+        out.append(_SYNONYMS.get(stem(low), stem(low)))
+        if len(out) == 2:
+            break
+    return out
+
+
+def summarize(claims: Iterable[Claim], text: str) -> list[dict[str, Any]]:
+    """The compact, storable form of an article's claims that carry a figure."""
+    with_figures = [c for c in claims if c.quantities]
+    with_figures.sort(key=lambda c: (-c.checkworthiness, c.start))
+    out: list[dict[str, Any]] = []
+    for c in with_figures[:MAX_CLAIMS]:
+        q = c.quantities[0]
+        speaker = c.speaker.name if c.speaker else None
+        if c.speaker and c.speaker.org and c.speaker.org not in (speaker or ""):
+            speaker = f"{speaker} ({c.speaker.org})" if speaker else c.speaker.org
+        out.append({
+            "i": c.claim_id, "k": c.kind, "v": q.value, "u": q.unit, "w": _canon_window(c.window),
+            "j": subject(text, q.end) if 0 <= q.end <= len(text) else [],
+            "s": speaker, "h": c.hedged, "x": c.text[:MAX_TEXT],
+        })
+    return out
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def _same_thing(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Same kind, unit, window and counted noun (an unknown noun matches any)."""
+    if a["k"] != b["k"] or a["w"] != b["w"] or (a["u"] or None) != (b["u"] or None):
+        return False
+    return not a["j"] or not b["j"] or bool(set(a["j"]) & set(b["j"]))
+
+
+class _Group:
+    __slots__ = ("first", "reports", "origins", "claim_ids", "hedged", "speakers", "time")
+
+    def __init__(self, claim: Mapping[str, Any], article_id: str, origin: str, time: float) -> None:
+        self.first = claim
+        self.reports: dict[str, None] = {article_id: None}
+        self.origins = {origin}
+        self.claim_ids = [claim["i"]]
+        self.hedged = [bool(claim["h"])]
+        self.speakers: Counter[str] = Counter([claim["s"]] if claim["s"] else [])
+        self.time = time
+
+
+def match(reports: Iterable[tuple[str, str, float, list[dict[str, Any]]]]) -> tuple[list[StoryClaim], list[Conflict]]:
+    """Group claim summaries of (article_id, origin, event_time, claims), oldest first, into story claims."""
+    groups: list[_Group] = []
+    for article_id, origin, time, claims in reports:
+        for claim in claims:
+            for g in groups:
+                if _same_thing(g.first, claim) and _close(g.first["v"], claim["v"]):
+                    if article_id not in g.reports:
+                        g.reports[article_id] = None
+                        g.origins.add(origin)
+                        g.hedged.append(bool(claim["h"]))
+                    g.claim_ids.append(claim["i"])
+                    if claim["s"]:
+                        g.speakers[claim["s"]] += 1
+                    break
+            else:
+                groups.append(_Group(claim, article_id, origin, time))
+    story_claims = [_story_claim(g) for g in groups]
+    return story_claims, _conflicts(groups, story_claims)
+
+
+def _story_claim(g: _Group) -> StoryClaim:
+    c = g.first
+    speaker = g.speakers.most_common(1)[0][0] if g.speakers else None
+    return StoryClaim(
+        key=claim_key(c), kind=c["k"], text=c["x"], value=c["v"], unit=c["u"], window=c["w"], speaker=speaker,
+        reports=len(g.reports), independent_origins=len(g.origins), article_ids=list(g.reports),
+        claim_ids=g.claim_ids, hedged=all(g.hedged),
+    )
+
+
+def claim_key(c: Mapping[str, Any]) -> str:
+    """A matched claim's stable key: kind, window, counted noun and figure of its first report."""
+    return "k_" + digest(c["k"], c["w"], " ".join(c["j"]), c["u"], round(float(c["v"]), 3))
+
+
+def _conflicts(groups: list[_Group], claims: list[StoryClaim]) -> list[Conflict]:
+    out: list[Conflict] = []
+    for i, a in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            b = groups[j]
+            if not (_same_thing(a.first, b.first) and a.first["j"] and b.first["j"]):
+                continue
+            if a.first["k"] in {"quote", "statement"}:
+                continue
+            early, late = (a, b) if a.time <= b.time else (b, a)
+            if early.time < late.time and late.first["v"] > early.first["v"]:
+                continue  # a figure that grew in a later report is news, not a contradiction
+            out.append(Conflict(
+                key="x_" + digest(claims[i].key, claims[j].key), kind=a.first["k"], unit=a.first["u"],
+                window=a.first["w"], values=[a.first["v"], b.first["v"]], claim_keys=[claims[i].key, claims[j].key],
+                article_ids=list(dict.fromkeys([*a.reports, *b.reports])),
+            ))
+    return out
