@@ -82,3 +82,13 @@ def test_visible_text_is_one_block_per_line() -> None:
     lines = visible_text(_html()).splitlines()
     assert "Home" in lines and PARAS[0] in lines
     assert not any("not text" in line for line in lines)
+
+
+def test_comments_heading_inside_the_container_ends_the_article() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    comment = ("I have taken this train for twenty years and the service has never been this bad, "
+               "so I doubt that anything will change after this vote.")
+    html = f"<html><body><div class='entry'>{body}<h3>3 Comments</h3><p>{comment}</p></div></body></html>"
+    clean = clean_article(RawArticle(url="https://example.org/c", source="c", html=html))
+    assert all(p in clean.text for p in PARAS)
+    assert comment not in clean.text

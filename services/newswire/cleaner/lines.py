@@ -145,6 +145,17 @@ def _best_segment(lines: list[Line]) -> tuple[int, int]:
     return best_span
 
 
+def _hard_stop(lines: list[Line]) -> int:
+    """Index of the last line before comments, a news feed or the copyright line, once a body exists."""
+    prose = 0
+    for i, ln in enumerate(lines):
+        if ln.reason in ("terminator", "legal") and prose >= 500:
+            return i - 1
+        if ln.prose and not ln.reason:
+            prose += ln.chars
+    return len(lines) - 1
+
+
 def classify(text: str, title_hint: str | None = None, region: bool = True) -> Verdict:
     """Split text into lines and decide each: kept as body, or removed with a reason."""
     raw_lines = [s.strip() for s in text.splitlines()]
@@ -183,7 +194,7 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
         if end < start:
             start, end = 0, len(lines) - 1
     else:
-        start, end = 0, len(lines) - 1
+        start, end = 0, _hard_stop(lines)
     _metadata(lines, start, verdict, title_hint)
     after_terminator = ""
     for i, ln in enumerate(lines):
