@@ -169,7 +169,7 @@ for _lang, _words in _STOP.items():
 
 def detect_language(text: str) -> str | None:
     """A best-guess ISO 639-1 code from the script, then function-word counts; None if unsure."""
-    sample = text[:1000]
+    sample = text[:600]
     if len(_NONLATIN.findall(sample)) >= 20:
         counts = {code: len(rx.findall(sample)) for code, rx in _SCRIPTS}
         latin = len(_LATIN.findall(sample))
@@ -179,7 +179,7 @@ def detect_language(text: str) -> str | None:
                 return "ja"
             return code
     scores: dict[str, int] = {}
-    for w in _WORD.findall(sample[:500].lower()):
+    for w in _WORD.findall(sample[:400].lower()):
         for lang in _STOP_INDEX.get(w, ()):
             scores[lang] = scores.get(lang, 0) + 1
     if not scores:
