@@ -1,5 +1,7 @@
 """Check-worthiness model: loads from JSON, scores in 0..1, ranks factual claims above chatter."""
 
+import math
+
 from newswire.extractor import checkworthiness as cw
 
 
@@ -26,11 +28,22 @@ def test_deterministic_and_cache_consistent() -> None:
     assert model.score(s) == first == model.score(s)
 
 
-def test_features_match_scorer_count() -> None:
-    s = "In 2010 we cut taxes 12 times."
-    feats = cw.features(s)
-    assert "<num>" in feats and "<bignum>" in feats
-    assert any(f.startswith("c:") for f in feats)
+def test_features_fold_numbers_and_have_char_block() -> None:
+    words, chars = cw.features("In 2010 we cut taxes 12 times.")
+    assert "<num>" in words and "<bignum>" in words and "we cut" in words
+    assert chars and all(f.startswith("c:") for f in chars)
+
+
+def test_fast_scorer_equals_training_features() -> None:
+    """The cached scorer must compute exactly what the trainer's features describe."""
+    model = cw.load()
+    assert model is not None
+    for s in ("We spent $200 million on 35 new bureaucracies.", "Thank you.", "Taxes rose 3% in 2010, 2011 and 2012."):
+        words, chars = cw.features(s)
+        expected = sum(model.w.get(f, 0.0) for f in words) / math.sqrt(len(words))
+        expected += sum(model.w.get(f, 0.0) for f in chars) / math.sqrt(len(chars))
+        expected += model.bias - model.threshold
+        assert abs(model.margin(s) - expected) < 1e-9
 
 
 def test_empty_and_odd_input() -> None:

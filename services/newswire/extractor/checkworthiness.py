@@ -44,17 +44,17 @@ def _length_feature(n_tokens: int) -> str:
     return f"<len{min(n_tokens // 5, 8)}>"
 
 
-def features(sentence: str) -> list[str]:
-    """All features of a sentence, repeated as often as they occur (training side)."""
+def features(sentence: str) -> tuple[list[str], list[str]]:
+    """Word-block and character-block features, repeated as often as they occur (training side)."""
     raw = raw_tokens(sentence)
     toks = [norm_token(t) for t in raw]
-    out = list(toks)
+    words = list(toks)
+    words += [a + " " + b for a, b in zip(toks, toks[1:])]
+    words.append(_length_feature(len(toks)))
+    chars: list[str] = []
     for t in raw:
-        out += word_chars(t)
-    out += [a + " " + b for a, b in zip(toks, toks[1:])]
-    out += [a + " " + b + " " + c for a, b, c in zip(toks, toks[1:], toks[2:])]
-    out.append(_length_feature(len(toks)))
-    return out
+        chars += word_chars(t)
+    return words, chars
 
 
 class Model:
@@ -64,16 +64,16 @@ class Model:
         self.w = weights
         self.bias = bias
         self.threshold = threshold
-        self._cache: dict[str, tuple[float, int, str]] = {}
+        self._cache: dict[str, tuple[float, float, int, str]] = {}
 
-    def _token(self, raw: str) -> tuple[float, int, str]:
-        """(unigram + character-gram weight, feature count, folded token) for one raw token."""
+    def _token(self, raw: str) -> tuple[float, float, int, str]:
+        """(unigram weight, character-gram weight sum, character-gram count, folded token)."""
         hit = self._cache.get(raw)
         if hit is None:
             w = self.w
             tok = norm_token(raw)
             grams = word_chars(raw)
-            hit = (w.get(tok, 0.0) + sum(w.get(g, 0.0) for g in grams), 1 + len(grams), tok)
+            hit = (w.get(tok, 0.0), sum(w.get(g, 0.0) for g in grams), len(grams), tok)
             if len(self._cache) >= _WORD_CACHE_SIZE:
                 self._cache.clear()
             self._cache[raw] = hit
@@ -86,22 +86,27 @@ class Model:
     def margin(self, sentence: str) -> float:
         """The linear score before the logistic, with the tuned threshold at 0."""
         w = self.w
-        total = 0.0
-        n = 1
+        word_sum = char_sum = 0.0
+        n_chars = 0
         toks: list[str] = []
         for raw in _TOKEN.findall(sentence.lower()):
-            s, k, tok = self._token(raw)
-            total += s
-            n += k
+            uw, cs, k, tok = self._token(raw)
+            word_sum += uw
+            char_sum += cs
+            n_chars += k
             toks.append(tok)
         m = len(toks)
-        for i in range(m - 1):
-            total += w.get(toks[i] + " " + toks[i + 1], 0.0)
-        for i in range(m - 2):
-            total += w.get(toks[i] + " " + toks[i + 1] + " " + toks[i + 2], 0.0)
-        n += max(0, m - 1) + max(0, m - 2)
-        total += w.get(_length_feature(m), 0.0)
-        return total / math.sqrt(n) + self.bias - self.threshold
+        prev = None
+        for tok in toks:
+            if prev is not None:
+                word_sum += w.get(prev + " " + tok, 0.0)
+            prev = tok
+        word_sum += w.get(_length_feature(m), 0.0)
+        n_words = m + max(0, m - 1) + 1
+        total = word_sum / math.sqrt(n_words)
+        if n_chars:
+            total += char_sum / math.sqrt(n_chars)
+        return total + self.bias - self.threshold
 
     def score(self, sentence: str) -> float:
         """Probability-like check-worthiness in 0..1; 0.5 is the tuned decision threshold."""

@@ -38,29 +38,32 @@ def read_rows(path: Path) -> tuple[list[str], list[int]]:
 
 
 def _matrix(sentences: list[str], vocab: dict[str, int] | None) -> tuple[Any, dict[str, int]]:
-    """Sparse count matrix scaled by 1/sqrt(total features), as the scorer computes it."""
+    """Sparse count matrix, each feature block scaled by 1/sqrt(its size), as the scorer computes it."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
     feats = [cw.features(s) for s in sentences]
     if vocab is None:
         df: dict[str, int] = {}
-        for fs in feats:
-            for f in set(fs):
+        for words, chars in feats:
+            for f in set(words) | set(chars):
                 df[f] = df.get(f, 0) + 1
         vocab = {f: i for i, f in enumerate(sorted(f for f, c in df.items() if c >= MIN_DF))}
     rows, cols, vals = [], [], []
-    for r, fs in enumerate(feats):
-        counts: dict[int, int] = {}
-        for f in fs:
-            j = vocab.get(f)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
-        scale = 1.0 / math.sqrt(len(fs)) if fs else 0.0
-        for j, c in counts.items():
-            rows.append(r)
-            cols.append(j)
-            vals.append(c * scale)
+    for r, blocks in enumerate(feats):
+        for block in blocks:
+            if not block:
+                continue
+            counts: dict[int, int] = {}
+            for f in block:
+                j = vocab.get(f)
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
+            scale = 1.0 / math.sqrt(len(block))
+            for j, c in counts.items():
+                rows.append(r)
+                cols.append(j)
+                vals.append(c * scale)
     m = csr_matrix((np.array(vals), (np.array(rows), np.array(cols))), shape=(len(sentences), len(vocab)))
     return m, vocab
 
