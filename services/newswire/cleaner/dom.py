@@ -158,10 +158,12 @@ def walk(tree: LexborHTMLParser, max_nodes: int = 200_000) -> tuple[list[Block],
     chrome_depth = 0
     neg_depth = 0
     link_depth = 0
+    has_text = False
 
     def flush() -> None:
-        nonlocal buf, link_chars
-        if buf:
+        nonlocal buf, link_chars, has_text
+        if has_text:
+            has_text = False
             text = _WS.sub(" ", "".join(buf)).strip()
             if text and frame_stack:
                 blocks.append(Block(text=text, tag=frame_stack[-1].tag, link_chars=min(link_chars, len(text)),
@@ -182,7 +184,7 @@ def walk(tree: LexborHTMLParser, max_nodes: int = 200_000) -> tuple[list[Block],
             if fr is None:
                 link_depth -= 1
                 continue
-            if buf:
+            if has_text:
                 flush()
             frame_stack.pop()
             path_stack.pop()
@@ -200,17 +202,19 @@ def walk(tree: LexborHTMLParser, max_nodes: int = 200_000) -> tuple[list[Block],
             t = node.text_content
             if t:
                 buf.append(t)
+                if not has_text and not t.isspace():
+                    has_text = True
                 if link_depth:
                     link_chars += len(t.strip())
             continue
         if tag is None or tag[0] == "-" or tag in skip_tags:
             continue
         if tag == "br":
-            if buf:
+            if has_text:
                 flush()
             continue
         if tag in block_tags and len(frame_stack) < MAX_DEPTH:
-            if buf:
+            if has_text:
                 flush()
             if tag in ("body", "html"):
                 strong, neg, pos = False, False, False
