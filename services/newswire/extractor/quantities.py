@@ -164,13 +164,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         window = text[max(start, s - 40):s]
         # time expressions and labels
         if kind_hint == "dig":
-            if _MONTH_BEFORE.search(window) or _MONTH_AFTER.match(text, e, end):
+            if _MONTH_BEFORE.search(window[-18:]) or _MONTH_AFTER.match(text, e, end):
                 drop_next_partner = True
                 continue
             if _ORDINAL_AFTER.match(text, e, end) or _TIME_AFTER.match(text, e, end):
                 drop_next_partner = True
                 continue
-            lab = _LABEL_BEFORE.search(window)
+            lab = _LABEL_BEFORE.search(window[-24:])
             labelled = bool(lab and not (lab.group("cap") and lab.group("cap").lower() in _CAP_OK))
             sci = _SCI_AFTER.match(text, e, end)
             if sci:
@@ -179,12 +179,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         approx = "="
         kind = "count"
         unit: str | None = None
-        cur = un.CURRENCY_BEFORE.search(window) if kind_hint == "dig" else None
+        cur = un.CURRENCY_BEFORE.search(window[-10:]) if kind_hint == "dig" else None
         if cur:
             unit, kind = un.currency_code(cur.group("cur")), "money"
             s = max(start, s - len(cur.group()))
             window = text[max(start, s - 40):s]
-        ap = _APPROX_BEFORE.search(window)
+        # `$`-anchored patterns try every start position: give them only the tail they need
+        ap = _APPROX_BEFORE.search(window[-22:]) if window[-1:].isspace() else None
         if ap:
             approx = _APPROX_MAP.get(ap.group("a").lower(), "=")
             if approx != "=":
