@@ -36,6 +36,7 @@ class Mention:
     org: str | None = None
 
 
+@functools.lru_cache(maxsize=8192)
 def _strip_possessive(tok: str) -> str:
     for p in _POSSESSIVE:
         if tok.endswith(p) and len(tok) > len(p) + 1:
@@ -62,6 +63,11 @@ def _pieces(text: str) -> list[tuple[list[str], list[int]]]:
     """Capitalised spans as token lists with offsets, cut after possessives ("Russia's | Kursk")."""
     out: list[tuple[list[str], list[int]]] = []
     for m in _SPAN.finditer(text):
+        g = m.group()
+        if " " not in g:  # most spans are one word, often "The" or "He": skip the token loop
+            if g.lower() not in gz.NON_NAME_CAPS:
+                out.append(([_strip_possessive(g)], [m.start()]))
+            continue
         toks: list[str] = []
         offs: list[int] = []
         pos = m.start()

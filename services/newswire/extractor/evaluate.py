@@ -95,10 +95,10 @@ def eval_claimbuster(corpus: Path, folds: int = 5) -> dict[str, Any]:
     if model is not None:
         model.clear_cache()
         sample = xs[:3000]
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for s in sample:
             model.score(s)
-        res["sentences_per_second"] = len(sample) / (time.perf_counter() - t0)
+        res["sentences_per_second"] = len(sample) / max(1e-9, time.process_time() - t0)
     return res
 
 
@@ -129,12 +129,13 @@ def eval_speed(corpus: Path, seconds: float = 3.0) -> dict[str, Any]:
         arts.append(article(" ".join(words[off:off + 800]).replace(". ", ".\n", 3), f"a_speed{i}"))
     extract(arts[0])
     n = 0
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < seconds:
+    # CPU time of this process: the figure is per core even when the machine is shared
+    t0 = time.process_time()
+    while time.process_time() - t0 < seconds:
         extract(arts[n % len(arts)])
         n += 1
-    el = time.perf_counter() - t0
-    return {"articles_per_second": n / el, "words_per_article": 800, "articles": n}
+    el = time.process_time() - t0
+    return {"articles_per_second": n / el, "words_per_article": 800, "articles": n, "clock": "process_time"}
 
 
 def main(argv: list[str]) -> int:
