@@ -33,9 +33,16 @@ def test_casino_injection_is_spam_and_removed() -> None:
 
 
 def test_news_about_gambling_is_not_spam() -> None:
-    text = ("Regulators fined an online casino operator for failing to stop problem gambling, and said "
-            "betting companies must check the age of every customer before taking a deposit.\n") * 3
+    paras = [
+        "Regulators fined an online casino operator on Monday for failing to stop problem gambling among its customers.",
+        "The regulator said betting companies must check the age of every customer before taking a first deposit.",
+        "The operator said it would appeal the fine and had already changed its checks for new accounts this year.",
+    ]
+    text = "\n".join(paras)
     assert not score_spam(text, None, 0).is_spam
+    clean = clean_article(RawArticle(url="https://example.org/g", source="g", text=text))
+    assert not clean.spam.is_spam
+    assert all(p in clean.text for p in paras)
 
 
 def test_clean_article_is_not_spam() -> None:

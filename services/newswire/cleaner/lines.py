@@ -100,8 +100,10 @@ def _lexicon_reason(ln: Line, spammy: bool, legal: bool = True) -> str:
             return r
     if ln.chars <= 40 and lexicon.is_relative_time(text):
         return "news_feed"
-    if spammy and ln.words <= 12 and lexicon.is_spam_line(text):
+    if spammy and (not ln.prose or ln.words <= 12) and lexicon.is_spam_line(text):
         return "spam_injection"
+    if spammy and ln.prose and len(set(lexicon.spam_hits(text, prefilter=False))) >= 3:
+        return "spam_injection"  # keyword-stuffed "sentence"
     return ""
 
 
@@ -244,7 +246,7 @@ def _metadata(lines: list[Line], start: int, verdict: Verdict, title_hint: str |
                 verdict.published_at = iso
             ln.reason = "dateline"
     if title_hint:
-        verdict.title = title_hint
+        verdict.title = lexicon.strip_spam(title_hint) if verdict.spam_terms else title_hint
         return
     # the headline: the last heading-like line before the body starts
     for i in range(min(start, len(lines) - 1), -1, -1):
@@ -294,7 +296,7 @@ def _inner_rules(lines: list[Line], start: int, end: int) -> None:
         ln = lines[i]
         if ln.reason:
             continue
-        if ln.prose:
+        if ln.prose or ln.text[-1] in _TERMINAL:  # a sentence (a credit line, a last fact) stays
             break
         ln.reason = "related_list"
 
