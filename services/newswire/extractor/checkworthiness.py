@@ -49,7 +49,7 @@ def features(sentence: str) -> tuple[list[str], list[str]]:
     raw = raw_tokens(sentence)
     toks = [norm_token(t) for t in raw]
     words = list(toks)
-    words += [a + " " + b for a, b in zip(toks, toks[1:])]
+    words += [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]
     words.append(_length_feature(len(toks)))
     chars: list[str] = []
     for t in raw:

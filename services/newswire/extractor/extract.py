@@ -33,11 +33,12 @@ _EVENT = re.compile(
     r"taken their own lives|elected|resigned|announced)\b",
     re.I,
 )
+_PAST = r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+"
 _WINDOWS = (
-    (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:(?:24|48|72)\s+hours|day)\b", re.I), "day"),
-    (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:few\s+)?weeks?\b|\bthis\s+week\b", re.I), "week"),
-    (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+months?\b|\bthis\s+month\b", re.I), "month"),
-    (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+years?\b|\bthis\s+year\b", re.I), "year"),
+    (re.compile(_PAST + r"(?:(?:24|48|72)\s+hours|day)\b", re.I), "day"),
+    (re.compile(_PAST + r"(?:few\s+)?weeks?\b|\bthis\s+week\b", re.I), "week"),
+    (re.compile(_PAST + r"months?\b|\bthis\s+month\b", re.I), "month"),
+    (re.compile(_PAST + r"years?\b|\bthis\s+year\b", re.I), "year"),
     (re.compile(r"\bsince\s+(?:their|its|his|her|the)\s+(?:deployment|arrival|deploying|being\s+deployed)\b", re.I),
      "since deployment"),
     (re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+the\s+(?:war|invasion|conflict)|the\s+(?:war|invasion)"
@@ -49,7 +50,6 @@ _DATE = re.compile(
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{4})?"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 )
-_PLACE = re.compile(r"\b(?:in|near|around|across)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w\u2019'-]*\s?){1,3}(?:region|Oblast|province)?)")
 
 
 def window_of(text: str) -> str | None:
@@ -141,7 +141,8 @@ def extract(article: CleanArticle) -> Extraction:
             drafts.append({"si": si, "start": a, "end": b, "text": seg, "qs": qs, "speaker": speaker,
                            "hedges": hedges, "score": score, "quoted": quote is not None, "quote": quote})
     for si, keys in notes:
-        cands = [(i, d["text"] + " " + (d["speaker"].name if d["speaker"] else ""), bool(d["qs"]), d["speaker"] is not None)
+        cands = [(i, d["text"] + " " + (d["speaker"].name if d["speaker"] else ""), bool(d["qs"]),
+                  d["speaker"] is not None)
                  for i, d in reversed(list(enumerate(drafts))) if si - NOTE_WINDOW <= d["si"] < si]
         for i in hd.note_targets(keys, cands):
             drafts[i]["hedges"].append(sentences[si].text.strip().lower())

@@ -16,6 +16,7 @@ from newswire.core.records import Quantity
 from newswire.extractor import numbers as nb
 from newswire.extractor import units as un
 
+
 def _cased(words: list[str]) -> list[str]:
     return words + [w.capitalize() for w in words]
 
@@ -149,7 +150,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             if before == ":" or (e < end and text[e] == ":" and e + 1 < end and text[e + 1].isdigit()):
                 continue
             value = nb.parse_digits(surface)
-            if value is not None and s > start and text[s - 1] in "-\u2212" and (s - 1 == start or text[s - 2] in " (\u00a0$"):
+            signed = s > start and text[s - 1] in "-\u2212" and (s - 1 == start or text[s - 2] in " (\u00a0$")
+            if value is not None and signed:
                 value, s = -value, s - 1
         elif kind_hint == "uf":
             value = nb.UNICODE_FRACTIONS.get(surface)

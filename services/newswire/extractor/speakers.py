@@ -27,7 +27,9 @@ _VERB_WORDS = (
     "testified characterized characterised described emphasised emphasized stressed urged cautioned"
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERB_WORDS.split()) + r")\b")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<subj>[^,;:.!?\"\u201c\u201d]{2,80}?)(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))")
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording to (?P<subj>[^,;:.!?\"\u201c\u201d]{2,80}?)(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))"
+)
 _WITH_ING = re.compile(
     r"\W*with (?P<subj>[^,;]{2,60}?) (?:estimating|saying|claiming|reporting|suggesting|putting|citing|believing)\b"
 )
@@ -334,7 +336,8 @@ class Attributor:
         # trailing attribution first ("..., the White House said Friday."), then leading
         for v in sorted(verbs, key=lambda v: -v.start()):
             before = text[max(start, v.start() - 3):v.start()]
-            if any(c in before for c in ",\u201d\"") and not text[max(start, v.start() - 2):v.start()].strip().isalpha():
+            inverted = not text[max(start, v.start() - 2):v.start()].strip().isalpha()
+            if inverted and any(c in before for c in ",\u201d\""):
                 sp = self._subject_after(v.end(), end)
                 if sp:
                     return sp

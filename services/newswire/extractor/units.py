@@ -55,7 +55,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "yards": ("yard", "measure"), "yard": ("yard", "measure"), "acres": ("acre", "measure"),
     "hectares": ("hectare", "measure"), "kilograms": ("kilogram", "measure"), "kilogrammes": ("kilogram", "measure"),
     "kilogram": ("kilogram", "measure"), "grams": ("gram", "measure"), "milligrams": ("milligram", "measure"),
-    "tonnes": ("tonne", "measure"), "tons": ("ton", "measure"), "ton": ("ton", "measure"), "tonne": ("tonne", "measure"),
+    "tonnes": ("tonne", "measure"), "tons": ("ton", "measure"), "ton": ("ton", "measure"),
+    "tonne": ("tonne", "measure"),
     "pounds": ("pound", "measure"), "ounces": ("ounce", "measure"), "litres": ("litre", "measure"),
     "liters": ("litre", "measure"), "gallons": ("gallon", "measure"), "gallon": ("gallon", "measure"),
     "barrels": ("barrel", "measure"), "cups": ("cup", "measure"), "cup": ("cup", "measure"),
@@ -88,7 +89,8 @@ UNIT_AFTER = re.compile(
     r"|(?i:(?P<word>" + _alternation(list(_WORDS)) + r"))\b)"
 )
 CURRENCY_BEFORE = re.compile(
-    r"(?P<cur>US ?\$|U\.S\.\s?\$|HK\$|A\$|C\$|[$\u20ac\u00a3\u00a5\u20b9\u20bd\u20b4]|(?:USD|EUR|GBP|CHF|CAD|AUD|Rs\.?) ?)[ \u00a0]?-?$"
+    r"(?P<cur>US ?\$|U\.S\.\s?\$|HK\$|A\$|C\$|[$\u20ac\u00a3\u00a5\u20b9\u20bd\u20b4]"
+    r"|(?:USD|EUR|GBP|CHF|CAD|AUD|Rs\.?) ?)[ \u00a0]?-?$"
 )
 CURRENCY_AFTER = re.compile(r"[ \u00a0]?(?P<cur>[\u20ac$\u00a3])")
 
