@@ -142,3 +142,10 @@ def test_interview_questions_repeated_are_kept_but_adjacent_copies_are_not() -> 
     verdict = classify(text, region=False)
     assert verdict.kept.count(q) == 2
     assert verdict.kept.count(BODY[3]) == 1
+
+
+def test_short_closing_sentence_is_kept() -> None:
+    closing = "The new budget takes effect on July 1."
+    verdict = classify("\n".join(["Home", "News", *BODY, closing, "Leave a Reply", "Subscribe"]))
+    assert closing in verdict.kept
+    assert "Leave a Reply" not in verdict.kept

@@ -195,6 +195,10 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
         start, end = _best_segment(lines)
         if end < start:
             start, end = 0, len(lines) - 1
+        # short closing sentences right after the body ("The budget takes effect on July 1.")
+        while end + 1 < len(lines) and not lines[end + 1].reason and lines[end + 1].words >= 3 \
+                and lines[end + 1].text[-1] in ".!?。！？\"”":
+            end += 1
     else:
         start, end = 0, _hard_stop(lines)
     _metadata(lines, start, verdict, title_hint)
