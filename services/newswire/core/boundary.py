@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from newswire.core import ids
 from newswire.core.codec import Codec, Envelope, Headers, header, parse_time, utc_now
 from newswire.core.deadletter import dead_letter_payload, reason_of
-from newswire.core.errors import NewswireError, PoisonMessage, StageError
+from newswire.core.errors import NewswireError, OversizeError, PoisonMessage, StageError
 from newswire.core.metrics import Metrics
 from newswire.core.schemas import DEADLETTER
 from newswire.core.settings import Settings
@@ -50,6 +50,21 @@ class Outgoing:
     value: bytes
     headers: list[tuple[str, bytes]]
     schema: str
+
+
+DEAD_LETTER_OVERHEAD = 128 * 1024
+"""Bytes a dead letter needs besides the base64 of the original (error, preview, headers)."""
+
+
+def max_request_bytes(settings: Settings) -> int:
+    """The producer's request limit: any allowed event, and a dead letter holding an input
+    half again as large as the limit (base64 grows it by a third)."""
+    return 2 * settings.max_message_bytes + 2 * DEAD_LETTER_OVERHEAD
+
+
+def dead_letter_room(settings: Settings) -> int:
+    """The largest original a dead letter can hold and still be produced."""
+    return (max_request_bytes(settings) - DEAD_LETTER_OVERHEAD) * 3 // 4
 
 
 class StageTimeout(StageError):
@@ -105,6 +120,7 @@ class Boundary:
                 except Exception as exc:  # the stage's own bug on this input: poison, not fatal
                     raise StageError(f"{type(exc).__name__}: {exc}") from exc
             out = [self._encode(o, envelope, msg.headers) for o in outputs]
+            self._check_sizes(out)
         except PoisonMessage as exc:
             self.metrics.messages_failed.labels(name, reason_of(_root(exc))).inc()
             log.warning("dead-lettering %s[%d]@%d: %s", msg.topic, msg.partition, msg.offset,
@@ -117,9 +133,14 @@ class Boundary:
 
     def dead_letter(self, msg: Message, exc: BaseException, attempts: int = 1) -> Outgoing:
         """The dead-letter record for a message that failed with `exc`."""
+        value = msg.value
+        if value is not None and len(value) > dead_letter_room(self.settings):
+            # a huge input: a dead letter too big to produce would crash-loop the worker, so keep
+            # its head (the error gives the full size); the original stays at topic[partition]@offset
+            value = value[: dead_letter_room(self.settings)]
         payload = dead_letter_payload(
             stage=self.stage.name, exc=exc, topic=msg.topic, partition=msg.partition, offset=msg.offset,
-            key=msg.key, value=msg.value, headers=msg.headers, timestamp_ms=msg.timestamp_ms,
+            key=msg.key, value=value, headers=msg.headers, timestamp_ms=msg.timestamp_ms,
             attempts=attempts,
         )
         subject = f"{msg.topic}[{msg.partition}]@{msg.offset}"
@@ -142,6 +163,13 @@ class Boundary:
         )
         kept = [(k, v) for k, v in headers if k in ("ingested_at", "trace_id", "replay_of")]
         return Outgoing(o.topic, o.key.encode(), self.codec.encode(env), kept + list(o.extra_headers), o.schema)
+
+    def _check_sizes(self, out: list[Outgoing]) -> None:
+        """An event over the size limit cannot be produced: the input is dead-lettered instead."""
+        limit = self.settings.max_message_bytes
+        for o in out:
+            if len(o.value) > limit:
+                raise OversizeError(f"output to {o.topic} is {len(o.value)} bytes, limit {limit}")
 
     def _observe(self, out: list[Outgoing], headers: Headers) -> None:
         name = self.stage.name

@@ -20,7 +20,7 @@ from typing import Any
 import faust
 from prometheus_client import generate_latest
 
-from newswire.core.boundary import Boundary, Message, Outgoing
+from newswire.core.boundary import Boundary, Message, Outgoing, max_request_bytes
 from newswire.core.errors import FatalError, Retriable
 from newswire.core.kafka import faust_broker_url, faust_credentials
 from newswire.core.metrics import Metrics, create_metrics
@@ -186,6 +186,7 @@ def make_faust_app(stage_name: str, settings: Settings) -> faust.App:
         broker_commit_interval=settings.commit_interval_seconds,
         consumer_auto_offset_reset=settings.auto_offset_reset,
         producer_acks=-1,
+        producer_max_request_size=max_request_bytes(settings),  # Faust's default (1 MB) crashed on big events
         producer_enable_idempotence=settings.enable_idempotence,
         stream_wait_empty=True,
         table_cleanup_interval=60.0,
