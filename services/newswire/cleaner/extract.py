@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newswire.cleaner import lexicon
 from newswire.cleaner.dom import Block, Frame, Page
+from newswire.cleaner.meta import BYLINE_RE
 
 PARA_TAGS = frozenset({"p", "pre", "td", "blockquote", "div", "section", "article", "dd", "li", "main", "span"})
 HEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -99,7 +101,7 @@ def select(page: Page) -> Selection:
     for b in blocks:
         inside = not chosen.isdisjoint(b.path)
         if not inside:
-            dropped.append((b, "navigation" if b.chrome else "boilerplate"))
+            dropped.append((b, _outside_reason(b)))
             continue
         reason = _block_reason(b, top.uid, frames, page.meta)
         if reason:
@@ -146,6 +148,24 @@ def _common_container(top: Frame, top_score: float, scored: list[tuple[float, Fr
         if lineage.index(lca) > lineage.index(best.uid):
             best = anc
     return best
+
+
+def _outside_reason(b: Block) -> str:
+    """Why a block outside the article was dropped, as specific as cheap checks allow."""
+    if b.tag == "h1":
+        return "title"
+    if b.chrome:
+        return "navigation"
+    text = b.text
+    if len(text) <= 80:
+        if BYLINE_RE.match(text):
+            return "byline"
+        reason = lexicon.exact_reason(text) or lexicon.phrase_reason(text)
+        if reason:
+            return reason
+    if b.link_chars > 0.5 * len(text):
+        return "navigation" if len(text) < 40 else "related_list"
+    return "boilerplate"
 
 
 def _block_reason(b: Block, top_uid: int, frames: dict[int, Frame], meta: dict[str, str]) -> str:
