@@ -17,9 +17,9 @@ from newswire.core.errors import ConfigError, NewswireError
 from newswire.core.settings import STAGES, Settings, load_settings
 
 
-def ingest_paths(settings: Settings, paths: Sequence[str]) -> tuple[int, set[str], int]:
+def ingest_paths(settings: Settings, paths: Sequence[str]) -> tuple[int, list[str], int]:
     """Send every raw article under `paths` to the raw topic; unreadable or invalid ones go
-    to the dead-letter topic with the reason. Returns (sent, article ids, invalid)."""
+    to the dead-letter topic with the reason. Returns (sent, article ids in input order, invalid)."""
     from newswire.core import ids
     from newswire.core.boundary import Message
     from newswire.core.codec import Codec, Envelope, utc_now
@@ -33,7 +33,7 @@ def ingest_paths(settings: Settings, paths: Sequence[str]) -> tuple[int, set[str
     topics = Topics.for_prefix(settings.topic_prefix)
     codec = Codec(settings.schemas_dir, settings.max_message_bytes)
     records: list[tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]] = []
-    article_ids: set[str] = set()
+    article_ids: dict[str, None] = {}  # ordered set
     invalid = 0
     for n, item in enumerate(read_paths(paths)):
         headers = ingest_headers()
@@ -42,7 +42,7 @@ def ingest_paths(settings: Settings, paths: Sequence[str]) -> tuple[int, set[str
                 raise ConfigError(item.error or "unreadable")
             key, value = encode_raw(codec, item.article, settings.pipeline_version)
             records.append((topics.raw, key, value, headers))
-            article_ids.add(key.decode())
+            article_ids[key.decode()] = None
         except NewswireError as exc:
             invalid += 1
             print(f"invalid input {item.origin}: {exc}", file=sys.stderr)
@@ -55,7 +55,7 @@ def ingest_paths(settings: Settings, paths: Sequence[str]) -> tuple[int, set[str
                            replay=False, payload=payload)
             records.append((topics.deadletter, item.origin.encode(), codec.encode(env), headers))
     sent = asyncio.run(produce(settings, records))
-    return sent - invalid, article_ids, invalid
+    return sent - invalid, list(article_ids), invalid
 
 
 def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:

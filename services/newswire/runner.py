@@ -76,7 +76,7 @@ def stop_workers(workers: Sequence[WorkerProcess], grace: float = GRACE_SECONDS)
     return codes
 
 
-async def wait_for_results(settings: Settings, article_ids: set[str], expected_dead: int,
+async def wait_for_results(settings: Settings, article_ids: list[str], expected_dead: int,
                            timeout: float) -> tuple[list[Any], list[Any], list[Any]]:
     """Wait until every ingested article is enriched and the alerter has caught up."""
     from newswire.kafkaio import collect
@@ -88,11 +88,11 @@ async def wait_for_results(settings: Settings, article_ids: set[str], expected_d
         for record in await collect(settings, topics.enriched, idle_seconds=0.5):
             event = orjson.loads(record.value)
             enriched[event["article_id"]] = event
-        if article_ids <= set(enriched):
+        if set(article_ids) <= set(enriched):
             break
         await asyncio.sleep(0.5)
     else:
-        missing = len(article_ids - set(enriched))
+        missing = len(set(article_ids) - set(enriched))
         raise TimeoutError(f"{missing} of {len(article_ids)} articles did not come out within {timeout:g} s")
     group = f"{settings.topic_prefix}-alerter{settings.group_suffix}"
     while time.monotonic() < deadline:
@@ -109,13 +109,7 @@ async def wait_for_results(settings: Settings, article_ids: set[str], expected_d
             break
         await asyncio.sleep(0.5)
     alerts = [orjson.loads(r.value) for r in await collect(settings, topics.alerts, idle_seconds=0.3)]
-    ordered = [enriched[a] for a in article_ids_in_order(article_ids, enriched)]
-    return ordered, alerts, dead
-
-
-def article_ids_in_order(ids: set[str], enriched: dict[str, Any]) -> list[str]:
-    """Articles in publication order (then id), so the report reads like a timeline."""
-    return sorted(ids, key=lambda a: (enriched[a]["payload"].get("published_at") or "", a))
+    return [enriched[a] for a in article_ids], alerts, dead
 
 
 def run(settings: Settings, paths: Sequence[str], *, follow: bool = False, timeout: float = 90.0,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import orjson
@@ -25,8 +25,9 @@ def events(settings: Settings, topic: str) -> list[dict[str, Any]]:
     return [orjson.loads(r.value) for r in read_all(settings, topic)]
 
 
-def wait_enriched(settings: Settings, article_ids: set[str], timeout: float = 60.0) -> dict[str, dict[str, Any]]:
+def wait_enriched(settings: Settings, article_ids: Iterable[str], timeout: float = 60.0) -> dict[str, dict[str, Any]]:
     """Wait until every article id has an enriched event; returns them by article id."""
+    article_ids = set(article_ids)
     topic = Topics.for_prefix(settings.topic_prefix).enriched
     deadline = time.monotonic() + timeout
     seen: dict[str, dict[str, Any]] = {}

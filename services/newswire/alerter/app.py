@@ -27,7 +27,8 @@ def create_worker(settings: Settings) -> WorkerApp:
     """The alerter worker: one agent over story updates plus its dedup table."""
 
     def build(app: Any, topics: Topics) -> AlerterStage:
-        table = app.Table(TABLE, partitions=settings.partitions, key_serializer="json", value_serializer="raw")
+        # raw serialisers (the app default) with str keys and bytes values: no codec guesses
+        table = app.Table(TABLE, partitions=settings.partitions, key_type=str, value_type=bytes)
         return AlerterStage(topics, table, settings)
 
     worker = WorkerApp(STAGE, settings, build)

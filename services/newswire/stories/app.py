@@ -21,8 +21,8 @@ def create_worker(settings: Settings) -> WorkerApp:
     """The stories worker: one agent over the extracted-articles topic plus its table."""
 
     def build(app: Any, topics: Topics) -> StoriesStage:
-        table = app.Table(TABLE, partitions=settings.stories_partitions,
-                          key_serializer="json", value_serializer="raw")
+        # raw serialisers (the app default) with str keys and bytes values: no codec guesses
+        table = app.Table(TABLE, partitions=settings.stories_partitions, key_type=str, value_type=bytes)
         return StoriesStage(topics, table, settings.stories_window_days)
 
     return WorkerApp(STAGE, settings, build)
