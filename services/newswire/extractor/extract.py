@@ -15,6 +15,7 @@ from newswire.core.records import Claim, CleanArticle, Entity, Extraction, Quant
 from newswire.extractor import checkworthiness as cw
 from newswire.extractor import hedges as hd
 from newswire.extractor.entities import mentions as find_mentions
+from newswire.extractor.numbers import trie_pattern
 from newswire.extractor.quantities import find_quantities
 from newswire.extractor.sentences import Sentence, split_sentences
 from newswire.extractor.speakers import Attributor
@@ -24,25 +25,22 @@ NOTE_WINDOW = 8  # sentences a verification note may reach back
 _SEGMENT = re.compile(
     r",\s+with\s+(?=[^,;]{2,60}?\s(?:estimating|saying|claiming|reporting|suggesting|putting|believing)\b)"
 )
-_CASUALTY = re.compile(
-    r"\b(?:killed|wounded|injured|dead|deaths?|died|casualt(?:y|ies)|losses|fatalities|lost their lives)\b", re.I
-)
-_EVENT = re.compile(
-    r"\b(?:took|taken|taking|seized|captured|capture|took control|shot down|downed|approved|approve|stationed|"
-    r"deployed|launched|struck|attacked|invaded|signed|arrested|evacuated|destroyed|killed themselves|"
-    r"taken their own lives|elected|resigned|announced)\b",
-    re.I,
-)
+# Matched against lower-cased text with trie-factored alternations: (?i) makes re several times slower.
+_CASUALTY = re.compile(r"\b" + trie_pattern(
+    "killed wounded injured dead death deaths died casualty casualties losses fatalities".split()) + r"\b")
+_EVENT = re.compile(r"\b" + trie_pattern(
+    """took taken taking seized captured capture downed approved approve stationed deployed launched struck
+    attacked invaded signed arrested evacuated destroyed elected resigned announced""".split()) + r"\b|shot down")
 _PAST = r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+"
 _WINDOWS = (
-    (re.compile(_PAST + r"(?:(?:24|48|72)\s+hours|day)\b", re.I), "day"),
-    (re.compile(_PAST + r"(?:few\s+)?weeks?\b|\bthis\s+week\b", re.I), "week"),
-    (re.compile(_PAST + r"months?\b|\bthis\s+month\b", re.I), "month"),
-    (re.compile(_PAST + r"years?\b|\bthis\s+year\b", re.I), "year"),
-    (re.compile(r"\bsince\s+(?:their|its|his|her|the)\s+(?:deployment|arrival|deploying|being\s+deployed)\b", re.I),
+    (re.compile(_PAST + r"(?:(?:24|48|72)\s+hours|day)\b"), "day"),
+    (re.compile(_PAST + r"(?:few\s+)?weeks?\b|\bthis\s+week\b"), "week"),
+    (re.compile(_PAST + r"months?\b|\bthis\s+month\b"), "month"),
+    (re.compile(_PAST + r"years?\b|\bthis\s+year\b"), "year"),
+    (re.compile(r"\bsince\s+(?:their|its|his|her|the)\s+(?:deployment|arrival|deploying|being\s+deployed)\b"),
      "since deployment"),
     (re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+the\s+(?:war|invasion|conflict)|the\s+(?:war|invasion)"
-                r"\s+began)\b", re.I), "since start of war"),
+                r"\s+began)\b"), "since start of war"),
 )
 _WINDOW_HINTS = ("past", "last", "previous", "this ", "since")
 _DATE = re.compile(
@@ -56,8 +54,8 @@ def window_of(text: str) -> str | None:
     """The time window a claim covers: "week", "since deployment", or the date it names."""
     low = text.lower()
     if any(k in low for k in _WINDOW_HINTS):  # cheap screen before six patterns
-        for rx, label in _WINDOWS:
-            if rx.search(text):
+        for rx, label in _WINDOWS:  # lower-case patterns on lower-cased text
+            if rx.search(low):
                 return label
     if " on " not in low:
         return None
@@ -68,6 +66,7 @@ def window_of(text: str) -> str | None:
 def _kind(text: str, qs: list[Quantity], quoted: bool) -> str:
     """Claim kind from its figures and wording."""
     kinds = {q.kind for q in qs}
+    text = text.lower()
     if qs and _CASUALTY.search(text):
         return "casualties"
     if "money" in kinds:
@@ -93,11 +92,10 @@ def _segments(s: Sentence) -> list[tuple[int, int]]:
     return [(s.start, cut), (cut, s.end)]
 
 
-def _place(text: str, ents: list[Entity], start: int, end: int) -> str | None:
-    for e in ents:
-        if e.label == "GPE" and start <= e.start < end:
-            return e.text
-    return None
+def _place(places: list[Entity], starts: list[int], start: int, end: int) -> str | None:
+    """The first place named inside the claim."""
+    i = bisect.bisect_left(starts, start)
+    return places[i].text if i < len(places) and places[i].start < end else None
 
 
 def extract(article: CleanArticle) -> Extraction:
@@ -146,6 +144,8 @@ def extract(article: CleanArticle) -> Extraction:
                  for i, d in reversed(list(enumerate(drafts))) if si - NOTE_WINDOW <= d["si"] < si]
         for i in hd.note_targets(keys, cands):
             drafts[i]["hedges"].append(sentences[si].text.strip().lower())
+    places = [e for e in entities if e.label == "GPE"]
+    place_starts = [e.start for e in places]
     claims = []
     for d in drafts:
         if d.get("rescore") and model is not None:
@@ -157,6 +157,6 @@ def extract(article: CleanArticle) -> Extraction:
             kind=_kind(d["text"], d["qs"], d["quoted"]),
             quantities=d["qs"], speaker=speaker, hedged=bool(d["hedges"]), hedges=d["hedges"],
             checkworthiness=round(d["score"], 4), window=window_of(d["text"]),
-            place=_place(text, entities, d["start"], d["end"]),
+            place=_place(places, place_starts, d["start"], d["end"]),
         ))
     return Extraction(quantities=all_quantities, claims=claims, entities=entities)
