@@ -185,6 +185,6 @@ def _block_reason(b: Block, top_uid: int, frames: dict[int, Frame], meta: dict[s
             return "caption"
         if (fr.negative or fr.tag == "form") and fr.chars < 0.4 * top_chars:
             return "boilerplate"
-    if b.link_chars > 0.5 * n and n < 300:
+    if b.link_chars > 0.8 * n and n < 300:
         return "related_list"
     return ""
