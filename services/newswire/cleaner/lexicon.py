@@ -45,7 +45,7 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "suscribirse", "iscriviti", "abbonati", "assine", "подписаться", "اشترك", "اشترك الآن",
     ),
     "boilerplate": (
-        "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads", "anzeige",
+        "advertisement", "advertising", "advert", "adverts", "sponsored", "sponsored content", "ad", "ads", "anzeige",
         "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "реклама", "إعلان",
         "continue reading", "read more", "read full article", "read the full story", "weiterlesen",
         "lire la suite", "leer más", "leggi tutto", "ler mais", "читать далее", "اقرأ المزيد",
@@ -102,7 +102,7 @@ _PHRASES: dict[str, str] = {
     "comment_form": (
         r"leave a (?:reply|comment)|post a comment|add a comment|your email address will not be published|"
         r"required fields are marked|log in to (?:comment|reply)|be the first to comment|comments are closed|"
-        r"post your comment|commenting using|you are commenting|"
+        r"post your comment|commenting using|you are commenting|tell us what you think|what do you think\?|"
         r"cancel reply|notify me of (?:new|follow-up)|save my name, email|view (?:all )?comments|"
         r"top rated comments|show comments|hide comments|kommentar schreiben|laisser un commentaire|"
         r"deja un comentario|lascia un commento|оставить комментарий|اترك تعليقا|أضف تعليق"
@@ -118,7 +118,7 @@ _PHRASES: dict[str, str] = {
         r"exclusivo para suscriptores|riservato agli abbonati|للمشتركين فقط"
     ),
     "consent": (
-        r"enable javascript|javascript (?:is )?(?:disabled|required)|turn on javascript|"
+        r"enable javascript|javascript (?:is )?(?:disabled|required)|turn on javascript|requires? javascript|"
         r"your browser (?:does not|doesn't) support|update your browser|ad ?blocker|"
         r"privacy (?:settings|preferences|choices)|consent|gdpr|we value your privacy|"
         r"manage (?:preferences|options|settings)|accept all|reject all|"
@@ -127,7 +127,7 @@ _PHRASES: dict[str, str] = {
     ),
     "cookie": r"cookies?\b|cookie-richtlinie|utilisation des cookies|política de cookies|ملفات تعريف الارتباط",
     "share": (
-        r"share (?:this|on|via|to)|follow us (?:on)?|like us on|find us on|join us on|"
+        r"share (?:this|on|via|to|it with)|follow us (?:on)?|like us on|find us on|join us on|"
         r"click to share|opens in (?:a )?new window|send (?:this|by) e-?mail|"
         r"auf facebook teilen|partager sur|compartir en|condividi su"
     ),
@@ -137,7 +137,7 @@ _PHRASES: dict[str, str] = {
         r"this (?:article|story|post) (?:was|has been) (?:originally )?(?:published|updated)|"
         r"^(?:published|updated|posted|last updated|first published)\b|"
         r"\bviews?\s*:\s*\d|\b\d+\s*(?:min|minutes?) read\b|reading time|"
-        r"click here|tap here|download (?:the|our) app|get the app|"
+        r"click here|tap here|download (?:the|our) app|get the app|\[/?(?:button|caption|embed|gallery|video)\b|"
         r"sponsored by|paid (?:post|content)|partner content|advertisement\b|"
         r"image (?:source|caption)|getty images$|^photo:|^credit(?::|\.\.\.)|"
         r"report (?:a|an) (?:error|typo|correction)|corrections? policy|ethics policy"
