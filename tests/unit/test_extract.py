@@ -71,8 +71,8 @@ def test_large_input_is_linear() -> None:
 
 
 def test_pathological_inputs_stay_fast() -> None:
-    for t in ("said " * 50000, "\u201c" + "a " * 50000, ("\u201c x " * 20000), "Kirby, " * 20000,
-              "1, " * 10000, "A" * 200000):
+    for t in ("said " * 20000, "\u201c" + "a " * 20000, ("\u201c x " * 8000), "Kirby, " * 8000,
+              "1, " * 4000, "A" * 100000):
         t0 = time.perf_counter()
         extract(article(t))
-        assert time.perf_counter() - t0 < 5.0, t[:20]
+        assert time.perf_counter() - t0 < 3.0, t[:20]
