@@ -102,7 +102,7 @@ _PHRASES: dict[str, str] = {
     "comment_form": (
         r"leave a (?:reply|comment)|post a comment|add a comment|your email address will not be published|"
         r"required fields are marked|log in to (?:comment|reply)|be the first to comment|comments are closed|"
-        r"post your comment|commenting using|you are commenting|tell us what you think|what do you think\?|"
+        r"post your comment|commenting using|you are commenting|tell us what you think|"
         r"cancel reply|notify me of (?:new|follow-up)|save my name, email|view (?:all )?comments|"
         r"top rated comments|show comments|hide comments|kommentar schreiben|laisser un commentaire|"
         r"deja un comentario|lascia un commento|оставить комментарий|اترك تعليقا|أضف تعليق"
