@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newswire.core.settings import Settings
+from newswire.core.settings import STAGES, Settings
 from newswire.core.topics import Topics
 from newswire.runner import WorkerProcess, start_worker, stop_workers
 from tests.integration.helpers import wait_caught_up
@@ -26,6 +26,7 @@ from tests.integration.test_faults_support import (
     raw_offsets,
     raw_records,
     sample_articles,
+    table_keys,
     wait_all,
     wait_count,
 )
@@ -34,6 +35,7 @@ N_KILL = 300
 N_TERM = 1000
 N_JOIN = 400
 UPSTREAM = ("cleaner", "extractor")
+DOWNSTREAM = ("stories", "alerter")
 
 
 def _output_topic(topics: Topics, stage: str) -> str:
@@ -68,6 +70,47 @@ def test_sigkill_mid_stream_then_restart_loses_nothing(stage: str, live_settings
     duplicates = audit(final, ids)
     audit(stage_out, ids)
     print(f"\n[faults] SIGKILL {stage}: {len(ids)} in, {len(final)} out, 0 lost, {duplicates} duplicates")
+
+
+@pytest.mark.parametrize("stage", DOWNSTREAM)
+def test_sigkill_stateful_stage_then_restart_state_complete(stage: str, live_settings: Settings,
+                                                            tmp_path: Path) -> None:
+    topics = Topics.for_prefix(live_settings.topic_prefix)
+    records, ids = raw_records(live_settings, sample_articles(N_KILL, f"kill-{stage}"))
+    procs = _start(STAGES, live_settings, tmp_path)
+    try:
+        feeder = Feeder(live_settings, records, batch=10, pause=0.15)
+        feeder.start()
+        wait_count(live_settings, topics.enriched if stage == "stories" else topics.stories, 40, timeout=90)
+        assert kill(procs[stage]) == -signal.SIGKILL
+        feeder.finish()
+        time.sleep(1.0)
+        procs[stage] = start_worker(stage, live_settings, tmp_path)
+        final = wait_all(live_settings, topics.enriched, ids, timeout=150)
+        wait_caught_up(live_settings, "stories", topics.extracted, timeout=60)
+        wait_caught_up(live_settings, "alerter", topics.stories, timeout=90)
+        for name, proc in procs.items():
+            assert proc.process.poll() is None, f"{name} died:\n{log_text(proc)}"
+    finally:
+        stop_workers(list(procs.values()))
+    duplicates = audit(final, ids)  # a redelivered article keeps its story (payload identical)
+    group = f"{live_settings.topic_prefix}-stories{live_settings.group_suffix}"
+    assert table_keys(live_settings, f"{group}-articles-changelog") >= set(ids), "every article is in the state"
+    updates = by_article(live_settings, topics.stories)
+    assert set(updates) == set(ids), "every article gave a story update"
+    for aid, evs in updates.items():
+        assert {e["payload"]["story_id"] for e in evs} == {final[aid][0]["payload"]["story_id"]}
+        assert aid in {m["article_id"] for m in evs[-1]["payload"]["articles"]}, "the story lists its article"
+    alerts = by_article(live_settings, topics.alerts)
+    for evs in alerts.values():
+        by_id: dict[str, dict] = {}
+        for e in evs:
+            first = by_id.setdefault(e["id"], e)
+            assert e["payload"] == first["payload"], "a re-sent alert is the same alert"
+    n_alerts = sum(len(v) for v in alerts.values())
+    n_distinct = len({e["id"] for v in alerts.values() for e in v})
+    print(f"\n[faults] SIGKILL {stage}: {len(ids)} in, {len(final)} out, 0 lost, {duplicates} duplicate articles, "
+          f"{n_alerts - n_distinct} duplicate alerts of {n_distinct}")
 
 
 def test_sigterm_mid_batch_finishes_commits_and_exits(live_settings: Settings, tmp_path: Path) -> None:

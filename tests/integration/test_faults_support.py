@@ -207,3 +207,11 @@ def metric_total(settings: Settings, stage: str, name: str) -> float:
         body = r.read().decode()
     return sum(s.value for fam in text_string_to_metric_families(body) if fam.name == name
                for s in fam.samples if s.name.endswith("_total") and s.labels.get("stage") == stage)
+
+
+def table_keys(settings: Settings, changelog: str) -> set[str]:
+    """Keys alive in a Faust table's changelog (JSON keys; a null value deletes)."""
+    alive: dict[str, bool] = {}
+    for record in asyncio.run(collect(settings, changelog, idle_seconds=0.4)):
+        alive[orjson.loads(record.key)] = record.value is not None
+    return {k for k, ok in alive.items() if ok}
