@@ -92,3 +92,15 @@ def test_comments_heading_inside_the_container_ends_the_article() -> None:
     clean = clean_article(RawArticle(url="https://example.org/c", source="c", html=html))
     assert all(p in clean.text for p in PARAS)
     assert comment not in clean.text
+
+
+def test_credit_lines_are_captions_in_html_but_acronyms_are_not() -> None:
+    caption = "Protesters have worn masks to protect their identities (Image: GETTY )"
+    acronym = ("Das Thema mit dem höchsten Potenzial wird seit Jahren intensiv diskutiert: "
+               "die elektronische Patientenakte (ePA)")
+    body = "".join(f"<p>{p}</p>" for p in PARAS[:2]) + f"<p>{caption}</p><p>{acronym}</p>" + \
+        "".join(f"<p>{p}</p>" for p in PARAS[2:])
+    clean = clean_article(RawArticle(url="https://example.org/k", source="k", html=f"<html><body><article>{body}</article></body></html>"))
+    assert caption not in clean.text
+    assert acronym in clean.text
+    assert any(r.reason == "caption" for r in clean.removed)

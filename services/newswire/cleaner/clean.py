@@ -44,7 +44,7 @@ def _from_html(raw: RawArticle, html: str) -> tuple[Verdict, dict[str, str], str
     sel = select(page)
     title = raw.title or meta.get("title") or meta.get("h1") or meta.get("html_title")
     body = "\n".join(b.text for b in sel.blocks)
-    verdict = classify(body, title_hint=title, region=False)
+    verdict = classify(body, title_hint=title, region=False, captions=False)
     dropped = [(b.text, reason) for b, reason in sel.dropped]
     verdict.removed = page.stripped + dropped + verdict.removed
     verdict.title = title

@@ -23,6 +23,16 @@ _CAPTION = re.compile(
 )
 
 
+# A caption's closing credit: "(Image: GETTY)", "(Photo: Jane Roe/AP)", "Getty Images", "/AFP".
+_CREDIT_END = re.compile(
+    r"(?:\((?:image|images|photo|photos|picture|pic|foto|bild|credit|source)s?\s*:[^()]{1,80}\)"
+    r"|\([^()]{0,60}/\s*(?:getty images|afp|ap|reuters|epa|shutterstock|alamy|pa)\b[^()]{0,40}\)"
+    r"|\((?:getty images|ap photo|afp photo|reuters photo|epa photo|shutterstock)[^()]{0,40}\)"
+    r"|getty images|/\s*(?:afp|ap|reuters|epa))\s*\.?$",
+    re.I,
+)
+
+
 @dataclass(slots=True)
 class Line:
     """One non-empty input line with its features and verdict."""
@@ -158,8 +168,12 @@ def _hard_stop(lines: list[Line]) -> int:
     return len(lines) - 1
 
 
-def classify(text: str, title_hint: str | None = None, region: bool = True) -> Verdict:
-    """Split text into lines and decide each: kept as body, or removed with a reason."""
+def classify(text: str, title_hint: str | None = None, region: bool = True, captions: bool = True) -> Verdict:
+    """Split text into lines and decide each: kept as body, or removed with a reason.
+
+    `region=False` is for text already cut out of a page's DOM; `captions=False` drops lines that
+    end in a photo credit (the HTML path, where figure captions are not body text).
+    """
     raw_lines = [s.strip() for s in text.splitlines()]
     lines = [_features(s) for s in raw_lines if s]
     verdict = Verdict(kept=[], removed=[])
@@ -191,6 +205,8 @@ def classify(text: str, title_hint: str | None = None, region: bool = True) -> V
             ln.reason = "terminator" if kind == "hard" else "soft_terminator"
             continue
         ln.reason = _lexicon_reason(ln, spammy, legal)
+        if not captions and not ln.reason and ln.chars <= 400 and _CREDIT_END.search(ln.text[-90:]):
+            ln.reason = "caption"
     if region:
         start, end = _best_segment(lines)
         if end < start:
