@@ -161,9 +161,11 @@ def test_load_50k_articles_bounded_memory(load_broker: LocalBroker, tmp_path: Pa
     lost = set(ids) - set(out)
     mib = {name: round(v / 2**20) for name, v in sampler.peak.items()}
     half = _rss_at(sampler, progress, len(ids) // 2)
+    steady = _rate(progress, len(ids) // 10, len(ids) * 9 // 10)
     report = {
         "articles": len(ids), "lost": len(lost), "duplicates": n_events - len(out), "seconds": round(elapsed),
-        "feed_seconds": round(fed), "articles_per_second": round(len(out) / elapsed, 1), "peak_rss_mib": mib,
+        "feed_seconds": round(fed), "articles_per_second": round(len(out) / elapsed, 1),
+        "steady_articles_per_second": steady, "peak_rss_mib": mib,
         "rss_mib_at_half": {k: round(v / 2**20) for k, v in half.items()},
     }
     (tmp_path / "load.json").write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
@@ -172,6 +174,15 @@ def test_load_50k_articles_bounded_memory(load_broker: LocalBroker, tmp_path: Pa
     for stage in ("cleaner", "extractor", "alerter"):
         grown = sampler.peak[stage] - half.get(stage, 0)
         assert grown < 200 * 2**20, f"{stage} kept growing in the second half ({grown / 2**20:.0f} MiB)"
+
+
+def _rate(progress: list[tuple[float, int]], low: int, high: int) -> float | None:
+    """Articles per second between the samples where `low` and `high` articles were through."""
+    a = next(((t, n) for t, n in progress if n >= low), None)
+    b = next(((t, n) for t, n in progress if n >= high), None)
+    if a is None or b is None or b[0] <= a[0]:
+        return None
+    return round((b[1] - a[1]) / (b[0] - a[0]), 1)
 
 
 def _rss_at(sampler: MemorySampler, progress: list[tuple[float, int]], articles: int) -> dict[str, int]:
