@@ -61,7 +61,8 @@ def run(settings: Settings, sources: dict[str, list[corpus.Source]], sections: S
     if "scaling" in sections:
         from newswire.bench import scaling
 
-        out["scaling"] = _guard(lambda: scaling.run(settings, articles, kinds, args.seconds, log_dir / "scaling", log))
+        out["scaling"] = _guard(lambda: scaling.run(settings, articles, kinds, args.seconds, log_dir / "scaling", log,
+                                                    spy="profile" in sections))
     if "memory" in sections:
         out["memory"] = _guard(lambda: memory(settings, articles, args.memory_rate, args.duration,
                                               log_dir / "memory", log))

@@ -7,8 +7,14 @@ library's cost (jsonschema, lxml) shows up against the newswire function that ca
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 PROJECT_MARK = "newswire/"
@@ -69,3 +75,46 @@ def _ranked(times: dict[tuple[str, str], float], total: float, top: int) -> list
     ordered = sorted(times.items(), key=lambda kv: kv[1], reverse=True)[:top]
     return [{"function": f, "module": m, "self_seconds": round(t, 3), "self_share": round(t / total, 3)}
             for (f, m), t in ordered]
+
+
+FRAME = re.compile(r"^(?P<function>.+?) \((?P<file>[^()]*?)(?::\d+)?\)$")
+
+
+def spy_process(pid: int, seconds: float, rate: int = 200) -> dict[str, list[dict[str, Any]]] | None:
+    """Sample a running worker with py-spy for `seconds`; None when py-spy is not installed."""
+    exe = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not Path(exe).exists():
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".txt") as out:
+        proc = subprocess.run([exe, "record", "--pid", str(pid), "--duration", str(max(1, int(seconds))),
+                               "--rate", str(rate), "--format", "raw", "--nonblocking", "-o", out.name],
+                              capture_output=True, timeout=seconds + 30)
+        if proc.returncode != 0:
+            return {"error": [{"function": proc.stderr.decode(errors="replace")[-300:], "module": "",
+                               "self_seconds": 0.0, "self_share": 0.0}]}
+        return rank_collapsed(Path(out.name).read_text(), 1.0 / rate)
+
+
+def rank_collapsed(text: str, sample_seconds: float, top: int = 15) -> dict[str, list[dict[str, Any]]]:
+    """Rank py-spy's collapsed stacks (`f (file:line);g (file:line) count`) like `profile_call`."""
+    own: dict[tuple[str, str], float] = defaultdict(float)
+    charged: dict[tuple[str, str], float] = defaultdict(float)
+    total = 0.0
+    for line in text.splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack or not count.isdigit():
+            continue
+        t = int(count) * sample_seconds
+        total += t
+        keys = [_frame(f) for f in stack.split(";")]
+        own[keys[-1]] += t
+        owner = next((k for k in reversed(keys) if is_project(k)), None)
+        if owner is not None:
+            charged[owner] += t
+    total = total or 1.0
+    return {"self": _ranked(own, total, top), "project": _ranked(charged, total, top)}
+
+
+def _frame(text: str) -> tuple[str, str]:
+    m = FRAME.match(text.strip())
+    return frame_key(m.group("function"), m.group("file")) if m else (text.strip(), "?")

@@ -39,6 +39,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 def render(results: dict[str, Any]) -> str:
     """Every section present in `results` as tables, with the targets checked where they apply."""
     parts: list[str] = []
+    for name in ("e2e", "scaling", "memory"):
+        if isinstance(results.get(name), dict) and results[name].get("error"):
+            parts.append(f"Section {name} failed: {results[name]['error']}")
     if "stages" in results:
         parts.append(_stages(results["stages"]))
     if "e2e" in results:
@@ -49,6 +52,10 @@ def render(results: dict[str, Any]) -> str:
         parts.append(_memory(results["memory"]))
     if "profile" in results:
         parts.append(_profile(results["profile"]))
+    for r in results.get("scaling", {}).get("runs", []):
+        if r.get("worker_profile"):
+            parts.append(_profile({f"{r['kind']} {r['stage']} worker under load, py-spy ({view})": entries
+                                   for view, entries in r["worker_profile"].items()}))
     if "targets" in results:
         rows = [(t["name"], t["measured"], t["target"], _verdict(t["met"])) for t in results["targets"]]
         parts.append("Targets\n" + table(["target", "measured", "wanted", "met"], rows))
@@ -83,15 +90,19 @@ def _e2e(e2e: dict[str, Any]) -> str:
 
 
 def _scaling(scaling: dict[str, Any]) -> str:
-    rows = [(r["kind"], r["stage"], r["processes"], r.get("per_second"), r.get("speedup"), r.get("error") or "")
+    rows = [(r["kind"], r["stage"], r["processes"], r.get("per_second"), r.get("speedup"),
+             r.get("per_worker_cpu_second"), r.get("in_process_per_second"), r.get("error") or "")
             for r in scaling.get("runs", [])]
     return "One against two processes per CPU-bound stage\n" + table(
-        ["input", "stage", "processes", "articles/s", "speedup", "note"], rows)
+        ["input", "stage", "processes", "articles/s", "speedup", "per worker cpu-s", "in-process/cpu-s", "note"],
+        rows)
 
 
 def _memory(memory: dict[str, Any]) -> str:
     rows = [(w, m.get("peak_mb"), m.get("start_mb"), m.get("end_mb"), m.get("slope_mb_per_min"), _verdict(m.get("flat")))
             for w, m in memory.get("workers", {}).items()]
+    if not memory.get("workers"):
+        return "Worker memory: no data"
     return (f"Worker memory (RSS, MB) over {memory.get('duration_seconds')} s at "
             f"{memory.get('offered_per_second')} articles/s\n"
             + table(["worker", "peak", "start", "end", "MB/min", "flat"], rows))

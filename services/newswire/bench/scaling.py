@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import threading
 import time
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
@@ -18,6 +19,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from newswire.bench.e2e import Articles, broker_settings
+from newswire.bench.profile import spy_process
 from newswire.bench.stages import build_stage
 from newswire.bench.stats import steady_rate
 from newswire.bench.workers import Fleet
@@ -40,8 +42,9 @@ Record = tuple[bytes | None, bytes, list[tuple[str, bytes]]]
 
 
 def run(settings: Settings, articles: Articles, kinds: Sequence[str], seconds: float, log_dir: Path,
-        log: Callable[[str], None]) -> dict[str, Any]:
-    """For each kind and stage, 1 then 2 processes over the same input; speedup = rate2 / rate1."""
+        log: Callable[[str], None], spy: bool = False) -> dict[str, Any]:
+    """For each kind and stage, 1 then 2 processes over the same input; speedup = rate2 / rate1.
+    With `spy`, the single worker is sampled with py-spy while it drains its input."""
     runs: list[dict[str, Any]] = []
     for kind in kinds:
         epoch = list(itertools.islice(articles.stream(kind), len(articles.sources[kind])))
@@ -52,7 +55,8 @@ def run(settings: Settings, articles: Articles, kinds: Sequence[str], seconds: f
             single: float | None = None
             for n in (1, 2):
                 log(f"scaling: {kind} {stage} x{n} ({count} inputs)")
-                result = one(settings, stage, n, records, count / per_process, log_dir / f"{kind}-{stage}-{n}")
+                result = one(settings, stage, n, records, count / per_process, log_dir / f"{kind}-{stage}-{n}",
+                             spy=spy and n == 1)
                 result |= {"kind": kind, "stage": stage, "processes": n, "inputs": count,
                            "in_process_per_second": round(per_process, 1)}
                 if n == 1:
@@ -88,8 +92,8 @@ def stage_inputs(settings: Settings, stage: str, epoch: list[dict[str, Any]]) ->
 
 
 def one(settings: Settings, stage: str, processes: int, records: list[Record], expected_seconds: float,
-        log_dir: Path) -> dict[str, Any]:
-    """Start `processes` workers of `stage`, load its input, time its output."""
+        log_dir: Path, spy: bool = False) -> dict[str, Any]:
+    """Start `processes` workers of `stage`, load its input, time its output (py-spy it if `spy`)."""
     with ExitStack() as stack:
         s = broker_settings(stack, settings, log_dir, "bench-scale")
         fleet = Fleet().start([(stage, processes)], s, log_dir)
@@ -99,9 +103,22 @@ def one(settings: Settings, stage: str, processes: int, records: list[Record], e
         source, output = (topics.raw, topics.clean) if stage == "cleaner" else (topics.clean, topics.extracted)
         timeout = WAIT_FACTOR * expected_seconds / processes + 60.0
         load = [(source, key, value, headers) for key, value, headers in records]
+        spied: dict[str, Any] = {}
+        spy_thread = None
+        if spy:  # sample the middle of the run, not the start-up
+            pid, length = fleet.workers[0].process.pid, max(3.0, 0.6 * expected_seconds)
+            spy_thread = threading.Thread(target=lambda: spied.update(
+                {"worker_profile": (time.sleep(2.0), spy_process(pid, length))[1]}), daemon=True)
+            spy_thread.start()
+        cpu_before = fleet.cpu_seconds()
         arrivals = asyncio.run(_load_and_time(s, load, output, timeout, fleet.check_alive))
+        cpu = sum(fleet.cpu_seconds().values()) - sum(cpu_before.values())
+        if spy_thread is not None:
+            spy_thread.join(expected_seconds + 60)
         rate = steady_rate(arrivals)
-        return {"outputs": len(arrivals), "per_second": round(rate, 1) if rate else None,
+        return spied | {"outputs": len(arrivals), "per_second": round(rate, 1) if rate else None,
+                "worker_cpu_seconds": round(cpu, 2),
+                "per_worker_cpu_second": round(len(arrivals) / cpu, 1) if cpu > 0 else None,
                 "peak_rss_mb": fleet.peak_mb(),
                 "error": None if len(arrivals) >= len(records) else f"{len(records) - len(arrivals)} missing"}
 

@@ -90,6 +90,19 @@ class Fleet:
             self._thread.join(5)
         return stop_workers(self.workers)
 
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU seconds (user + system) each worker has used so far."""
+        import psutil
+
+        out: dict[str, float] = {}
+        for name, w in zip(self.names, self.workers, strict=True):
+            try:
+                t = psutil.Process(w.process.pid).cpu_times()
+                out[name] = t.user + t.system
+            except psutil.Error:
+                out[name] = 0.0
+        return out
+
     def peak_mb(self) -> dict[str, float | None]:
         """Peak RSS of each worker in MB."""
         return {n: round(max(v for _, v in s), 1) if s else None for n, s in self.rss.items()}
