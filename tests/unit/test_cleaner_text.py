@@ -149,3 +149,13 @@ def test_short_closing_sentence_is_kept() -> None:
     verdict = classify("\n".join(["Home", "News", *BODY, closing, "Leave a Reply", "Subscribe"]))
     assert closing in verdict.kept
     assert "Leave a Reply" not in verdict.kept
+
+
+def test_lead_cut_off_by_a_widget_is_kept() -> None:
+    lead = ("The city council approved the transport budget late on Tuesday, raising spending on buses, "
+            "trams and night services after a long public debate about fares.")
+    widget = ["Ticker", "Last", "Change", "CITY", "12.40", "-0.3%", "BUS", "8.10", "+1.2%", "TRAM", "3.33", "-2%"]
+    verdict = classify("\n".join(["Home", "News", lead, *widget, *BODY]))
+    assert lead in verdict.kept
+    assert "Ticker" not in verdict.kept
+    assert all(p in verdict.kept for p in BODY)

@@ -217,14 +217,15 @@ def classify(text: str, title_hint: str | None = None, region: bool = True, capt
             end += 1
     else:
         start, end = 0, _hard_stop(lines)
-    _metadata(lines, start, verdict, title_hint)
+    lead = _detached_lead(lines, start, end) if region else None
+    _metadata(lines, start if lead is None else lead, verdict, title_hint)
     after_terminator = ""
     for i, ln in enumerate(lines):
         if ln.reason in ("terminator", "soft_terminator"):
             after_terminator = "news_feed" if "feed" in ln.text.lower() else "related_list"
             if "repl" in ln.text.lower() or "comment" in ln.text.lower():
                 after_terminator = "comment_form"
-        if i < start and not ln.reason:
+        if i < start and not ln.reason and i != lead:
             ln.reason = "navigation"
         elif i > end and not ln.reason:
             ln.reason = after_terminator or ("related_list" if ln.words < 20 else "off_topic")
@@ -283,6 +284,27 @@ def _metadata(lines: list[Line], start: int, verdict: Verdict, title_hint: str |
             return
         if i < start - 6:
             return
+
+
+def _detached_lead(lines: list[Line], start: int, end: int) -> int | None:
+    """A lead paragraph cut off from the body by a widget (a stock table, a video box): a long
+    prose line shortly before the body, with nothing but short lines between, on the same topic."""
+    body_tokens: set[str] = set()
+    for i in range(start, min(end + 1, start + 8)):
+        if lines[i].prose and not lines[i].reason:
+            body_tokens |= _content_tokens(lines[i].text)
+    if not body_tokens:
+        return None
+    for i in range(start - 1, max(-1, start - 26), -1):
+        ln = lines[i]
+        if ln.reason and ln.reason not in ("caption_repeat", "duplicate_line"):
+            return None
+        if ln.prose and ln.chars >= 120:
+            toks = _content_tokens(ln.text)
+            if toks and len(toks & body_tokens) >= 0.3 * len(toks):
+                return i
+            return None
+    return None
 
 
 def _inner_rules(lines: list[Line], start: int, end: int) -> None:
