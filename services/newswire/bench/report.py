@@ -99,8 +99,8 @@ def _scaling(scaling: dict[str, Any]) -> str:
 
 
 def _memory(memory: dict[str, Any]) -> str:
-    rows = [(w, m.get("peak_mb"), m.get("start_mb"), m.get("end_mb"), m.get("slope_mb_per_min"), _verdict(m.get("flat")))
-            for w, m in memory.get("workers", {}).items()]
+    rows = [(w, m.get("peak_mb"), m.get("start_mb"), m.get("end_mb"), m.get("slope_mb_per_min"),
+             _verdict(m.get("flat"))) for w, m in memory.get("workers", {}).items()]
     if not memory.get("workers"):
         return "Worker memory: no data"
     return (f"Worker memory (RSS, MB) over {memory.get('duration_seconds')} s at "

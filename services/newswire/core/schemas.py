@@ -8,8 +8,9 @@ pure-Python validator cost about two thirds of a worker's CPU (newswire bench --
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import orjson
 from jsonschema import Draft202012Validator

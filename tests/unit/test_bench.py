@@ -1,0 +1,142 @@
+"""The benchmark harness's pure parts: corpus building, statistics, profiles, report, targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import orjson
+import pytest
+
+from newswire.bench import corpus, targets
+from newswire.bench.drive import Phase, age_seconds
+from newswire.bench.e2e import Articles
+from newswire.bench.profile import rank_collapsed
+from newswire.bench.report import render, table, write_json
+from newswire.bench.stats import latency_summary, memory_trend, percentile, slope_per_minute, steady_rate
+from newswire.core.codec import parse_time
+
+SOURCES = [corpus.Source("a", "src-a", "Title A", "Alpha body.", False),
+           corpus.Source("b", "src-b", None, "Beta body.", False)]
+
+
+def test_replicate_gives_distinct_urls_and_epochs_beyond_the_stories_window() -> None:
+    arts = list(corpus.replicate(SOURCES, 5, "text"))
+    assert len({a["url"] for a in arts}) == 5
+    assert [a["text"] for a in arts] == ["Alpha body.", "Beta body."] * 2 + ["Alpha body."]
+    first, copy = parse_time(arts[0]["published_at"]), parse_time(arts[2]["published_at"])
+    assert copy - first == dt.timedelta(days=corpus.EPOCH_DAYS) > dt.timedelta(days=7)
+    assert "title" not in arts[1]  # None fields are left out, as the raw schema allows
+
+
+def test_replicate_continues_from_start_without_reusing_urls() -> None:
+    a = list(corpus.replicate(SOURCES, 3, "text"))
+    b = list(corpus.replicate(SOURCES, 3, "text", start=3))
+    assert not {x["url"] for x in a} & {x["url"] for x in b}
+    with pytest.raises(ValueError):
+        list(corpus.replicate([], 1, "text"))
+
+
+def test_load_sources_reads_every_corpus(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "000_x.txt").write_text("Seed text.")
+    (tmp_path / "ecbplus-dev").mkdir()
+    (tmp_path / "ecbplus-dev" / "stories.jsonl").write_bytes(
+        orjson.dumps({"doc_id": "1", "topic": 2, "title": "T", "text": "", "full_text": "Full."}) + b"\n"
+        + orjson.dumps({"doc_id": "2", "topic": 2, "text": "  "}) + b"\n")
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    (samples / "p.html").write_text("<html><body><p>Page</p></body></html>")
+    got = corpus.load_sources(tmp_path, samples)
+    assert [s.body for s in got["text"]] == ["Full.", "Seed text."]
+    assert [s.is_html for s in got["html"]] == [True]
+
+
+def test_mixed_stream_interleaves_html() -> None:
+    arts = Articles({"text": SOURCES, "html": [corpus.Source("h", "h", None, "<p>x</p>", True)]})
+    mixed = list(itertools.islice(arts.stream("mixed"), 10))
+    assert sum("html" in a for a in mixed) == 2
+    assert len({a["url"] for a in mixed}) == 10
+
+
+def test_percentile_and_latency_summary() -> None:
+    assert percentile([], 50) is None
+    assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
+    assert percentile([5.0], 99) == 5.0
+    with pytest.raises(ValueError):
+        percentile([1.0], 101)
+    s = latency_summary([0.010, 0.020, 0.030, 1.0])
+    assert s["count"] == 4 and s["p50_ms"] == 25.0 and s["max_ms"] == 1000.0
+
+
+def test_steady_rate_ignores_start_and_tail() -> None:
+    times = [0.0] * 5 + [10.0 + i * 0.01 for i in range(100)] + [60.0] * 5
+    rate = steady_rate(times)
+    assert rate is not None and 95 < rate < 105
+    assert steady_rate([1.0, 2.0]) is None
+
+
+def test_memory_trend_flat_and_growing() -> None:
+    flat = [(float(t), 200.0 + (t % 3)) for t in range(600)]
+    growing = [(float(t), 200.0 + t * 0.5) for t in range(600)]
+    assert memory_trend(flat)["flat"] is True
+    g = memory_trend(growing)
+    assert g["flat"] is False and g["slope_mb_per_min"] == pytest.approx(30.0)
+    assert slope_per_minute([(0.0, 1.0)]) is None
+    assert memory_trend([])["peak_mb"] is None
+
+
+def test_rank_collapsed_charges_library_time_to_the_project_caller() -> None:
+    text = ("run (newswire/core/worker.py:10);handle (newswire/core/boundary.py:90);"
+            "validate (jsonschema/validators.py:400) 30\n"
+            "run (newswire/core/worker.py:10);select (selectors.py:5) 10\n")
+    ranked = rank_collapsed(text, 0.01)
+    assert ranked["self"][0] == {"function": "validate", "module": "jsonschema/validators.py",
+                                 "self_seconds": 0.3, "self_share": 0.75}
+    project = {e["function"]: e["self_seconds"] for e in ranked["project"]}
+    assert project == {"handle": 0.3, "run": 0.1}
+
+
+def test_age_seconds_reads_the_ingested_header() -> None:
+    now = parse_time("2026-01-01T00:00:01.250Z").timestamp()
+    assert age_seconds([("ingested_at", b"2026-01-01T00:00:01.000Z")], now) == pytest.approx(0.25)
+    assert age_seconds([("trace_id", b"x")], now) is None
+    assert age_seconds([("ingested_at", b"not a time")], now) is None
+
+
+def test_phase_summary_counts_missing_and_latency() -> None:
+    p = Phase("text", "50/s", 50.0, 1.0, iter(()))
+    p.sent, p.produce_seconds = 4, 2.0
+    p.enriched_latency = [0.01, 0.02, 0.03]
+    s = p.summary()
+    assert s["offered_per_second"] == 2.0 and s["missing"] == 1 and s["latency"]["enriched"]["count"] == 3
+
+
+def test_targets_checked_against_measurements() -> None:
+    results = {
+        "e2e": {"runs": [
+            {"kind": "text", "label": "flat out", "sustained_per_second": 620.0, "latency": {}},
+            {"kind": "html", "label": "flat out", "sustained_per_second": 90.0, "latency": {}},
+            {"kind": "text", "label": "50/s", "latency": {"enriched": {"p99_ms": 250.0}}},
+        ]},
+        "scaling": {"runs": [{"kind": "text", "stage": "cleaner", "processes": 2, "speedup": 1.8}]},
+        "memory": {"workers": {"stories": {"slope_mb_per_min": 0.1, "flat": True}}},
+    }
+    met = {t["name"]: t["met"] for t in targets(results)}
+    assert met == {"text end to end, articles/s": True, "html end to end, articles/s": False,
+                   "text p99 ingest->enriched at 50/s, ms": False, "text cleaner 2 processes / 1": True,
+                   "memory flat: stories, MB/min": True}
+
+
+def test_table_and_render() -> None:
+    out = table(["name", "rate"], [("a", 1234.5), ("bb", None)])
+    lines = out.splitlines()
+    assert lines[0].startswith("name") and "1,234.5" in lines[2] and lines[3].endswith("-")
+    text = render({"e2e": {"error": "RuntimeError: boom", "runs": []}, "targets": []})
+    assert "Section e2e failed: RuntimeError: boom" in text
+
+
+def test_write_json_names_the_file_by_time(tmp_path: Path) -> None:
+    path = write_json({"x": 1}, tmp_path, dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
+    assert path.name == "20260102T030405Z.json" and orjson.loads(path.read_bytes()) == {"x": 1}
