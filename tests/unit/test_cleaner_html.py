@@ -100,7 +100,8 @@ def test_credit_lines_are_captions_in_html_but_acronyms_are_not() -> None:
                "die elektronische Patientenakte (ePA)")
     body = "".join(f"<p>{p}</p>" for p in PARAS[:2]) + f"<p>{caption}</p><p>{acronym}</p>" + \
         "".join(f"<p>{p}</p>" for p in PARAS[2:])
-    clean = clean_article(RawArticle(url="https://example.org/k", source="k", html=f"<html><body><article>{body}</article></body></html>"))
+    html = f"<html><body><article>{body}</article></body></html>"
+    clean = clean_article(RawArticle(url="https://example.org/k", source="k", html=html))
     assert caption not in clean.text
     assert acronym in clean.text
     assert any(r.reason == "caption" for r in clean.removed)

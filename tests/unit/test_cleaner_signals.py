@@ -34,7 +34,7 @@ def test_casino_injection_is_spam_and_removed() -> None:
 
 def test_news_about_gambling_is_not_spam() -> None:
     paras = [
-        "Regulators fined an online casino operator on Monday for failing to stop problem gambling among its customers.",
+        "Regulators fined an online casino operator on Monday for failing to stop problem gambling among customers.",
         "The regulator said betting companies must check the age of every customer before taking a first deposit.",
         "The operator said it would appeal the fine and had already changed its checks for new accounts this year.",
     ]
@@ -99,7 +99,8 @@ def test_eval_main_on_a_tiny_corpus(tmp_path: Path, capsys: object) -> None:
     zyte = tmp_path / "zyte-dev"
     (zyte / "html").mkdir(parents=True)
     body = " ".join(ARTICLE.split("\n"))
-    html = f"<html><body><nav><a href='/'>Home</a></nav><article>{''.join(f'<p>{p}</p>' for p in ARTICLE.splitlines())}</article></body></html>"
+    paras = "".join(f"<p>{p}</p>" for p in ARTICLE.splitlines())
+    html = f"<html><body><nav><a href='/'>Home</a></nav><article>{paras}</article></body></html>"
     (zyte / "html" / "p1.html.gz").write_bytes(gzip.compress(html.encode()))
     (zyte / "ground_truth.jsonl").write_text(json.dumps({"id": "p1", "url": "https://e/1", "articleBody": body}) + "\n")
     seeds = tmp_path / "seeds"

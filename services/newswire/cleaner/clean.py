@@ -102,5 +102,6 @@ def clean_article(raw: RawArticle) -> CleanArticle:
             published_at=None, fetched_at=None, language=None, text="",
             removed=[Removed(text=str(source)[:200], reason=f"unparseable:{type(exc).__name__}")],
             spam=Spam(is_spam=False, score=0.0, reasons=[]), quality=0.0,
-            input_format="html" if raw.html is not None else "text", input_chars=len(source) if isinstance(source, str) else 0,
+            input_format="html" if raw.html is not None else "text",
+            input_chars=len(source) if isinstance(source, str) else 0,
         )

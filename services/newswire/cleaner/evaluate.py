@@ -16,8 +16,9 @@ import sys
 import time
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from newswire.cleaner.clean import clean_article
 from newswire.cleaner.dom import visible_text
@@ -80,7 +81,7 @@ def eval_zyte(corpus: Path, mode: str) -> dict[str, float]:
         else:
             raws.append(RawArticle(url=g["url"], source="zyte-dev", text=visible_text(html)))
     texts = [clean_article(r).text for r in raws]
-    res = zyte_prf([(g["articleBody"], t) for (g, _), t in zip(docs, texts)])
+    res = zyte_prf([(g["articleBody"], t) for (g, _), t in zip(docs, texts, strict=True)])
     res["pages_per_second"] = _best_rate(lambda: [clean_article(r) for r in raws], len(raws))
     res["pages"] = len(raws)
     return res
@@ -92,7 +93,7 @@ def eval_reference(corpus: Path) -> dict[str, float]:
 
     docs = _load_zyte(corpus)
     texts = [trafilatura.extract(html, include_comments=False) or "" for _, html in docs]
-    res = zyte_prf([(g["articleBody"], t) for (g, _), t in zip(docs, texts)])
+    res = zyte_prf([(g["articleBody"], t) for (g, _), t in zip(docs, texts, strict=True)])
     res["pages_per_second"] = _best_rate(
         lambda: [trafilatura.extract(html, include_comments=False) for _, html in docs], len(docs), rounds=1)
     res["pages"] = len(docs)
@@ -158,7 +159,8 @@ def eval_seeds(corpus: Path) -> dict[str, Any]:
         res["spam_right"] += ok
         if not ok:
             res["failures"].append(f"{name}: spam={c.spam.is_spam} (score {c.spam.score})")
-        for key, value in (("author", " ".join(c.authors)), ("published", c.published_at or ""), ("title", c.title or "")):
+        found = (("author", " ".join(c.authors)), ("published", c.published_at or ""), ("title", c.title or ""))
+        for key, value in found:
             if key in g:
                 res["meta_checked"] += 1
                 ok = _norm(g[key]).lower() in _norm(value).lower()

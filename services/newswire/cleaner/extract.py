@@ -82,7 +82,8 @@ def select(page: Page) -> Selection:
     _score_frames(blocks, frames)
     candidates = [fr for fr in frames.values() if fr.score > 0 and fr.tag not in ("body", "html")]
     if not candidates:
-        return Selection(blocks=[b for b in blocks if not b.chrome], dropped=[(b, "navigation") for b in blocks if b.chrome],
+        return Selection(blocks=[b for b in blocks if not b.chrome],
+                         dropped=[(b, "navigation") for b in blocks if b.chrome],
                          confidence=0.1)
     scored = sorted(((_final_score(fr), fr) for fr in candidates), key=lambda x: -x[0])
     top_score, top = scored[0]

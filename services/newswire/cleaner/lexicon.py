@@ -79,9 +79,11 @@ HARD_TERMINATORS = re.compile(
     re.I,
 )
 SOFT_TERMINATORS = re.compile(
-    r"^(?:related\b[^.!?]{0,40}|recommended|read (?:more|next|also)|also read|see also|trending(?: now| news| stories)?|"
+    r"^(?:related\b[^.!?]{0,40}|recommended|read (?:more|next|also)|also read|see also|"
+    r"trending(?: now| news| stories)?|"
     r"share this(?: article| story| post)?|like this|filed under\b[^.!]{0,60}|posted in\b[^.!]{0,60}|tags?:[^.!]{0,60}|"
-    r"popular (?:news|stories|now)|latest (?:videos?|headlines)|more (?:videos?|headlines)|more on this(?: story| topic)?|"
+    r"popular (?:news|stories|now)|latest (?:videos?|headlines)|more (?:videos?|headlines)|"
+    r"more on this(?: story| topic)?|"
     r"also in [\w ]{2,30}|discussion|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
     r"noticias relacionadas|lee también|articoli correlati|leggi anche|notícias relacionadas|leia também|"
     r"читайте также|اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|أخبار ذات صلة)[\s:.!]*$",
@@ -159,7 +161,7 @@ def _stems(pattern: str) -> frozenset[str]:
 
 # A phrase can only match when one of its words is in the line: a cheap set test first.
 _REASON_STEMS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = tuple(
-    (reason, _stems(pattern), rx) for (reason, pattern), (_, rx) in zip(_PHRASES.items(), PHRASE_RES)
+    (reason, _stems(pattern), rx) for (reason, pattern), (_, rx) in zip(_PHRASES.items(), PHRASE_RES, strict=True)
 )
 _TRIM = re.compile(r"^[\W_]+|[\W_]+$")
 

@@ -45,7 +45,9 @@ BYLINE_RE = re.compile(
     r"^(?:by|written by|posted by|von|par|por|di|door|av|af|от|автор|بقلم|كتب)\s*:?\s+(.+)$", re.I
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bو)\s*")
-_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "del", "la", "le", "al", "el", "bin", "ibn", "di", "du", "dos"})
+_PARTICLES = frozenset(
+    {"de", "da", "van", "von", "der", "den", "del", "la", "le", "al", "el", "bin", "ibn", "di", "du", "dos"}
+)
 _ROLE_WORDS = re.compile(
     r"\b(?:reporter|correspondent|editor|staff|writer|contributor|columnist|updated|published|"
     r"min read|minutes? read|photograph\w*|associated press|reuters|afp)\b", re.I,
@@ -138,8 +140,8 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
 
 
 _STOP: dict[str, frozenset[str]] = {
-    "en": frozenset("the and of to in is that for was on with as by at from it said his are be has have this an".split()),
-    "de": frozenset("der die und das ist nicht den mit von sich des auf für ein eine im dem zu auch es wird bei".split()),
+    "en": frozenset("the and of to in is that for was on with as by at from it said his are be has this".split()),
+    "de": frozenset("der die und das ist nicht den mit von sich des auf für ein eine im dem zu auch wird".split()),
     "fr": frozenset("le la les des et est un une du en que dans pour qui pas sur au par avec ce il sont".split()),
     "es": frozenset("el la los las de que y en un una es por con para del se al lo como más su".split()),
     "it": frozenset("il la che di e è un una per non del della con sono gli le nel alla si da".split()),
