@@ -356,3 +356,15 @@ def test_stale_fired_entries_can_be_pruned() -> None:
                     now=NOW + timedelta(days=8))
     fired["junk"] = b"?"
     assert stale_keys(fired, NOW + timedelta(days=7)) == [alert_id("corr", "old", "k")]
+
+
+def test_untitled_story_is_named_by_its_main_claim() -> None:
+    r = rules({"name": "sus", "type": "suspect_source", "signals": ["spam"]})
+    members = [member(0, "voa"), member(1, "casino", spam=True)]
+    s = story(members, [claim("k", origins=2, text=K3000)], title="")
+    (alert,) = AlertEngine(r, {}).evaluate(s, replay=False, now=NOW)
+    assert alert.title.endswith("in story: More than 3,000 North Korean soldiers have been killed or injured since "
+                                "their deployment")
+    bare = story(members, [], title="", entities=["Kursk", "Pyongyang"])
+    (alert,) = AlertEngine(r, {}).evaluate(bare, replay=False, now=NOW)
+    assert alert.title.endswith("in story: Kursk, Pyongyang")

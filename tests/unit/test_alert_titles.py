@@ -43,3 +43,13 @@ def test_long_sentence_keeps_the_clause_with_the_figure() -> None:
 def test_speaker_in_parentheses() -> None:
     assert with_speaker("X happened", "White House") == "X happened (White House)"
     assert with_speaker("X happened", None) == "X happened"
+
+
+def test_dated_and_cited_attributions_are_dropped() -> None:
+    assert summarize_claim("President Volodymyr Zelensky said on Dec. 23 that more than 3,000 soldiers have "
+                           "been killed.") == "More than 3,000 soldiers have been killed"
+    assert summarize_claim("That package is expected to be worth $1.25 billion, The Associated Press reported "
+                           "later Friday, citing anonymous sources.") == (
+        "That package is expected to be worth $1.25 billion")
+    assert summarize_claim("The White House believes more than 1,000 troops have been killed.") == (
+        "More than 1,000 troops have been killed")

@@ -120,7 +120,8 @@ def test_watchlist_terms_match_whole_words_case_insensitively() -> None:
     rule = _one({"name": "w", "type": "watchlist", "entities": ["North Korea", "Korea"], "keywords": ["IMF"]})
     assert isinstance(rule, WatchlistRule)
     assert rule.find("troops of north  korea and the imf") == ["North Korea", "IMF"]
-    assert rule.find("North Koreans and IMFs") == []
+    assert rule.find("North Korean troops and the IMF's view") == ["North Korea", "IMF"]
+    assert rule.find("Koreanx, IMFA and imfsx") == []
     assert rule.find("South Korea") == ["Korea"]
 
 

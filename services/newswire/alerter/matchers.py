@@ -83,11 +83,17 @@ def outlets_of(members: list[StoryMember]) -> list[str]:
 
 
 def _story_title(story: Story) -> str:
+    """The story's title, else a member's, else its most reported claim, else its main entities."""
     if story.title and story.title.strip():
         return story.title.strip()
     for m in story.articles:
         if m.title and m.title.strip() and not m.spam:
             return m.title.strip()
+    if story.claims:
+        best = max(story.claims, key=lambda c: (c.independent_origins, c.reports, c.value is not None))
+        return summarize_claim(best.text, 100)
+    if story.entities:
+        return ", ".join(story.entities[:3])
     return story.story_id
 
 

@@ -80,7 +80,7 @@ class WatchlistRule(Rule):
         """The watchlist terms found in `text`, in rule order."""
         if self.pattern is None:
             return []
-        found = {self.terms_by_key.get(term_key(m.group(0))) for m in self.pattern.finditer(text)}
+        found = {self.terms_by_key.get(term_key(m.group(1))) for m in self.pattern.finditer(text)}
         return [t for t in (*self.entities, *self.keywords) if t in found]
 
     def check(self) -> None:
@@ -282,10 +282,15 @@ def term_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+# Inflections a term may carry and still name the same thing: plurals, possessives, demonyms
+# ("North Korea" -> "North Korean troops", "strike" -> "strikes", "Russia" -> "Russia's").
+_SUFFIX = r"(?:['’]s|s|es|n|ns|an|ans|ian|ians|ese)?"
+
+
 def _terms_pattern(terms: list[str]) -> re.Pattern[str]:
     """Whole words, any case, any whitespace between words; longest terms first so they win."""
     alternatives = [r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(terms, key=len, reverse=True)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(" + "|".join(alternatives) + ")" + _SUFFIX + r"(?!\w)", re.IGNORECASE)
 
 
 _INTERNAL = {"pattern", "terms_by_key"}

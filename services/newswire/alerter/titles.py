@@ -9,13 +9,17 @@ SUMMARY_MAX = 140
 
 _SPACE = re.compile(r"\s+")
 # Attribution frames around a reported sentence: the speaker goes in parentheses instead.
+_SAY = (r"(?:said|says|reported|announced|believes|estimated|estimates|confirmed|stated|claimed|revealed|"
+        r"warned|added|told [\w ]{1,30}?)")
+_WHEN = r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:\w+day|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
 _LEAD_ATTRIBUTION = re.compile(
-    r"^(?:(?i:according to) [^,]{1,80},\s*|(?:the\s+)?[A-Z][\w.'’ -]{0,60}\s+(?:said|says|reported|announced|"
-    r"told [\w ]{1,30})(?:\s+on\s+\w+|\s+\w+day)?\s+(?:that\s+)?)",
+    r"^(?:(?i:according to) [^,]{1,80},\s*|(?:the\s+)?[A-Z][\w.'’ -]{0,60}?\s+" + _SAY + _WHEN
+    + r"\s+(?:that\s+)?)",
 )
 _TAIL_ATTRIBUTION = re.compile(
-    r",[\"”’']?\s*(?:(?:the|a|an)\s+)?[\w.'’ -]{1,60}?\s+(?:said|says|reported|announced|told [\w ]{1,30}?)"
-    r"(?:\s+(?:on\s+)?\w+day|\s+in\s+a\s+[\w ]{1,30}?)?\s*[.!]?$",
+    r",[\"”’']?\s*(?:(?:the|a|an)\s+)?[\w.'’ -]{1,60}?\s+" + _SAY
+    + r"(?:\s+(?:(?:later|earlier|late|early|on)\s+)?\w+day|\s+in\s+a\s+[\w ]{1,30}?)?"
+    r"(?:,\s*citing\s+[^,.;]{1,60})?\s*[.!]?$",
     re.IGNORECASE,
 )
 _TRAIL = re.compile(r"[\s.;:,]+$")
