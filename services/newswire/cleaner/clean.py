@@ -78,7 +78,7 @@ def _clean(raw: RawArticle) -> CleanArticle:
                  or verdict.published_at)
     language = _language(raw.language) or _language(meta.get("lang")) or detect_language(text or flat)
     spam = score_spam(flat, verdict.title, verdict.spam_lines, None if html is not None else verdict.spam_terms)
-    quality = page_quality(text, len(source), len(verdict.removed), spam)
+    quality = page_quality(text, len(source), spam)
     return CleanArticle(
         article_id=article_id(raw), url=raw.url, source=raw.source, title=verdict.title or raw.title,
         authors=authors, published_at=published, fetched_at=raw.fetched_at, language=language,

@@ -110,7 +110,6 @@ class Block:
     chrome: bool
     negative: bool
     index: int = 0
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -33,7 +33,7 @@ def score_spam(text: str, title: str | None, spam_lines: int, hits: list[str] | 
     return Spam(is_spam=score >= 0.5, score=score, reasons=reasons)
 
 
-def page_quality(kept: str, input_chars: int, removed_count: int, spam: Spam) -> float:
+def page_quality(kept: str, input_chars: int, spam: Spam) -> float:
     """A 0..1 quality: enough body text, a modest share of chrome, no spam."""
     words = kept.count(" ") + 1 if kept else 0
     length = min(1.0, words / 300.0)
