@@ -100,3 +100,18 @@ def test_generic_org_age_apposition_and_lowercase_role() -> None:
     assert got[1] is not None and got[1][0] == "Acme Corp"
     assert got[2] == ("Jane Smith", "chief executive", "Acme Corp")
     assert got[3] is not None and got[3][0] == "central bank governor"
+
+
+def test_negated_and_passive_verbs_do_not_attribute() -> None:
+    assert speakers("Police could not say how many shots were fired.")[0][1] is None
+    assert speakers("Offices were shut, with staff either told to stay indoors.")[0][1] is None
+    assert speakers("The bill is said to cost $5 billion.")[0][1] is None
+
+
+def test_same_surname_resolves_to_nearest_full_name() -> None:
+    t = ('Madeline Kafoury worked there.\n"She did not fire him," Charlene Kafoury said.\n'
+         '"She was our mom," said Charlie Kafoury.\nLater, Kafoury said she was proud.')
+    out = speakers(t)
+    assert out[1][1] == "Charlene Kafoury"
+    assert out[2][1] == "Charlie Kafoury"
+    assert out[3][1] == "Charlie Kafoury"

@@ -40,16 +40,24 @@ _ADVERB_TAIL = re.compile(
 )
 _DELIM = re.compile(
     r"[,;:()\"\u201c\u201d\u2014]|\b(?:that|as|while|when|after|before|because|and|but|which|who|where|if|since"
-    r"|though|although|whereas|so|then)\b"
+    r"|though|although|whereas|so|then|with)\b"
 )
 _LEAD_DET = re.compile(r"^(?:(?:but|and|so|yet|meanwhile|also)\s+)?(?:the|a|an|this|that|these|those)\s+", re.I)
-_LEAD_CONJ = re.compile(r"(?:but|and|so|yet|meanwhile|also|now|however)\s+", re.I)
+_LEAD_CONJ = re.compile(
+    r"(?:but|and|so|yet|meanwhile|also|now|however|when|while|after|before|as|if|because|although|though|since"
+    r"|once|until|where)\s+",
+    re.I,
+)
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:on|last|this|late|early|earlier|later|in)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?|week|month|year|night|"
     r"morning|evening))+\s*$"
 )
 # noun/verb homographs: "the reports", "swing states," are nouns, not speech verbs
 _AMBIGUOUS = frozenset({"reports", "claims", "states", "notes", "estimates", "says", "posted", "alleges"})
+_NOT_ATTRIBUTING = re.compile(
+    r"(?:\b(?:not|never|was|were|been|being|be|is|are|declined to|refused to|wouldn't|couldn't|didn't)"
+    r"|n't|n\u2019t)\s+$"
+)
 _DET_BEFORE = re.compile(
     r"\b(?:the|a|an|these|those|their|its|his|her|our|no|any|some|such|had|have|has|of|unverified|media|news)\s+$",
     re.I,
@@ -95,7 +103,8 @@ class Registry:
     def __init__(self, text: str, mentions: list[Mention], quotes: list[tuple[int, int]]) -> None:
         self.text = text
         self.mentions = mentions
-        self.by_surname: dict[str, Person] = {}
+        self.by_surname: dict[str, list[tuple[int, Person]]] = {}
+        self.by_name: dict[str, Person] = {}
         self.roles: list[tuple[str, Person]] = []
         self._person_pos: list[int] = []
         self._person_at: list[Mention] = []
@@ -103,7 +112,7 @@ class Registry:
             if m.label != "PERSON":
                 continue
             toks = m.name.split()
-            person = self.by_surname.get(toks[-1]) if len(toks) == 1 else None
+            person = self.person(m.name, m.start) if len(toks) == 1 else self.by_name.get(m.name)
             if person is None:
                 role, org = m.role, m.org
                 if role is None:
@@ -115,19 +124,30 @@ class Registry:
                     org = org or _org_in(ap.group("appos"), mentions, ap.start("appos"))
                 person = Person(m.name, role, org)
                 if len(toks) >= 2:
-                    self.by_surname[toks[-1]] = person
+                    self.by_surname.setdefault(toks[-1], []).append((m.start, person))
+                    self.by_name[m.name] = person
                 if role:
                     self.roles.append((role.lower(), person))
             if not _inside(m.start, quotes):
                 self._person_pos.append(m.start)
                 self._person_at.append(m)
 
-    def person(self, name: str) -> Person | None:
-        """The person a (short) name refers to: "Kirby", "Mr. Kirby" -> John Kirby."""
+    def person(self, name: str, pos: int | None = None) -> Person | None:
+        """The person a name refers to: a full name itself, or "Kirby"/"Mr. Kirby" -> the John Kirby
+        named last before `pos` (two Kafourys in one article stay apart)."""
         toks = [t for t in name.split() if t.lower() not in gz.TITLES]
         if not toks:
             return None
-        return self.by_surname.get(toks[-1])
+        if len(toks) >= 2 and name in self.by_name:
+            return self.by_name[name]
+        cands = self.by_surname.get(toks[-1])
+        if not cands:
+            return None
+        if pos is not None:
+            before = [p for start, p in cands if start < pos]
+            if before:
+                return before[-1]
+        return cands[0][1]
 
     def last_person_before(self, pos: int) -> tuple[Person, Mention] | None:
         """The last person named outside quotes before `pos`, for "he"/"she"."""
@@ -135,7 +155,7 @@ class Registry:
         if i < 0:
             return None
         m = self._person_at[i]
-        return self.person(m.name) or Person(m.name, m.role, m.org), m
+        return self.person(m.name, m.start) or Person(m.name, m.role, m.org), m
 
     def by_role(self, phrase: str) -> Person | None:
         """The person introduced with this role ("the foreign minister")."""
@@ -246,7 +266,7 @@ class Attributor:
         role_text = text[appos[0]:appos[1]].strip() if appos else None
         if persons:
             m = persons[-1]
-            person = self.registry.person(m.name) or Person(m.name, m.role, m.org)
+            person = self.registry.person(m.name, m.start) or Person(m.name, m.role, m.org)
             role = person.role or m.role or role_text or _role_between(text, start, m.start)
             org = person.org or m.org or (orgs[0].name if orgs and orgs[0].start < m.start else None)
             if role_text and not person.role:
@@ -266,7 +286,7 @@ class Attributor:
             if person:
                 return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
         if len(words) == 1 and words[0][0].isupper():
-            person = self.registry.person(words[0])
+            person = self.registry.person(words[0], start)
             if person:
                 return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
         name = _LEAD_DET.sub("", subj)
@@ -351,10 +371,15 @@ class Attributor:
         return None
 
     def _noun_use(self, v: re.Match[str], end: int) -> bool:
-        """True when a homograph like "reports" or "states" is used as a noun here."""
+        """True when the verb does not attribute here: a noun ("the reports", "swing states"), a
+        passive ("were told to stay") or a negation ("could not say")."""
+        text = self.text
+        if _NOT_ATTRIBUTING.search(text, max(0, v.start() - 16), v.start()):
+            return True
+        if v.group() in ("told", "tells") and text.startswith((" to ", " by "), v.end()):
+            return True  # "told to stay", "told by police": an instruction or a passive
         if v.group() not in _AMBIGUOUS:
             return False
-        text = self.text
         if _DET_BEFORE.search(text, max(0, v.start() - 20), v.start()):
             return True
         nxt = text[v.end():v.end() + 6].lstrip()
