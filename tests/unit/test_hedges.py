@@ -42,3 +42,9 @@ def test_note_prefers_nearest_claim_sharing_its_words() -> None:
     ex = extract(article(text))
     hedged = [c.text[:20] for c in ex.claims if c.hedged]
     assert hedged == ["Russia's Defense Min"]
+
+
+def test_anonymous_sourcing_is_a_hedge() -> None:
+    assert hd.inline_hedges("Two unnamed officials said the plan was dead.") == ["unnamed officials"]
+    assert hd.inline_hedges("He spoke on condition of anonymity.") == ["on condition of anonymity"]
+    assert hd.inline_hedges("It said so, citing anonymous sources.") == ["citing anonymous sources"]

@@ -15,6 +15,8 @@ _INLINE = re.compile(
     r"(?:independently[ ])?(?:verif(?:y|ied)|confirm(?:ed)?|corroborat(?:e|ed))|not[ ](?:been[ ])?independently"
     r"[ ](?:verified|confirmed)|unable[ ]to[ ](?:independently[ ])?(?:verify|confirm)|remains?[ ]unverified"
     r"|citing[ ](?:an?[ ])?(?:anonymous|unnamed|unidentified)[ ](?:sources?|officials?|people|persons?)"
+    r"|(?<!citing[ ])(?:anonymous|unnamed|unidentified)[ ](?:sources?|officials?|people|persons?)"
+    r"|people[ ]familiar[ ]with[ ]the[ ]matter|on[ ]condition[ ]of[ ]anonymity"
     r"|according[ ]to[ ](?:anonymous|unnamed|unidentified)?[ ]?sources|sources[ ](?:said|say|told)"
     r"|(?:had|have|has|there[ ](?:are|were|have[ ]been))[ ](?:\w+[ ])?reports[ ]that|is[ ]said[ ]to"
     r"|are[ ]said[ ]to|was[ ]said[ ]to|were[ ]said[ ]to|it[ ]is[ ]claimed|speculat(?:ed|ion))\b",
@@ -36,7 +38,8 @@ _MAX_NOTE_WORDS = 16
 
 
 _HINTS = ("report", "alleg", "purport", "suppos", "ostensib", "unverif", "unconfirm", "uncorrob", "rumo", "claim",
-          "verif", "confirm", "corrobor", "citing", "source", "said to", "specul")
+          "verif", "confirm", "corrobor", "citing", "source", "said to", "specul", "anonym", "unnamed", "unidentified",
+          "familiar with")
 
 
 def inline_hedges(sentence: str) -> list[str]:
