@@ -225,14 +225,23 @@ def test_figure_threshold_kind_unit_and_value() -> None:
     assert alerts[0].title.startswith("Money figure $1.25 billion: ")
 
 
-def test_figure_threshold_without_units_ignores_percentages() -> None:
+def test_figure_threshold_without_units_ignores_measures() -> None:
     r = rules({"name": "cas", "type": "figure_threshold", "kinds": ["casualties"], "threshold": 100},
               {"name": "share", "type": "figure_threshold", "kinds": ["casualties"], "units": ["%"],
                "threshold": 5})
     claims = [claim("pct", origins=1, value=150.0, unit="percent"), claim("n", origins=1, value=120.0,
-                                                                         unit="soldiers")]
+                                                                         unit="soldiers"),
+              claim("ha", origins=1, value=18000.0, unit="hectare"), claim("d", origins=1, value=300.0, unit="days")]
     alerts = AlertEngine(r, {}).evaluate(story([member(0, "voa")], claims), replay=False, now=NOW)
     assert [(a.rule, a.claims[0].key) for a in alerts] == [("cas", "n"), ("share", "pct")]
+
+
+def test_is_measure() -> None:
+    from newswire.alerter.matchers import is_measure
+
+    assert all(is_measure(u) for u in ["%", "percent", "hectares", "km", "metres", "tonnes", "hours", "°C"])
+    assert not any(is_measure(u) for u in [None, "", "troops", "soldiers", "people", "usd", "£", "GBP",
+                                       "drones", "koreans", "squadrons"])
 
 
 def _conflict(values: list[float], keys: list[str], window: str | None = "week") -> Conflict:

@@ -6,6 +6,7 @@ update, how to render its one-line title, and the claims, articles and reasons t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -28,6 +29,24 @@ _UNITS = {
     "€": "eur", "euro": "eur", "euros": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp",
     "%": "percent", "per cent": "percent", "percentage": "percent", "pct": "percent",
 }
+
+
+# Stems of physical units: a rule on counts ("casualties >= 100") must not fire on "18,000 hectares".
+_MEASURE = re.compile(
+    r"^(?:percent|hectare|acre|sq\b|sq\.|square|cubic|km|kilomet|met(?:er|re)|mile|mm|cm|inch|feet|foot|yard|kg|"
+    r"kilogram|gram|tonne|ton|pound-|lb|ounce|litre|liter|gallon|barrel|degree|°|celsius|fahrenheit|kelvin|"
+    r"second|minute|hour|day|week|month|year|mph|km/h|knot|watt|kw|mw|gw|volt|byte|gb|tb)",
+    re.IGNORECASE,
+)
+
+
+_CURRENCIES = {"usd", "eur", "gbp", "jpy", "cny", "chf", "inr", "rub", "uah", "krw", "cad", "aud"}
+
+
+def is_measure(unit: str | None) -> bool:
+    """True for a physical unit or a share, which a threshold on a count never compares."""
+    u = norm_unit(unit)
+    return bool(u) and u not in _CURRENCIES and bool(_MEASURE.match(u))
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +191,8 @@ def _figure_threshold(rule: FigureThresholdRule, story: Story) -> list[Match]:
             continue
         if (units and norm_unit(c.unit) not in units) or c.independent_origins < rule.min_origins:
             continue
-        if not units and norm_unit(c.unit) == "percent":
-            continue  # "10 percent of the troops" is a share, not a count: only a percent rule compares it
+        if not units and is_measure(c.unit):
+            continue  # "10 percent", "18,000 hectares": not a count; only a rule naming the unit compares it
         if c.hedged and not rule.include_hedged:
             continue
         figure = format_figure(c.value, norm_unit(c.unit) or c.unit)
