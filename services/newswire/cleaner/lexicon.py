@@ -71,6 +71,7 @@ HARD_TERMINATORS = re.compile(
     r"most (?:read|popular|viewed|shared|commented)|editors'? picks|editor's picks|top stories|latest news|"
     r"latest stories|more from [\w .'-]{2,40}|in other news|around the web|from (?:our|the) partners|"
     r"(?:sponsored|promoted) (?:stories|links|content)|we recommend|"
+    r"about the author|sobre o autor|sobre el autor|über den autor|à propos de l'auteur|l'autore|об авторе|"
     r"(?:leave|post) a (?:reply|comment)|comments?(?: \(\d+\))?|\d+ comments?|join the (?:conversation|discussion)|"
     r"top rated comments|show comments|view comments|reader comments|\d+ (?:responses|replies)|"
     r"weitere artikel|das könnte sie auch interessieren|meistgelesen|kommentare|"
@@ -98,6 +99,7 @@ _PHRASES: dict[str, str] = {
         r"sign up (?:now|today|here)|"
         r"successful+y subscribed|thank you for (?:signing up|subscribing)|subscribe to (?:our|the) \w+|"
         r"newsletter|get (?:our|the) [\w ]{0,30}(?:in your inbox|delivered)|your inbox|confirmation email|"
+        r"(?:news|email|e-mail) alerts|breaking news emails|delivered (?:weekday|daily|every)|"
         r"we(?:'|’)ve sent you|unsubscribe|abonnieren sie|melden sie sich|inscrivez-vous|"
         r"suscríbete|iscriviti alla|подпишитесь|اشترك في"
     ),
@@ -123,7 +125,7 @@ _PHRASES: dict[str, str] = {
         r"enable javascript|javascript (?:is )?(?:disabled|required)|turn on javascript|requires? javascript|"
         r"your browser (?:does not|doesn't) support|update your browser|ad ?blocker|"
         r"privacy (?:settings|preferences|choices)|consent|gdpr|we value your privacy|"
-        r"manage (?:preferences|options|settings)|accept all|reject all|"
+        r"manage (?:preferences|options|settings)|accept all|reject all|recaptcha|"
         r"this audio is (?:created|generated)|created with ai assistance|listen to this article|"
         r"audio (?:version|generated)"
     ),

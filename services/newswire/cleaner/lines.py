@@ -316,6 +316,13 @@ def _inner_rules(lines: list[Line], start: int, end: int) -> None:
         if ln.chars >= 60 and ln.text.endswith(("…", "...")) and _TRUNCATED.search(ln.text[-8:]):
             ln.reason = "truncated_teaser"
             continue
+        if ln.chars <= 80 and not ln.prose:
+            if parse_byline(ln.text) is not None or ln.text.lower() == "by":
+                ln.reason = "byline"
+                continue
+            if is_dateline(ln.text):
+                ln.reason = "dateline"
+                continue
         if not ln.prose and ln.words <= 3:
             prev_short = i > start and not lines[i - 1].prose
             next_short = i < end and not lines[i + 1].prose
