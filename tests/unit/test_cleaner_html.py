@@ -57,7 +57,7 @@ def test_html_metadata() -> None:
     clean = clean_article(RawArticle(url="https://example.org/trains", source="example", html=_html()))
     assert clean.title == "Night trains to the coast extended"
     assert clean.authors == ["Ana Varga"]
-    assert clean.published_at == "2024-05-02"
+    assert clean.published_at == "2024-05-02T08:00:00Z"  # an ISO stamp is kept whole
     assert clean.language == "en"
     assert clean.quality > 0.3
     assert any(r.reason in ("navigation", "boilerplate", "related_list") for r in clean.removed)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newswire.cleaner import evaluate, lexicon
 from newswire.cleaner.clean import clean_article
-from newswire.cleaner.meta import detect_language, find_date, is_dateline, parse_byline
+from newswire.cleaner.meta import detect_language, find_date, is_dateline, normalise_date, parse_byline
 from newswire.cleaner.spam import score_spam
 from newswire.core.records import RawArticle
 
@@ -72,6 +72,9 @@ def test_dates_and_bylines() -> None:
     assert find_date("28. Dezember 2024")[0] == "2024-12-28"
     assert find_date("2025-01-05 03:41")[0] == "2025-01-05"
     assert find_date("no date here")[0] is None
+    assert normalise_date("2026-03-14T11:12:00Z") == "2026-03-14T11:12:00Z"
+    assert normalise_date("Sat, 14 March 2026 11:12") == "2026-03-14"
+    assert normalise_date("2026-13-45") is None and normalise_date("") is None
     assert is_dateline("Updated: 2025-01-05 03:41")
     assert not is_dateline("The vote on 2025-01-05 was delayed by a storm over the capital city.")
     assert parse_byline("by Volodymyr Ivanyshyn December 28, 2024 7:33 AM 2 min read") == (

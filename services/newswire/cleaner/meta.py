@@ -90,10 +90,16 @@ def find_date(text: str) -> tuple[str | None, tuple[int, int]]:
     return (best[1], best[2]) if best else (None, (0, 0))
 
 
+_ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
 def normalise_date(value: str | None) -> str | None:
-    """A metadata date string as ISO `YYYY-MM-DD` (or None when it holds no date)."""
+    """A metadata date as ISO: an ISO timestamp is kept whole, anything else becomes `YYYY-MM-DD`."""
     if not value:
         return None
+    value = value.strip()
+    if _ISO_STAMP.match(value) and find_date(value[:10])[0]:
+        return value.replace(" ", "T", 1)
     iso, _ = find_date(value)
     return iso
 
