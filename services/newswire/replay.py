@@ -20,6 +20,7 @@ from typing import Any, TextIO
 import orjson
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from newswire.core.admin import end_offsets, found_offset
 from newswire.core.codec import parse_time
 from newswire.core.deadletter import original_message
 from newswire.core.errors import ConfigError
@@ -86,14 +87,16 @@ def mark_replay(value: bytes) -> bytes:
 class Checkpoint:
     """Per-partition next offset, persisted as JSON after every acknowledged batch."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None) -> None:
         self.path = path
         self.next: dict[int, int] = {}
-        if path.exists():
+        if path is not None and path.exists():
             self.next = {int(k): v for k, v in orjson.loads(path.read_bytes()).items()}
 
     def save(self) -> None:
-        """Write atomically."""
+        """Write atomically (a checkpoint without a path lives in memory only)."""
+        if self.path is None:
+            return
         tmp = self.path.with_suffix(".tmp")
         tmp.write_bytes(orjson.dumps({str(k): v for k, v in self.next.items()}))
         tmp.replace(self.path)
@@ -118,7 +121,7 @@ async def plan(consumer: AIOKafkaConsumer, topic: str, start: Position, stop: Po
         raise ConfigError(f"topic {topic!r} does not exist")
     tps = [TopicPartition(topic, p) for p in sorted(parts) if partitions is None or p in partitions]
     begin = await consumer.beginning_offsets(tps)
-    end = await consumer.end_offsets(tps)
+    end = await end_offsets(consumer, tps)
 
     async def resolve(pos: Position | None, default: dict[TopicPartition, int]) -> dict[TopicPartition, int]:
         if pos is None or pos.edge == "latest":
@@ -128,7 +131,7 @@ async def plan(consumer: AIOKafkaConsumer, topic: str, start: Position, stop: Po
         if pos.offset is not None:
             return {tp: min(max(pos.offset, begin[tp]), end[tp]) for tp in tps}
         found = await consumer.offsets_for_times({tp: pos.time_ms for tp in tps})
-        return {tp: (found[tp].offset if found.get(tp) else end[tp]) for tp in tps}
+        return {tp: (found[tp].offset if found_offset(found.get(tp)) else end[tp]) for tp in tps}
 
     a = await resolve(start, begin)
     b = await resolve(stop, end)
@@ -149,7 +152,7 @@ async def replay(settings: Settings, topic: str, start: Position, stop: Position
     counts = {"sent": 0, "skipped": 0, "resumed": 0}
     try:
         p = await plan(consumer, topic, start, stop, partitions)
-        ck = checkpoint or Checkpoint(Path("/dev/null"))
+        ck = checkpoint or Checkpoint(None)
         tps = []
         for part, (a, b) in p.ranges.items():
             begin = max(a, ck.next.get(part, a))

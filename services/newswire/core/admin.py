@@ -3,7 +3,9 @@
 Topics are created explicitly with configured partitions: Tansu would auto-create unknown
 topics with 4 partitions and a Faust table would then fail with PartitionsMismatch.
 Committed offsets are read with `consumer.committed()` because aiokafka's admin
-`list_consumer_group_offsets` cannot decode Tansu's reply.
+`list_consumer_group_offsets` cannot decode Tansu's reply. End offsets are read with
+`end_offsets()` below: Tansu answers ListOffsets(latest) with the base offset of the last
+record batch plus one, which undercounts whenever a producer batched several records.
 """
 
 from __future__ import annotations
@@ -56,6 +58,31 @@ async def list_topics(settings: Settings) -> dict[str, int]:
         await consumer.stop()
 
 
+async def end_offsets(consumer: AIOKafkaConsumer, tps: list[TopicPartition]) -> dict[TopicPartition, int]:
+    """The true end offset per partition: the broker's answer, corrected by reading the last
+    batch (a fetch from inside a batch returns the whole batch). Moves the consumer's
+    assignment: use a consumer dedicated to inspection."""
+    reported = await consumer.end_offsets(tps)
+    begin = await consumer.beginning_offsets(tps)
+    probe = [tp for tp in tps if reported[tp] > begin[tp]]
+    result = dict(reported)
+    if not probe:
+        return result
+    consumer.assign(probe)
+    for tp in probe:
+        consumer.seek(tp, reported[tp] - 1)
+    pending = set(probe)
+    for _ in range(20):  # bounded: each round is one fetch of at most 200 ms
+        batch = await consumer.getmany(*pending, timeout_ms=200)
+        for tp, records in batch.items():
+            if records:
+                result[tp] = max(result[tp], records[-1].offset + 1)
+                pending.discard(tp)
+        if not pending:
+            break
+    return result
+
+
 async def group_lag(settings: Settings, group: str, topic: str) -> dict[int, tuple[int, int]]:
     """partition -> (committed offset, end offset) of a consumer group on a topic."""
     consumer = AIOKafkaConsumer(**client_kwargs(settings), group_id=group, enable_auto_commit=False)
@@ -66,7 +93,7 @@ async def group_lag(settings: Settings, group: str, topic: str) -> dict[int, tup
             await consumer.topics()
             parts = consumer.partitions_for_topic(topic) or set()
         tps = [TopicPartition(topic, p) for p in sorted(parts)]
-        ends = await consumer.end_offsets(tps) if tps else {}
+        ends = await end_offsets(consumer, tps) if tps else {}
         out = {}
         for tp in tps:
             committed = await consumer.committed(tp)
@@ -90,10 +117,10 @@ async def seek_group(settings: Settings, group: str, topic: str, time_ms: int | 
             await consumer.topics()
             parts = consumer.partitions_for_topic(topic) or set()
         tps = [TopicPartition(topic, p) for p in sorted(parts)]
-        ends = await consumer.end_offsets(tps)
+        ends = await end_offsets(consumer, tps)
         if time_ms is not None:
             found = await consumer.offsets_for_times({tp: time_ms for tp in tps})
-            target = {tp: (found[tp].offset if found.get(tp) else ends[tp]) for tp in tps}
+            target = {tp: (found[tp].offset if found_offset(found.get(tp)) else ends[tp]) for tp in tps}
         else:
             target = {tp: min(offset or 0, ends[tp]) for tp in tps}
         consumer.assign(tps)
@@ -101,3 +128,8 @@ async def seek_group(settings: Settings, group: str, topic: str, time_ms: int | 
         return {tp.partition: o for tp, o in target.items()}
     finally:
         await consumer.stop()
+
+
+def found_offset(hit: object) -> bool:
+    """An offsets_for_times hit: Kafka answers None past the end, Tansu offset 0 with timestamp -1."""
+    return hit is not None and getattr(hit, "timestamp", -1) >= 0
