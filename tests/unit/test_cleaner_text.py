@@ -159,3 +159,9 @@ def test_lead_cut_off_by_a_widget_is_kept() -> None:
     assert lead in verdict.kept
     assert "Ticker" not in verdict.kept
     assert all(p in verdict.kept for p in BODY)
+
+
+def test_headline_only_item_keeps_its_text() -> None:
+    clean = clean_article(RawArticle(url="https://example.org/f", source="f",
+                                     text="Esther Williams, swimming star, dies at 91."))
+    assert clean.text == "Esther Williams, swimming star, dies at 91."

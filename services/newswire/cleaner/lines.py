@@ -243,6 +243,12 @@ def classify(text: str, title_hint: str | None = None, region: bool = True, capt
                 verdict.spam_lines += 1
         else:
             verdict.kept.append(ln.text)
+    if not verdict.kept:
+        # a one-line item (a headline-only wire flash) is its own body
+        titles = [t for t, r in verdict.removed if r == "title"]
+        if titles:
+            verdict.kept = titles[:1]
+            verdict.removed = [(t, r) for t, r in verdict.removed if (t, r) != (titles[0], "title")]
     return verdict
 
 
