@@ -13,49 +13,9 @@ from typing import Any
 
 import orjson
 
-from newswire.core.errors import ConfigError, NewswireError
+from newswire.core.errors import ConfigError
 from newswire.core.settings import STAGES, Settings, load_settings
-
-
-def ingest_paths(settings: Settings, paths: Sequence[str]) -> tuple[int, list[str], int]:
-    """Send every raw article under `paths` to the raw topic; unreadable or invalid ones go
-    to the dead-letter topic with the reason. Returns (sent, article ids in input order, invalid)."""
-    from newswire.core import ids
-    from newswire.core.boundary import Message
-    from newswire.core.codec import Codec, Envelope, utc_now
-    from newswire.core.deadletter import dead_letter_payload
-    from newswire.core.schemas import DEADLETTER
-    from newswire.core.topics import Topics
-    from newswire.ingestion import encode_raw, ingest_headers
-    from newswire.kafkaio import produce
-    from newswire.sources import read_paths
-
-    topics = Topics.for_prefix(settings.topic_prefix)
-    codec = Codec(settings.schemas_dir, settings.max_message_bytes)
-    records: list[tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]] = []
-    article_ids: dict[str, None] = {}  # ordered set
-    invalid = 0
-    for n, item in enumerate(read_paths(paths)):
-        headers = ingest_headers()
-        try:
-            if item.article is None:
-                raise ConfigError(item.error or "unreadable")
-            key, value = encode_raw(codec, item.article, settings.pipeline_version)
-            records.append((topics.raw, key, value, headers))
-            article_ids[key.decode()] = None
-        except NewswireError as exc:
-            invalid += 1
-            print(f"invalid input {item.origin}: {exc}", file=sys.stderr)
-            value = orjson.dumps(item.article) if item.article is not None else item.origin.encode()
-            msg = Message("ingest:" + item.origin, 0, n, None, value, headers)
-            payload = dead_letter_payload(stage="ingest", exc=exc, topic=msg.topic, partition=0, offset=n,
-                                          key=None, value=value, headers=headers)
-            env = Envelope(schema=DEADLETTER, id=ids.event_id(DEADLETTER, item.origin, settings.pipeline_version),
-                           article_id=None, produced_at=utc_now(), pipeline_version=settings.pipeline_version,
-                           replay=False, payload=payload)
-            records.append((topics.deadletter, item.origin.encode(), codec.encode(env), headers))
-    sent = asyncio.run(produce(settings, records))
-    return sent - invalid, list(article_ids), invalid
+from newswire.ingestion import ingest_paths
 
 
 def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:

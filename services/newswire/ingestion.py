@@ -1,13 +1,23 @@
-"""Wrap raw articles read from files into `newswire.article.raw/1` envelopes and headers."""
+"""Ingest: raw articles read from files wrapped into `newswire.article.raw/1` envelopes and sent."""
 
 from __future__ import annotations
 
+import asyncio
+import sys
 import uuid
+from collections.abc import Sequence
 from typing import Any
+
+import orjson
 
 from newswire.core import ids, schemas
 from newswire.core.codec import Codec, Envelope, utc_now
+from newswire.core.deadletter import dead_letter_payload
+from newswire.core.errors import DecodeError, NewswireError
 from newswire.core.records import RawArticle
+from newswire.core.settings import Settings
+from newswire.core.topics import Topics
+from newswire.sources import read_paths
 
 
 def raw_article_id(article: dict[str, Any]) -> str | None:
@@ -39,3 +49,35 @@ def encode_raw(codec: Codec, article: dict[str, Any], pipeline_version: str, *,
     """Key and validated value of a raw article; raises SchemaError if it is not a valid raw article."""
     env = raw_envelope(article, pipeline_version, replay=replay)
     return (env.article_id or "").encode(), codec.encode(env)
+
+
+def ingest_paths(settings: Settings, paths: Sequence[str]) -> tuple[int, list[str], int]:
+    """Send every raw article under `paths` to the raw topic; unreadable or invalid ones go
+    to the dead-letter topic with the reason. Returns (sent, article ids in input order, invalid)."""
+    from newswire.kafkaio import produce  # aiokafka only where a broker is used
+
+    topics = Topics.for_prefix(settings.topic_prefix)
+    codec = Codec(settings.schemas_dir, settings.max_message_bytes)
+    records: list[tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]] = []
+    article_ids: dict[str, None] = {}  # ordered set
+    invalid = 0
+    for n, item in enumerate(read_paths(paths)):
+        headers = ingest_headers()
+        try:
+            if item.article is None:
+                raise DecodeError(item.error or "unreadable")
+            key, value = encode_raw(codec, item.article, settings.pipeline_version)
+            records.append((topics.raw, key, value, headers))
+            article_ids[key.decode()] = None
+        except NewswireError as exc:
+            invalid += 1
+            print(f"invalid input {item.origin}: {exc}", file=sys.stderr)
+            value = orjson.dumps(item.article) if item.article is not None else item.origin.encode()
+            payload = dead_letter_payload(stage="ingest", exc=exc, topic="ingest:" + item.origin, partition=0,
+                                          offset=n, key=None, value=value, headers=headers)
+            event_id = ids.event_id(schemas.DEADLETTER, item.origin, settings.pipeline_version)
+            env = Envelope(schema=schemas.DEADLETTER, id=event_id, article_id=None, produced_at=utc_now(),
+                           pipeline_version=settings.pipeline_version, replay=False, payload=payload)
+            records.append((topics.deadletter, item.origin.encode(), codec.encode(env), headers))
+    sent = asyncio.run(produce(settings, records))
+    return sent - invalid, list(article_ids), invalid

@@ -115,7 +115,7 @@ async def wait_for_results(settings: Settings, article_ids: list[str], expected_
 def run(settings: Settings, paths: Sequence[str], *, follow: bool = False, timeout: float = 90.0,
         out: Any = sys.stdout) -> int:
     """The main job: everything up, the corpus through every worker, a report, everything down."""
-    from newswire.cli import ingest_paths
+    from newswire.ingestion import ingest_paths
 
     started = time.monotonic()
     with ExitStack() as stack:

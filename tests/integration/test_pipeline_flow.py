@@ -8,12 +8,11 @@ import urllib.request
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from newswire.cli import ingest_paths
 from newswire.core import schemas
 from newswire.core.codec import Codec
 from newswire.core.settings import STAGES, Settings
 from newswire.core.topics import Topics
-from newswire.ingestion import encode_raw, ingest_headers
+from newswire.ingestion import encode_raw, ingest_headers, ingest_paths
 from newswire.kafkaio import produce
 from newswire.runner import SAMPLES
 from tests.integration.helpers import events, read_all, wait_caught_up, wait_enriched, wait_until

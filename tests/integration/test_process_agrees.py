@@ -6,11 +6,11 @@ import asyncio
 import uuid
 from pathlib import Path
 
-from newswire.cli import ingest_paths
 from newswire.core import admin
 from newswire.core.broker import LocalBroker
 from newswire.core.settings import STAGES, Settings
 from newswire.core.topics import Topics
+from newswire.ingestion import ingest_paths
 from newswire.pipeline import Pipeline
 from newswire.runner import SAMPLES, start_worker, stop_workers
 from newswire.sources import read_paths

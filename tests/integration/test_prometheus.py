@@ -14,8 +14,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -120,7 +121,7 @@ def query(url: str, promql: str) -> list[dict[str, Any]]:
 
 def test_prometheus_scrapes_a_worker_and_serves_its_metrics(
         live_settings: Settings, cleaner: WorkerProcess, prometheus: str) -> None:
-    from newswire.cli import ingest_paths
+    from newswire.ingestion import ingest_paths
 
     sent, ids, invalid = ingest_paths(live_settings, [str(p) for p in sorted(SAMPLES.glob("0[1-3]_*.json"))])
     assert sent == 3 and invalid == 0

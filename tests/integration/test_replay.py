@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from newswire.cli import ingest_paths
 from newswire.cli import main as cli_main
 from newswire.core import admin
 from newswire.core.settings import Settings
 from newswire.core.topics import Topics
+from newswire.ingestion import ingest_paths
 from newswire.replay import Checkpoint, Position, replay
 from newswire.runner import SAMPLES, settings_env, start_worker, stop_workers
 from tests.integration.helpers import events, wait_caught_up, wait_enriched, wait_until
