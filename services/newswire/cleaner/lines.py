@@ -117,6 +117,21 @@ def _lexicon_reason(ln: Line, spammy: bool, legal: bool = True) -> str:
     return ""
 
 
+def _headline_like(ln: Line) -> bool:
+    """A headline: a few words, no sentence punctuation at the end."""
+    return not ln.prose and 3 <= ln.words <= 25 and ln.text[-1] not in _TERMINAL
+
+
+def _teaser_context(lines: list[Line], i: int, start: int, end: int) -> bool:
+    """A cut-off line reads as a teaser among other teasers, headlines or chrome, not inside a quote."""
+    if i == end and i > start:
+        return True
+    for j in (i - 1, i + 1):
+        if start <= j <= end and (_headline_like(lines[j]) or lines[j].reason not in ("", "duplicate_line")):
+            return True
+    return False
+
+
 def _menu_like(text: str) -> bool:
     """A menu entry: a few capitalised words, no sentence punctuation (not "Eat every 2 hours")."""
     if text[-1] in _TERMINAL:
@@ -319,8 +334,9 @@ def _inner_rules(lines: list[Line], start: int, end: int) -> None:
         ln = lines[i]
         if ln.reason:
             continue
-        if ln.chars >= 60 and ln.text.endswith(("…", "...")) and _TRUNCATED.search(ln.text[-8:]):
-            ln.reason = "truncated_teaser"
+        if ln.chars >= 60 and ln.text.endswith(("…", "...")) and _TRUNCATED.search(ln.text[-8:]) \
+                and _teaser_context(lines, i, start, end):
+            ln.reason = "truncated_teaser"  # a teaser under its headline, or the last line, cut off
             continue
         if ln.chars <= 80 and not ln.prose:
             if parse_byline(ln.text) is not None or ln.text.lower() == "by":

@@ -48,6 +48,11 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b
 _PARTICLES = frozenset(
     {"de", "da", "van", "von", "der", "den", "del", "la", "le", "al", "el", "bin", "ibn", "di", "du", "dos"}
 )
+_BYLINE_TAIL = frozenset({
+    "for", "at", "in", "of", "and", "with", "|", "-", "–", "—", "staff", "special", "via", "from", "updated",
+    "published", "posted", "publiziert", "veröffentlicht", "aktualisiert", "am", "publié", "le", "publicado",
+    "el", "pubblicato", "il",
+})
 _ROLE_WORDS = re.compile(
     r"\b(?:reporter|correspondent|editor|staff|writer|contributor|columnist|updated|published|"
     r"min read|minutes? read|photograph\w*|associated press|reuters|afp)\b", re.I,
@@ -129,6 +134,9 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     names_part = rest[:a] if iso else rest
     names_part = _TIME_RE.sub(" ", names_part)
     names_part = re.split(r"\s[|•·–—-]\s|\(|\bupdated\b|\bpublished\b|\bon\b", names_part, maxsplit=1, flags=re.I)[0]
+    if not rest[:1].isupper():  # "by the way", "by far": a sentence, not a byline
+        return None
+    short = len(line.split()) <= 4 or iso is not None
     authors: list[str] = []
     for chunk in _NAME_SPLIT.split(names_part):
         words = chunk.split()
@@ -138,8 +146,13 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
                 name.append(w.strip(",.;:"))
             else:
                 break
-        if 1 <= len(name) <= 5 and not _ROLE_WORDS.search(" ".join(name)):
+        leftover = words[len(name):]
+        if leftover and leftover[0].lower() not in _BYLINE_TAIL:
+            return None  # "By Russia or anybody else.": the rest reads as a sentence
+        if (len(name) >= 2 or (name and short)) and len(name) <= 5 and not _ROLE_WORDS.search(" ".join(name)):
             authors.append(" ".join(name))
+        if leftover:
+            break
     if not authors:
         return None
     return authors, iso
