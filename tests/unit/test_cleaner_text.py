@@ -165,3 +165,14 @@ def test_headline_only_item_keeps_its_text() -> None:
     clean = clean_article(RawArticle(url="https://example.org/f", source="f",
                                      text="Esther Williams, swimming star, dies at 91."))
     assert clean.text == "Esther Williams, swimming star, dies at 91."
+
+
+def test_single_sentences_pass_through_untouched() -> None:
+    for sentence in (
+        "By the way, I went there once, and we went inside and drove in, and there was a huge poster.",
+        "By Russia or anybody else.",
+        "I subscribe to the Justice Potter Stewart standard.",
+        "Senator Obama has asked for nearly $1 billion in pork-barrel earmark projects...",
+    ):
+        clean = clean_article(RawArticle(url="https://example.org/s", source="s", text=sentence))
+        assert clean.text == sentence, sentence
