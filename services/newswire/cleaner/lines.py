@@ -310,21 +310,23 @@ def _metadata(lines: list[Line], start: int, verdict: Verdict, title_hint: str |
 def _detached_lead(lines: list[Line], start: int, end: int) -> int | None:
     """A lead paragraph cut off from the body by a widget (a stock table, a video box): a long
     prose line shortly before the body, with nothing but short lines between, on the same topic."""
-    body_tokens: set[str] = set()
-    for i in range(start, min(end + 1, start + 8)):
-        if lines[i].prose and not lines[i].reason:
-            body_tokens |= _content_tokens(lines[i].text)
-    if not body_tokens:
-        return None
+    candidate = None
     for i in range(start - 1, max(-1, start - 26), -1):
         ln = lines[i]
         if ln.reason and ln.reason not in ("caption_repeat", "duplicate_line"):
             return None
         if ln.prose and ln.chars >= 120:
-            toks = _content_tokens(ln.text)
-            if toks and len(toks & body_tokens) >= 0.3 * len(toks):
-                return i
-            return None
+            candidate = i
+            break
+    if candidate is None:
+        return None
+    body_tokens: set[str] = set()
+    for i in range(start, min(end + 1, start + 8)):
+        if lines[i].prose and not lines[i].reason:
+            body_tokens |= _content_tokens(lines[i].text)
+    toks = _content_tokens(lines[candidate].text)
+    if toks and len(toks & body_tokens) >= 0.3 * len(toks):
+        return candidate
     return None
 
 
