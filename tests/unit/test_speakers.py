@@ -115,3 +115,17 @@ def test_same_surname_resolves_to_nearest_full_name() -> None:
     assert out[1][1] == "Charlene Kafoury"
     assert out[2][1] == "Charlie Kafoury"
     assert out[3][1] == "Charlie Kafoury"
+
+
+def test_inverted_role_then_name_and_non_speech_uses() -> None:
+    t = "Gigante had heart disease, said prison spokeswoman Traci Billingsley."
+    att = Attributor(t, mentions(t))
+    sp = att.local(0, len(t))
+    assert sp is not None and (sp.name, sp.role) == ("Traci Billingsley", "spokeswoman")
+    assert speakers("EDS shares added 26 cents to close at $24.34.")[0][1] is None
+    assert speakers("Before I start, I'd like to say a few words.")[0][1] is None
+
+
+def test_places_and_institutions_are_not_people_for_pronouns() -> None:
+    t = "Bettie Page studied at Peabody College on High Street.\nHer career was hard, she said."
+    assert speakers(t)[1][1] == "Bettie Page"

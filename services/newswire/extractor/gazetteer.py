@@ -41,7 +41,11 @@ CITIES = frozenset(
     crimea sevastopol riyadh dubai doha nairobi lagos johannesburg beirut gaza rafah""".split()
 )
 DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())
-PLACE_SUFFIXES = frozenset("oblast region province state county district city republic island islands".split())
+PLACE_SUFFIXES = frozenset(
+    """oblast region province state county district city republic island islands street road avenue boulevard
+    square park bridge river lake mountain mountains valley sea ocean bay coast highway airport station port
+    harbour harbor beach desert forest strait gulf canal""".split()
+)
 ORG_WORDS = frozenset(
     """house ministry department council agency press reuters forces force army navy military committee
     commission union nations nato party government administration bank inc corp corporation company co
@@ -49,7 +53,8 @@ ORG_WORDS = frozenset(
     association organization organisation court police service services bureau fund group post journal
     network television radio tv broadcasting guard command staff authority authorities federation
     foundation cabinet assembly club league board tribune herald telegraph guardian agence
-    ltd llc plc airlines airways intelligence directorate""".split()
+    ltd llc plc airlines airways intelligence directorate college school academy hospital church museum
+    stadium institute council""".split()
 )
 ORG_ACRONYMS = frozenset(
     "voa ria tass afp ap bbc cnn nbc abc cbs nyt un eu nato fbi cia nsa hur sbu imf who wto opec ecb fed".split()

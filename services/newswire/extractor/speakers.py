@@ -55,9 +55,10 @@ _TIME_TAIL = re.compile(
 # noun/verb homographs: "the reports", "swing states," are nouns, not speech verbs
 _AMBIGUOUS = frozenset({"reports", "claims", "states", "notes", "estimates", "says", "posted", "alleges"})
 _NOT_ATTRIBUTING = re.compile(
-    r"(?:\b(?:not|never|was|were|been|being|be|is|are|declined to|refused to|wouldn't|couldn't|didn't)"
+    r"(?:\b(?:not|never|was|were|been|being|be|is|are|to|did|do|does|wouldn't|couldn't|didn't|won't)"
     r"|n't|n\u2019t)\s+$"
 )
+_FIGURE_AFTER = re.compile(r"\s+(?:[$\u20ac\u00a3]|\d|about\s+\d|nearly\s+\d|more\s+than)")
 _DET_BEFORE = re.compile(
     r"\b(?:the|a|an|these|those|their|its|his|her|our|no|any|some|such|had|have|has|of|unverified|media|news)\s+$",
     re.I,
@@ -65,7 +66,8 @@ _DET_BEFORE = re.compile(
 _APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<appos>[^,;.!?\"\u201c\u201d()]{3,90}?)(?=\s*(?:,|\.|;|$))")
 _INVERTED = re.compile(
     r"\s+(?P<subj>(?:[A-Z][\w.'\u2019-]*\s?){1,5}(?=\s*(?:,|\.|;|!|\?|$|\s+(?:on|in|at|of|to)\b))"
-    r"|(?:the|a|an)\s+(?:[a-z-]+\s){0,3}[a-z-]+(?=\s*(?:[,.;!?]|$)))"
+    r"|(?:the|a|an)\s+(?:[a-z-]+\s){0,3}[a-z-]+(?=\s*(?:[,.;!?]|$))"
+    r"|(?:[a-z-]+\s){1,3}(?:[A-Z][\w.'\u2019-]*\s?){1,4}(?=\s*(?:[,.;!?]|$)))"
 )
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _PRONOUNS_PERSON = frozenset({"he", "she"})
@@ -378,6 +380,8 @@ class Attributor:
             return True
         if v.group() in ("told", "tells") and text.startswith((" to ", " by "), v.end()):
             return True  # "told to stay", "told by police": an instruction or a passive
+        if v.group() in ("added", "adds") and _FIGURE_AFTER.match(text, v.end()):
+            return True  # "shares added 26 cents": a market move, not speech
         if v.group() not in _AMBIGUOUS:
             return False
         if _DET_BEFORE.search(text, max(0, v.start() - 20), v.start()):
