@@ -129,3 +129,10 @@ def test_inverted_role_then_name_and_non_speech_uses() -> None:
 def test_places_and_institutions_are_not_people_for_pronouns() -> None:
     t = "Bettie Page studied at Peabody College on High Street.\nHer career was hard, she said."
     assert speakers(t)[1][1] == "Bettie Page"
+
+
+def test_pronoun_at_end_of_long_subject_and_bare_weekday() -> None:
+    t = "Greece faces a May 19 due date on debt it says it cannot repay, the report said."
+    assert speakers(t)[0][1] == "report"
+    assert speakers("HP Monday said it would buy EYP.")[0][1] == "HP"
+    assert speakers("Can you believe it, he said?")[0][1] is None

@@ -87,10 +87,15 @@ NON_NAME_CAPS = frozenset(
 )
 
 
+PLACE_PREFIXES = frozenset("santa san sao saint st. port fort mount lake los las gulf cape".split())
+
+
 def is_place(name: str) -> bool:
-    """True for a country, major city, or a name ending in a place word ("Kursk Oblast")."""
+    """True for a country, major city, or a name starting or ending in a place word ("Kursk Oblast")."""
     low = name.lower()
     if low in COUNTRIES or low in CITIES:
+        return True
+    if " " in low and low.split(" ", 1)[0] in PLACE_PREFIXES:
         return True
     last = low.rsplit(" ", 1)[-1]
     return last in PLACE_SUFFIXES and " " in low

@@ -50,7 +50,7 @@ _LEAD_CONJ = re.compile(
 )
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:on|last|this|late|early|earlier|later|in)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?|week|month|year|night|"
-    r"morning|evening))+\s*$"
+    r"morning|evening)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight))+\s*$"
 )
 # noun/verb homographs: "the reports", "swing states," are nouns, not speech verbs
 _AMBIGUOUS = frozenset({"reports", "claims", "states", "notes", "estimates", "says", "posted", "alleges"})
@@ -248,6 +248,13 @@ class Attributor:
         words = _WORD.findall(subj)
         if not words or len(words) > _MAX_SUBJ_WORDS:
             return None
+        last_low = words[-1].lower()
+        if len(words) > 1 and last_low in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
+            # "debt it says it can't repay": the pronoun alone is the subject
+            start = end - len(words[-1])
+            subj = words[-1]
+        elif last_low in ("you", "i", "we", "us", "me"):
+            return None  # "Can you believe it?": no third-party speaker
         low = subj.lower()
         if low in _PRONOUNS_PERSON:
             hit = self.registry.last_person_before(start)
