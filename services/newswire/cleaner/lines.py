@@ -172,6 +172,32 @@ def _best_segment(lines: list[Line]) -> tuple[int, int]:
     return best_span
 
 
+_OPENERS = frozenset("([{“‘«\"'—–-,/")
+_CLOSERS = frozenset(".,;:!?)]}”’%…")  # straight quotes open as often as they close: not here
+
+
+def _join_fragments(raw: list[str]) -> list[str]:
+    """Re-join a sentence that a flattener split at its inline links ("said" / "Reuters" / "on Monday.").
+
+    A line continues the previous one when it starts in lower case or with closing punctuation,
+    or when the previous one ends on an opening bracket, quote, dash or comma.
+    """
+    out: list[str] = []
+    for line in raw:
+        if not line:
+            out.append(line)
+            continue
+        if out and out[-1] and out[-1].count(" ") >= 4:  # only a sentence in progress continues
+            prev = out[-1]
+            head = line[0]
+            if prev[-1] not in _TERMINAL or prev[-1] in ",;":
+                if (head.islower() or head in _CLOSERS or prev[-1] in _OPENERS) and not lexicon.exact_reason(line):
+                    out[-1] = prev + ("" if head in _CLOSERS or prev[-1] in "([{“‘«/" else " ") + line
+                    continue
+        out.append(line)
+    return out
+
+
 def _hard_stop(lines: list[Line]) -> int:
     """Index of the last line before comments, a news feed or the copyright line, once a body exists."""
     prose = 0
@@ -189,8 +215,8 @@ def classify(text: str, title_hint: str | None = None, region: bool = True, capt
     `region=False` is for text already cut out of a page's DOM; `captions=False` drops lines that
     end in a photo credit (the HTML path, where figure captions are not body text).
     """
-    raw_lines = [s.strip() for s in text.splitlines()]
-    lines = [_features(s) for s in raw_lines if s]
+    raw_lines = _join_fragments([s.strip() for s in text.splitlines()]) if region else text.splitlines()
+    lines = [_features(s.strip()) for s in raw_lines if s and not s.isspace()]
     verdict = Verdict(kept=[], removed=[])
     if not lines:
         return verdict
