@@ -77,6 +77,7 @@ def _ranked(times: dict[tuple[str, str], float], total: float, top: int) -> list
             for (f, m), t in ordered]
 
 
+THREAD = re.compile(r'^(?:"[^"]*"|\S+) \(0x[0-9a-fA-F]+\)$')
 FRAME = re.compile(r"^(?P<function>.+?) \((?P<file>[^()]*?)(?::\d+)?\)$")
 
 
@@ -87,7 +88,7 @@ def spy_process(pid: int, seconds: float, rate: int = 200) -> dict[str, list[dic
         return None
     with tempfile.NamedTemporaryFile(suffix=".txt") as out:
         proc = subprocess.run([exe, "record", "--pid", str(pid), "--duration", str(max(1, int(seconds))),
-                               "--rate", str(rate), "--format", "raw", "--nonblocking", "-o", out.name],
+                               "--rate", str(rate), "--format", "raw", "--nonblocking", "--threads", "-o", out.name],
                               capture_output=True, timeout=seconds + 30)
         if proc.returncode != 0:
             return {"error": [{"function": proc.stderr.decode(errors="replace")[-300:], "module": "",
@@ -96,9 +97,11 @@ def spy_process(pid: int, seconds: float, rate: int = 200) -> dict[str, list[dic
 
 
 def rank_collapsed(text: str, sample_seconds: float, top: int = 15) -> dict[str, list[dict[str, Any]]]:
-    """Rank py-spy's collapsed stacks (`f (file:line);g (file:line) count`) like `profile_call`."""
+    """Rank py-spy's collapsed stacks (`f (file:line);g (file:line) count`) like `profile_call`;
+    with `--threads` stacks (first frame `thread (0x..)`), a third view gives time per thread."""
     own: dict[tuple[str, str], float] = defaultdict(float)
     charged: dict[tuple[str, str], float] = defaultdict(float)
+    threads: dict[tuple[str, str], float] = defaultdict(float)
     total = 0.0
     for line in text.splitlines():
         stack, _, count = line.rpartition(" ")
@@ -106,13 +109,20 @@ def rank_collapsed(text: str, sample_seconds: float, top: int = 15) -> dict[str,
             continue
         t = int(count) * sample_seconds
         total += t
-        keys = [_frame(f) for f in stack.split(";")]
+        frames = stack.split(";")
+        if THREAD.match(frames[0]):
+            threads[(frames[0].split(" ")[0].strip("\""), "thread")] += t
+            frames = frames[1:] or frames
+        keys = [_frame(f) for f in frames]
         own[keys[-1]] += t
         owner = next((k for k in reversed(keys) if is_project(k)), None)
         if owner is not None:
             charged[owner] += t
     total = total or 1.0
-    return {"self": _ranked(own, total, top), "project": _ranked(charged, total, top)}
+    ranked = {"self": _ranked(own, total, top), "project": _ranked(charged, total, top)}
+    if threads:
+        ranked["threads"] = _ranked(threads, total, top)
+    return ranked
 
 
 def _frame(text: str) -> tuple[str, str]:
