@@ -176,3 +176,13 @@ def test_single_sentences_pass_through_untouched() -> None:
     ):
         clean = clean_article(RawArticle(url="https://example.org/s", source="s", text=sentence))
         assert clean.text == sentence, sentence
+
+
+def test_sentence_split_at_links_is_joined_back() -> None:
+    split = ["Officials told", "Reuters", "on Monday that the plan, approved by", "the regional council",
+             ", would cost 45 million euros over five years and start in June."]
+    verdict = classify("\n".join(["Home", "News", *BODY[:2], *split, *BODY[2:]]))
+    joined = ("Officials told Reuters on Monday that the plan, approved by the regional council, "
+              "would cost 45 million euros over five years and start in June.")
+    assert any("on Monday that the plan, approved by the regional council, would cost" in k for k in verdict.kept)
+    assert joined.split(" Reuters ")[1] in " ".join(verdict.kept)

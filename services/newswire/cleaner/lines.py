@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newswire.cleaner import lexicon
-from newswire.cleaner.meta import find_date, is_dateline, parse_byline
+from newswire.cleaner.meta import BYLINE_RE, find_date, is_dateline, parse_byline
 
 _TERMINAL = frozenset('.!?。！？…"”’»)』」:;')
 _TRUNCATED = re.compile(r"[^\W\d_](?:…|\.\.\.)\s*$")
@@ -191,7 +191,8 @@ def _join_fragments(raw: list[str]) -> list[str]:
             prev = out[-1]
             head = line[0]
             if prev[-1] not in _TERMINAL or prev[-1] in ",;":
-                if (head.islower() or head in _CLOSERS or prev[-1] in _OPENERS) and not lexicon.exact_reason(line):
+                if (head.islower() or head in _CLOSERS or prev[-1] in _OPENERS) and not lexicon.exact_reason(line) \
+                        and not BYLINE_RE.match(line):
                     out[-1] = prev + ("" if head in _CLOSERS or prev[-1] in "([{“‘«/" else " ") + line
                     continue
         out.append(line)
