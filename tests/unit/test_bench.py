@@ -140,3 +140,13 @@ def test_table_and_render() -> None:
 def test_write_json_names_the_file_by_time(tmp_path: Path) -> None:
     path = write_json({"x": 1}, tmp_path, dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
     assert path.name == "20260102T030405Z.json" and orjson.loads(path.read_bytes()) == {"x": 1}
+
+
+def test_cpu_budget_sums_stage_costs() -> None:
+    from newswire.bench.stages import cpu_budget
+
+    b = cpu_budget({"cleaner": {"per_cpu_second": 1000.0}, "extractor": {"per_cpu_second": 250.0},
+                    "stories": {"per_cpu_second": 200.0}, "alerter": {"per_cpu_second": 1000.0}}, cores=2)
+    assert b["cpu_ms_per_article"] == 11.0 and b["ceiling_all_cores_per_second"] == pytest.approx(181.8)
+    assert b["slowest_stage"] == "stories"
+    assert cpu_budget({"cleaner": {"per_cpu_second": None}})["complete"] is False

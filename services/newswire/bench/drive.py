@@ -21,7 +21,7 @@ from newswire.ingestion import encode_raw, ingest_headers
 from newswire.kafkaio import producer
 
 TICK_SECONDS = 0.005
-DRAIN_SECONDS = 60.0
+DRAIN_SECONDS = 120.0
 ALERT_TAIL_SECONDS = 2.0
 
 

@@ -72,8 +72,13 @@ def _stages(stages: dict[str, Any]) -> str:
         if "trafilatura" in data:
             t = data["trafilatura"]
             rows.append((kind, "trafilatura.extract", t.get("per_cpu_second"), None, t.get("per_second"), "reference"))
+    notes = [f"{kind}: {b['cpu_ms_per_article']} CPU ms per article behind the boundaries -> at most "
+             f"{b['ceiling_all_cores_per_second']:g} articles/s on {b['cores']} cores; slowest stage "
+             f"{b['slowest_stage']} at {b['slowest_stage_per_second']:g}/s per process"
+             for kind, data in stages.items() if (b := data.get("budget", {})).get("complete")]
     return ("Per-stage throughput, one process (articles per CPU second = per core)\n"
-            + table(["input", "stage", "direct/cpu-s", "boundary/cpu-s", "boundary/s", "note"], rows))
+            + table(["input", "stage", "direct/cpu-s", "boundary/cpu-s", "boundary/s", "note"], rows)
+            + "".join("\n" + n for n in notes))
 
 
 def _e2e(e2e: dict[str, Any]) -> str:

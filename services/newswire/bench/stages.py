@@ -134,6 +134,24 @@ def _next_topic(stage: str, topics: Any) -> str | None:
     return {"cleaner": topics.clean, "extractor": topics.extracted, "stories": topics.stories}.get(stage)
 
 
+def cpu_budget(boundary: dict[str, dict[str, Any]], cores: int | None = None) -> dict[str, Any]:
+    """CPU ms one article costs across the stages behind their boundaries, the rate that allows on
+    all cores, and the slowest stage (the ceiling of a stage that cannot be split, like stories)."""
+    import os
+
+    cores = cores or os.cpu_count() or 1
+    rates = {k: v.get("per_cpu_second") for k, v in boundary.items()}
+    if not all(rates.values()):
+        return {"complete": False}
+    ms = {k: 1000.0 / r for k, r in rates.items() if r}
+    total = sum(ms.values())
+    slowest = min(rates, key=lambda k: rates[k] or 0.0)
+    return {"complete": True, "cpu_ms_per_article": round(total, 2), "cores": cores,
+            "ceiling_all_cores_per_second": round(cores * 1000.0 / total, 1),
+            "slowest_stage": slowest, "slowest_stage_per_second": rates[slowest],
+            "stage_ms": {k: round(v, 2) for k, v in ms.items()}}
+
+
 def trafilatura_reference(articles: list[dict[str, Any]]) -> Rate:
     """trafilatura.extract alone on the same HTML pages (the project's quality reference)."""
     import trafilatura
@@ -156,6 +174,7 @@ def run(corpora: dict[str, list[dict[str, Any]]], settings: Settings,
         out[kind] = {"articles": len(articles),
                      "direct": {k: v.as_dict() for k, v in d.items()},
                      "boundary": {k: v.as_dict() for k, v in b.items()}}
+        out[kind]["budget"] = cpu_budget(out[kind]["boundary"])
         if kind == "html":
             log("stages: trafilatura reference")
             out[kind]["trafilatura"] = trafilatura_reference(articles).as_dict()
