@@ -25,19 +25,36 @@ _WORD_ALT = nb.trie_pattern(_cased([*nb.UNITS_WORDS, *nb.TENS_WORDS, *nb.SCALE_W
 _WORD_START = nb.trie_pattern(_cased([*nb.UNITS_WORDS, *nb.TENS_WORDS]))
 _FRAC_NUM = nb.trie_pattern(_cased("a an one two three four five six seven eight nine ten".split()))
 _FRAC_ALT = nb.trie_pattern(list(nb.FRACTION_WORDS))
-_DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
-    r"(?:[eE][-+\u2212]?\d+)?(?: \d{1,2}/\d{1,3}(?!\d)|/\d+)?"
+# Digits, unicode fractions and number words are found by three patterns and merged: a
+# pattern that starts with a plain character class ([0-9]) lets Python's re skip ahead
+# fast, while one alternation of all three scans about three times slower.
+_DIG = re.compile(
+    r"[0-9](?:\d{0,2}(?:,\d{3})+(?!\d)|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d*)"  # 1,500,000 / 10 000 / 42
+    r"(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?(?: \d{1,2}/\d{1,3}(?!\d)|/\d+)?"  # decimals, 4e14, 2 1/2, 1/40
 )
-# Alternatives are trie-factored and case-folded by hand: (?i) and plain word lists make
-# Python's re several times slower on long texts.
-_CORE = re.compile(
-    r"(?P<dig>" + _DIGITS + r")"
-    r"|(?P<uf>[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b])"
-    r"|\b(?P<frac>" + _FRAC_NUM + r"[ -]" + _FRAC_ALT + r")\b"
+_UF = re.compile(r"[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b]")
+_WORDS_CORE = re.compile(
+    r"\b(?P<frac>" + _FRAC_NUM + r"[ -]" + _FRAC_ALT + r")\b"
     r"|\b(?P<w>(?:[Aa]n?[ ](?:hundred|thousand|million|billion|dozen)|" + _WORD_START + r")"
     r"(?:(?:[ ]?-[ ]?|[ ]and[ ]|[ ]?&[ ]|,?[ ])(?:" + _WORD_ALT + r"))*(?:[ ]and[ ]a[ ]half)?)\b"
 )
+
+
+def _cores(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Number cores (start, end, kind) in text order, without overlaps."""
+    found = [(m.start(), m.end(), "dig") for m in _DIG.finditer(text, start, end)]
+    found += [(m.start(), m.end(), "uf") for m in _UF.finditer(text, start, end)]
+    found += [(m.start(), m.end(), m.lastgroup or "w") for m in _WORDS_CORE.finditer(text, start, end)]
+    found.sort()
+    out: list[tuple[int, int, str]] = []
+    last_end = -1
+    for s, e, k in found:
+        if s >= last_end:
+            out.append((s, e, k))
+            last_end = e
+    return out
+
+
 _SCALE_AFTER = re.compile(
     r"(?:[ \u00a0]?-?[ \u00a0]?(?P<word>thousand|million|billion|trillion|mn|mln|bn|bln|tn|crores?|lakhs?)\b"
     r"|(?P<letter>[kKmMbBtT])(?![\w]))"
@@ -131,10 +148,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         return []
     found: list[Quantity] = []
     drop_next_partner = False
-    for m in _CORE.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        kind_hint = m.lastgroup
-        surface = m.group()
+    for s, e, kind_hint in _cores(text, start, end):
+        core_end = e
+        surface = text[s:e]
         labelled = False
         if kind_hint == "dig":
             before = text[s - 1] if s > start else " "
@@ -228,7 +244,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                 e = hy.end()
             else:
                 unit = _counted_noun(text, e, end)
-        if kind_hint == "dig" and e == m.end() and e < end and text[e].isalpha():
+        if kind_hint == "dig" and e == core_end and e < end and text[e].isalpha():
             continue  # glued to letters and not a known unit: 06F6, 5G, 737MAX
         if kind == "count" and kind_hint == "w" and unit is None and surface.lower() in ("one", "a", "an"):
             continue  # a bare "one" is a pronoun far more often than a figure
