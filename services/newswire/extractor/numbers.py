@@ -120,11 +120,3 @@ def trie_pattern(words: list[str]) -> str:
         return "(?:" + body + ")?" if "" in node else body
 
     return emit(root)
-
-
-_ALL_WORDS = [*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", "half", "third", "thirds", "quarter"]
-# Fast screen: does a span hold anything that could be a number at all?
-NUMBER_HINT = re.compile(
-    r"\d|[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b]|\b"
-    + trie_pattern(_ALL_WORDS + [w.capitalize() for w in _ALL_WORDS]) + r"\b"
-)

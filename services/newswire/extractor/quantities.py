@@ -144,8 +144,6 @@ def _is_year(value: float, surface: str) -> bool:
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every quantity in text[start:end], in order, with offsets into `text`."""
     end = len(text) if end is None else end
-    if not nb.NUMBER_HINT.search(text, start, end):
-        return []
     found: list[Quantity] = []
     drop_next_partner = False
     for s, e, kind_hint in _cores(text, start, end):
