@@ -105,3 +105,12 @@ def test_credit_lines_are_captions_in_html_but_acronyms_are_not() -> None:
     assert caption not in clean.text
     assert acronym in clean.text
     assert any(r.reason == "caption" for r in clean.removed)
+
+
+def test_misleading_class_on_the_article_container_does_not_wipe_it() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = (f"<html><body><div class='menu'><a href='/'>Home</a></div>"
+            f"<article class='story'><h2>Night trains</h2><p>{PARAS[0]}</p>"
+            f"<div class='post-content social-share-enabled'>{body}</div></article></body></html>")
+    clean = clean_article(RawArticle(url="https://example.org/m", source="m", html=html))
+    assert all(p in clean.text for p in PARAS)

@@ -80,6 +80,12 @@ def select(page: Page) -> Selection:
     if not blocks:
         return Selection(blocks=[], dropped=[], confidence=0.0)
     _score_frames(blocks, frames)
+    # a "negative" class on a container that holds most of the page's prose is a naming accident
+    # ("entry-content share-enabled"): trust the text over the class name
+    total_para = max((fr.para_chars for fr in frames.values()), default=0)
+    for fr in frames.values():
+        if fr.negative and fr.para_chars > 0.5 * total_para:
+            fr.negative = fr.strong = False
     candidates = [fr for fr in frames.values() if fr.score > 0 and fr.tag not in ("body", "html")]
     if not candidates:
         return Selection(blocks=[b for b in blocks if not b.chrome],
