@@ -122,13 +122,26 @@ class WorkerApp:
         attempts = self.settings.retries + 1
         for attempt in range(1, attempts + 1):
             try:
-                await self._topic(out.topic).send(key=out.key, value=out.value, headers=out.headers)
+                delivery = await self._topic(out.topic).send(key=out.key, value=out.value, headers=out.headers)
+                delivery.add_done_callback(self._delivered)
                 return
             except Exception as exc:  # broker trouble: back off, then give up loudly
                 self.metrics.retries.labels(self.stage_name, type(exc).__name__).inc()
                 if attempt == attempts:
                     raise FatalError(f"cannot produce to {out.topic} after {attempts} attempts: {exc}") from exc
                 await asyncio.sleep(self.settings.retry_backoff_seconds * 2 ** (attempt - 1))
+
+    def _delivered(self, delivery: asyncio.Future[Any]) -> None:
+        """A record the producer gave up on (after its own retries) must stop the worker at once:
+        Faust would log it, commit the input offset anyway after its flush, and lose the event."""
+        if delivery.cancelled() or delivery.exception() is None:
+            return
+        exc = delivery.exception()
+        self.metrics.retries.labels(self.stage_name, type(exc).__name__).inc()
+        log.critical("delivery failed: %s; exiting %d before the offset is committed",
+                     type(exc).__name__, EXIT_CRASHED)
+        logging.shutdown()
+        os._exit(EXIT_CRASHED)
 
     def readiness(self) -> tuple[bool, dict[str, Any]]:
         """Ready when partitions are assigned and the broker answered recently."""
