@@ -36,7 +36,12 @@ FAMILY = 20
 """Articles per synthetic story: copies of one sample under distinct urls."""
 BATCH = 1000
 TIMEOUT_SECONDS = 3600.0
-_NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
+_WORD = re.compile(r"(?<![&\w])[A-Za-z]{3,}\b")
+_BETWEEN_TAGS = re.compile(r">([^<]+)<")
+_KEEP = frozenset("""the and for with from that this than was were has have had are not but its his her their
+they she who said says told according reported announced estimated about around nearly more least since after
+before during could would should will also million billion people percent officials spokesperson spokeswoman
+spokesman minister president police mayor""".split())
 _NUMBER = re.compile(r"\b(\d[\d,]*)\b")
 
 
@@ -48,20 +53,33 @@ def only_when_asked(request: pytest.FixtureRequest) -> None:
 
 
 def load_articles(n: int) -> list[dict[str, Any]]:
-    """`n` articles in stories of FAMILY: each family renames the people, places and figures of
-    a sample article, so families are different stories and members are copies of each other."""
+    """`n` articles in stories of FAMILY copies: each family renames the words, people, places
+    and figures of a sample article, so families share little text and are separate stories.
+    (Renaming only the names left families of one sample in one story of thousands of members:
+    a hot story, a different test.)"""
     base = sample_articles(n, "load")
     out = []
     for i, article in enumerate(base):
         family = i // FAMILY
         tag = _family_tag(family)
         new = dict(article)
-        for field in ("title", "text", "html"):
+        for field in ("title", "text"):
             if isinstance(new.get(field), str):
-                value = _NAME.sub(lambda m, t=tag: m.group(1) + t, new[field])
-                new[field] = _NUMBER.sub(lambda m, f=family: str(int(m.group(1).replace(",", "")) + f), value)
+                new[field] = _vary(new[field], tag, family)
+        if isinstance(new.get("html"), str):  # only the text between tags
+            new["html"] = _BETWEEN_TAGS.sub(lambda m, t=tag, f=family: ">" + _vary(m.group(1), t, f) + "<",
+                                            new["html"])
         out.append(new)
     return out
+
+
+def _vary(text: str, tag: str, family: int) -> str:
+    text = _WORD.sub(lambda m: _rename(m.group(0), tag), text)
+    return _NUMBER.sub(lambda m: str(int(m.group(1).replace(",", "")) + family), text)
+
+
+def _rename(word: str, tag: str) -> str:
+    return word if word.lower() in _KEEP else word + tag
 
 
 def _family_tag(family: int) -> str:
