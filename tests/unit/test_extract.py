@@ -63,11 +63,11 @@ def test_never_raises_on_odd_input() -> None:
 
 
 def test_large_input_is_linear() -> None:
-    big = TEXT * 400  # ~150 KB
+    big = TEXT * 150  # ~60 KB
     t0 = time.perf_counter()
     ex = extract(article(big))
-    assert time.perf_counter() - t0 < 5.0
-    assert len(ex.claims) >= 1000
+    assert time.perf_counter() - t0 < 3.0
+    assert len(ex.claims) >= 400
 
 
 def test_pathological_inputs_stay_fast() -> None:
