@@ -66,3 +66,12 @@ def test_hostile_nesting_is_fast() -> None:
     clean = clean_article(_raw(html=html))
     assert time.perf_counter() - t0 < 3.0
     assert clean.input_format == "html"
+
+
+@pytest.mark.parametrize(
+    "kw", [{"text": ""}, {"html": ""}, {}, {"text": "   \n  "}, {"html": "<html><body></body></html>"}]
+)
+def test_empty_output_always_says_why(kw: dict[str, str]) -> None:
+    clean = clean_article(_raw(**kw))
+    assert clean.text == ""
+    assert clean.removed and all(r.reason for r in clean.removed)

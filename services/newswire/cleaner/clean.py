@@ -73,6 +73,9 @@ def _clean(raw: RawArticle) -> CleanArticle:
         verdict = classify(source, title_hint=raw.title)
         flat = source
     text = "\n\n".join(verdict.kept)
+    if not text and not verdict.removed:
+        # nothing to keep and nothing dropped: say why the text is empty
+        verdict.removed.append((source[:200], "empty_input" if not source.strip() else "no_article_text"))
     authors = verdict.authors or ([meta["author"]] if meta.get("author") else [])
     published = (normalise_date(raw.published_at) or normalise_date(meta.get("date"))
                  or verdict.published_at)
