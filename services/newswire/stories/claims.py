@@ -11,6 +11,7 @@ conflict, unless the figure only grew in later reports (casualty counts rise).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -77,13 +78,38 @@ def summarize(claims: Iterable[Claim], text: str) -> list[dict[str, Any]]:
     return out
 
 
+def signatures(claims: Iterable[Mapping[str, Any]]) -> set[tuple[Any, ...]]:
+    """Distinctive claim fingerprints (kind, window, noun, figure to two digits) for story matching.
+
+    Only figures of 100 or more, or figures with a time window, are distinctive enough:
+    "two people" recurs across unrelated events, "1,000 troops in the past week" does not.
+    """
+    out = set()
+    for c in claims:
+        value = float(c["v"])
+        if not c["j"] or not (abs(value) >= 100 or c["w"]):
+            continue
+        rounded = float(f"{value:.2g}")
+        out.add((c["k"], c["w"], unit_key(c["u"]) or c["j"][0], rounded))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def unit_key(unit: str | None) -> str | None:
+    """A unit compared across wordings: "soldiers" and "troops" count the same thing."""
+    if not unit:
+        return None
+    low = stem(unit.strip().lower())
+    return _SYNONYMS.get(low, low)
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
 def _same_thing(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Same kind, unit, window and counted noun (an unknown noun matches any)."""
-    if a["k"] != b["k"] or a["w"] != b["w"] or (a["u"] or None) != (b["u"] or None):
+    if a["k"] != b["k"] or a["w"] != b["w"] or unit_key(a["u"]) != unit_key(b["u"]):
         return False
     return not a["j"] or not b["j"] or bool(set(a["j"]) & set(b["j"]))
 
@@ -101,12 +127,25 @@ class _Group:
         self.time = time
 
 
-def match(reports: Iterable[tuple[str, str, float, list[dict[str, Any]]]]) -> tuple[list[StoryClaim], list[Conflict]]:
-    """Group claim summaries of (article_id, origin, event_time, claims), oldest first, into story claims."""
-    groups: list[_Group] = []
-    for article_id, origin, time, claims in reports:
+class ClaimBook:
+    """A story's matched claims, updated as its articles arrive (oldest first)."""
+
+    __slots__ = ("_groups", "_buckets", "_claims", "_conflicts", "_dirty")
+
+    def __init__(self) -> None:
+        self._groups: list[_Group] = []
+        self._buckets: dict[tuple[Any, Any, Any], list[_Group]] = {}
+        self._claims: dict[int, StoryClaim] = {}
+        self._conflicts: dict[tuple[Any, Any, Any], list[Conflict]] = {}
+        self._dirty: set[tuple[Any, Any, Any]] = set()
+
+    def add(self, article_id: str, origin: str, time: float, claims: list[dict[str, Any]]) -> None:
+        """Match one article's claim summaries against the groups so far."""
         for claim in claims:
-            for g in groups:
+            key = (claim["k"], claim["w"], unit_key(claim["u"]))
+            bucket = self._buckets.setdefault(key, [])
+            self._dirty.add(key)
+            for g in bucket:
                 if _same_thing(g.first, claim) and _close(g.first["v"], claim["v"]):
                     if article_id not in g.reports:
                         g.reports[article_id] = None
@@ -115,11 +154,35 @@ def match(reports: Iterable[tuple[str, str, float, list[dict[str, Any]]]]) -> tu
                     g.claim_ids.append(claim["i"])
                     if claim["s"]:
                         g.speakers[claim["s"]] += 1
+                    self._claims.pop(id(g), None)
                     break
             else:
-                groups.append(_Group(claim, article_id, origin, time))
-    story_claims = [_story_claim(g) for g in groups]
-    return story_claims, _conflicts(groups, story_claims)
+                group = _Group(claim, article_id, origin, time)
+                self._groups.append(group)
+                bucket.append(group)
+
+    def result(self) -> tuple[list[StoryClaim], list[Conflict]]:
+        """The story's claims (rebuilt only where they changed) and its conflicts."""
+        out = []
+        for g in self._groups:
+            sc = self._claims.get(id(g))
+            if sc is None:
+                sc = self._claims[id(g)] = _story_claim(g)
+            out.append(sc)
+        for key in self._dirty:
+            bucket = self._buckets[key]
+            self._conflicts[key] = _conflicts(bucket, {id(g): self._claims[id(g)].key for g in bucket}) \
+                if len(bucket) > 1 else []
+        self._dirty.clear()
+        return out, [x for xs in self._conflicts.values() for x in xs]
+
+
+def match(reports: Iterable[tuple[str, str, float, list[dict[str, Any]]]]) -> tuple[list[StoryClaim], list[Conflict]]:
+    """Group claim summaries of (article_id, origin, event_time, claims), oldest first, into story claims."""
+    book = ClaimBook()
+    for article_id, origin, time, claims in reports:
+        book.add(article_id, origin, time, claims)
+    return book.result()
 
 
 def _story_claim(g: _Group) -> StoryClaim:
@@ -134,10 +197,10 @@ def _story_claim(g: _Group) -> StoryClaim:
 
 def claim_key(c: Mapping[str, Any]) -> str:
     """A matched claim's stable key: kind, window, counted noun and figure of its first report."""
-    return "k_" + digest(c["k"], c["w"], " ".join(c["j"]), c["u"], round(float(c["v"]), 3))
+    return "k_" + digest(c["k"], c["w"], " ".join(c["j"]), unit_key(c["u"]), round(float(c["v"]), 3))
 
 
-def _conflicts(groups: list[_Group], claims: list[StoryClaim]) -> list[Conflict]:
+def _conflicts(groups: list[_Group], keys: dict[int, str]) -> list[Conflict]:
     out: list[Conflict] = []
     for i, a in enumerate(groups):
         for j in range(i + 1, len(groups)):
@@ -150,8 +213,8 @@ def _conflicts(groups: list[_Group], claims: list[StoryClaim]) -> list[Conflict]
             if early.time < late.time and late.first["v"] > early.first["v"]:
                 continue  # a figure that grew in a later report is news, not a contradiction
             out.append(Conflict(
-                key="x_" + digest(claims[i].key, claims[j].key), kind=a.first["k"], unit=a.first["u"],
-                window=a.first["w"], values=[a.first["v"], b.first["v"]], claim_keys=[claims[i].key, claims[j].key],
+                key="x_" + digest(keys[id(a)], keys[id(b)]), kind=a.first["k"], unit=a.first["u"],
+                window=a.first["w"], values=[a.first["v"], b.first["v"]], claim_keys=[keys[id(a)], keys[id(b)]],
                 article_ids=list(dict.fromkeys([*a.reports, *b.reports])),
             ))
     return out

@@ -1,9 +1,12 @@
-"""One-pass story clustering: a new article joins the story it is most similar to, or opens one.
+"""One-pass story clustering: a new article joins the story whose centroid it is closest to, or opens one.
 
-Similarity is TF-IDF cosine with document frequencies over the articles held (so the
-weights follow the news of the window), found through an inverted index of terms; an
-article's score for a story mixes its best match among the members with its mean match,
-so a story grows from close neighbours but a loose chain does not swallow a second event.
+Each story keeps a centroid: the sum of its members' length-normalised term weights.
+An article's score for a story is the TF-IDF cosine between the article and that centroid,
+with document frequencies over the articles held, so the weights follow the news of the
+window. The centroid (average link) rather than the nearest member (single link) keeps a
+loose chain of articles from pulling a second event of the same kind into a story.
+Candidates come from an inverted index of story terms, walked for the article's rarest
+terms only, so the cost per article stays bounded as the window fills.
 Everything here is in memory and rebuilt from the state store after a restart.
 """
 
@@ -11,27 +14,55 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 
-THRESHOLD = 0.2
-"""Lowest story score that joins an existing story (tuned on ECB+ dev, shuffled order)."""
-MAX_WEIGHT = 0.5
-"""Share of the best member match in a story's score; the rest is the mean over members."""
-QUERY_TERMS = 40
-"""Rarest terms of the new article walked in the inverted index (bounds the cost per article)."""
-COMMON = 0.3
-"""Terms in more than this share of held articles are too common to look candidates up by."""
+THRESHOLD = 0.25
+"""Lowest cosine to a story's centroid that joins it (tuned on ECB+ dev, shuffled order)."""
+QUERY_TERMS = 16
+"""Rarest terms of the new article looked up in the story index."""
+CANDIDATES = 24
+"""Stories scored exactly per article: those sharing the most of its rare terms."""
+_DRIFT = 1.5
+"""A cached story norm is recomputed once the number of held articles moved by this factor."""
+
+
+class _Story:
+    __slots__ = ("sid", "centroid", "size", "norm_sq", "norm_n")
+
+    def __init__(self, sid: str) -> None:
+        self.sid = sid
+        self.centroid: dict[str, float] = defaultdict(float)
+        self.size = 0
+        self.norm_sq = 0.0  # squared TF-IDF norm, kept up to date as members come and go
+        self.norm_n = -1  # held-article count the IDF of norm_sq was taken at; -1 = never
+
+
+class _Idf(dict[str, float]):
+    """IDF of terms over `n` held articles, computed on first use within one scoring."""
+
+    __slots__ = ("df", "n")
+
+    def __init__(self, df: dict[str, int], n: int) -> None:
+        super().__init__()
+        self.df = df
+        self.n = n
+
+    def __missing__(self, term: str) -> float:
+        value = math.log((self.n + 1) / (self.df.get(term, 0) + 1.5)) + 0.1
+        self[term] = value
+        return value
 
 
 class Clusterer:
-    """Inverted index of held articles' terms, with their stories, for one-pass assignment."""
+    """Story centroids and an inverted index of their terms, for one-pass assignment."""
 
-    __slots__ = ("_df", "_postings", "_terms", "_norms", "story_of", "members")
+    __slots__ = ("_df", "_terms", "_stories", "_postings", "story_of", "members")
 
     def __init__(self) -> None:
         self._df: dict[str, int] = defaultdict(int)
-        self._postings: dict[str, set[str]] = defaultdict(set)
         self._terms: dict[str, dict[str, float]] = {}
-        self._norms: dict[str, tuple[int, float]] = {}
+        self._stories: dict[str, _Story] = {}
+        self._postings: dict[str, set[str]] = defaultdict(set)
         self.story_of: dict[str, str] = {}
         self.members: dict[str, set[str]] = defaultdict(set)
 
@@ -41,53 +72,70 @@ class Clusterer:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._terms
 
-    def idf(self, term: str) -> float:
-        """Inverse document frequency over the held articles (plus the one being placed)."""
-        n = len(self._terms) + 1
-        return math.log((n + 1) / (self._df.get(term, 0) + 1.5)) + 0.1
+    def _norm(self, story: _Story, n: int, idf: dict[str, float]) -> float:
+        if story.norm_n < 0 or not (story.norm_n / _DRIFT <= n <= story.norm_n * _DRIFT):
+            story.norm_sq = sum((w * idf[t]) ** 2 for t, w in story.centroid.items())
+            story.norm_n = n
+        return math.sqrt(story.norm_sq) if story.norm_sq > 0 else 1.0
 
-    def _norm(self, article_id: str) -> float:
-        n = len(self._terms)
-        cached = self._norms.get(article_id)
-        if cached is not None and cached[0] * 0.8 <= n <= cached[0] * 1.25:
-            return cached[1]  # document frequencies drift slowly: recompute only when the index grew a lot
-        idf = self.idf
-        norm = math.sqrt(sum((w * idf(t)) ** 2 for t, w in self._terms[article_id].items())) or 1.0
-        self._norms[article_id] = (n, norm)
-        return norm
+    def _shift(self, story: _Story, terms: dict[str, float], sign: float) -> None:
+        """Add (sign 1) or take away (sign -1) a member's unit vector, updating the norm in place."""
+        length = math.sqrt(sum(w * w for w in terms.values())) or 1.0
+        idf = _Idf(self._df, len(self._terms))
+        centroid = story.centroid
+        delta = 0.0
+        for t, w in terms.items():
+            old = centroid.get(t, 0.0)
+            new = old + sign * w / length
+            if new <= 1e-9:
+                new = 0.0
+                centroid.pop(t, None)
+                posting = self._postings.get(t)
+                if posting is not None:
+                    posting.discard(story.sid)
+            else:
+                if old == 0.0:
+                    self._postings[t].add(story.sid)
+                centroid[t] = new
+            delta += (new * new - old * old) * idf[t] ** 2
+        story.norm_sq = max(0.0, story.norm_sq + delta)
 
-    def scores(self, terms: dict[str, float]) -> dict[str, float]:
-        """Each candidate story's score for an article with these terms (not yet added)."""
-        if not terms or not self._terms:
+    def scores(self, terms: dict[str, float], extra: Iterable[str] = ()) -> dict[str, float]:
+        """Cosine of an article (not yet added) to each candidate story's centroid (and to `extra` stories)."""
+        if not terms or not self._stories:
             return {}
-        idf = self.idf
-        n = len(self._terms)
-        weights = {t: w * idf(t) for t, w in terms.items()}
+        n = len(self._terms) + 1
+        idf = _Idf(self._df, n)
+        weights = {t: w * idf[t] for t, w in terms.items()}
         qnorm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
-        limit = max(3, COMMON * n)
-        ranked = sorted((t for t in terms if 0 < self._df.get(t, 0) <= limit), key=lambda t: -weights[t])
-        dots: dict[str, float] = defaultdict(float)
-        for term in ranked[:QUERY_TERMS]:
-            qw = weights[term] * idf(term)
-            for other in self._postings[term]:
-                dots[other] += qw * self._terms[other][term]
-        best: dict[str, float] = defaultdict(float)
-        total: dict[str, float] = defaultdict(float)
-        for other, dot in dots.items():
-            sim = dot / (qnorm * self._norm(other))
-            story = self.story_of[other]
-            total[story] += sim
-            if sim > best[story]:
-                best[story] = sim
-        return {s: MAX_WEIGHT * best[s] + (1 - MAX_WEIGHT) * total[s] / len(self.members[s]) for s in best}
+        df = self._df
+        rare = sorted((t for t in terms if df.get(t, 0) > 0), key=lambda t: (df[t], t))[:QUERY_TERMS]
+        hits: dict[str, float] = defaultdict(float)
+        for t in rare:
+            w = weights[t]
+            for s in self._postings.get(t, ()):
+                hits[s] += w
+        chosen = sorted(hits, key=lambda s: (-hits[s], s))[:CANDIDATES]
+        chosen.extend(s for s in extra if s in self._stories and s not in chosen)
+        out: dict[str, float] = {}
+        for s in chosen:
+            story = self._stories[s]
+            centroid = story.centroid
+            dot = sum(w * idf[t] * centroid[t] for t, w in weights.items() if t in centroid)
+            out[s] = dot / (qnorm * self._norm(story, n, idf))
+        return out
 
-    def choose(self, terms: dict[str, float], threshold: float = THRESHOLD) -> tuple[str | None, float]:
-        """The best story to join and its score, or (None, best score) when none reaches the threshold."""
-        scored = self.scores(terms)
+    def choose(self, terms: dict[str, float], bonus: Mapping[str, float] | None = None,
+               threshold: float | None = None) -> tuple[str | None, float]:
+        """The best story to join and its score (cosine plus any bonus), or None below the threshold."""
+        scored = self.scores(terms, bonus or ())
+        for s, extra in (bonus or {}).items():
+            if s in scored:
+                scored[s] += extra
         if not scored:
             return None, 0.0
         story, score = max(scored.items(), key=lambda kv: (kv[1], kv[0]))
-        return (story if score >= threshold else None), score
+        return (story if score >= (THRESHOLD if threshold is None else threshold) else None), score
 
     def add(self, article_id: str, terms: dict[str, float], story_id: str) -> None:
         """Hold an article's terms under its story (a second add of the same id is ignored)."""
@@ -96,27 +144,36 @@ class Clusterer:
         self._terms[article_id] = terms
         for t in terms:
             self._df[t] += 1
-            self._postings[t].add(article_id)
+        story = self._stories.get(story_id)
+        if story is None:
+            story = self._stories[story_id] = _Story(story_id)
+        self._shift(story, terms, 1.0)
+        story.size += 1
         self.story_of[article_id] = story_id
         self.members[story_id].add(article_id)
 
     def remove(self, article_id: str) -> None:
         """Forget an article (expiry); its story goes when its last member does."""
-        terms = self._terms.pop(article_id, None)
+        terms = self._terms.get(article_id)
         if terms is None:
             return
+        story_id = self.story_of.pop(article_id)
+        story = self._stories[story_id]
+        self._shift(story, terms, -1.0)
+        del self._terms[article_id]
         for t in terms:
             self._df[t] -= 1
             if self._df[t] <= 0:
                 del self._df[t]
-            posting = self._postings.get(t)
-            if posting is not None:
-                posting.discard(article_id)
-                if not posting:
-                    del self._postings[t]
-        self._norms.pop(article_id, None)
-        story = self.story_of.pop(article_id)
-        members = self.members[story]
+        story.size -= 1
+        members = self.members[story_id]
         members.discard(article_id)
         if not members:
-            del self.members[story]
+            del self.members[story_id]
+            del self._stories[story_id]
+            for t in story.centroid:
+                posting = self._postings.get(t)
+                if posting is not None:
+                    posting.discard(story_id)
+                    if not posting:
+                        del self._postings[t]

@@ -1,8 +1,9 @@
-"""MinHash signatures over word shingles and LSH band keys, for rewrite and copy detection.
+"""b-bit MinHash signatures over word shingles and LSH band keys, for rewrite and copy detection.
 
-Same idea as datasketch's MinHash, but with 32-bit crc32 shingle hashes and fixed
-permutations so a signature is 4 bytes a slot, the same in every process, and stored
-compactly in the changelog table.
+Same idea as datasketch's MinHash, but with 32-bit crc32 shingle hashes, fixed
+permutations (the same in every process) and b-bit storage: only the low 16 bits of each
+minimum are kept (Li & Koenig's b-bit MinHash), so 256 permutations, enough to tell a
+rewrite at Jaccard 0.14 from independent reports at 0.04, cost 512 bytes of state.
 """
 
 from __future__ import annotations
@@ -11,49 +12,55 @@ import base64
 
 import numpy as np
 
-PERMUTATIONS = 128
+PERMUTATIONS = 256
 BAND_ROWS = 2
-"""Rows per LSH band: 64 bands of 2 make a pair at Jaccard 0.15 a candidate with p ~ 0.76."""
-_PRIME = np.uint64(4294967311)  # the first prime above 2**32
-_MASK = np.uint64(0xFFFFFFFF)
+"""Rows per LSH band: 128 bands of 2 make a pair at Jaccard 0.12 a candidate with p ~ 0.84."""
 _rng = np.random.RandomState(20241227)
-_A = _rng.randint(1, 2**32 - 1, size=PERMUTATIONS, dtype=np.uint64)
-_B = _rng.randint(0, 2**32 - 1, size=PERMUTATIONS, dtype=np.uint64)
-_EMPTY = np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
+_A = _rng.randint(1, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+_B = _rng.randint(0, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64)
+_EMPTY = np.zeros(PERMUTATIONS, dtype=np.uint16)
+_COLLISION = 1.0 / 65536  # chance two different minima agree in their low 16 bits
+_SHIFT = np.uint64(32)
 
 
-def signature(hashes: list[int]) -> np.ndarray:
-    """The MinHash signature (uint32 per permutation) of a set of 32-bit shingle hashes."""
-    if not hashes:
+def signature(hashes: np.ndarray) -> np.ndarray:
+    """The b-bit MinHash signature (16 bits per permutation) of a set of 32-bit shingle hashes."""
+    if len(hashes) == 0:
         return _EMPTY.copy()
     hv = np.asarray(hashes, dtype=np.uint64)[:, None]
-    # a, x < 2**32 so a*x + b < 2**64: no overflow before the modulus
-    permuted = ((hv * _A + _B) % _PRIME) & _MASK
-    return permuted.min(axis=0).astype(np.uint32)
+    # multiply-shift universal hashing: uint64 arithmetic wraps, the high 32 bits are the hash
+    with np.errstate(over="ignore"):
+        permuted = (hv * _A + _B) >> _SHIFT
+    low = (permuted.min(axis=0) & np.uint64(0xFFFF)).astype(np.uint16)
+    low[low == 0] = 1  # 0 is reserved for "no shingles"
+    return low
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures' shingle sets."""
-    return float(np.count_nonzero(a == b)) / len(a)
+    raw = float(np.count_nonzero(a == b)) / len(a)
+    return max(0.0, (raw - _COLLISION) / (1.0 - _COLLISION))
 
 
 def is_empty(sig: np.ndarray) -> bool:
     """True for the signature of an empty text, which must match nothing."""
-    return bool((sig == 0xFFFFFFFF).all())
+    return not sig.any()
 
 
-def bands(sig: np.ndarray, rows: int = BAND_ROWS) -> list[bytes]:
-    """LSH band keys: two signatures sharing any key are candidate near-duplicates."""
-    raw = sig.tobytes()
-    width = rows * 4
-    return [bytes([i]) + raw[i * width:(i + 1) * width] for i in range(len(sig) // rows)]
+_BAND_INDEX = np.arange(PERMUTATIONS // BAND_ROWS, dtype=np.uint64) << np.uint64(32)
+
+
+def bands(sig: np.ndarray) -> list[int]:
+    """LSH band keys (band number and its two 16-bit rows in one int): sharing one makes a candidate pair."""
+    pairs = sig.astype("<u2").view("<u4").astype(np.uint64)  # BAND_ROWS = 2 rows of 16 bits per band
+    return (pairs | _BAND_INDEX).tolist()
 
 
 def encode(sig: np.ndarray) -> str:
     """A signature as compact text for the state store (base64 of its bytes)."""
-    return base64.b64encode(sig.astype("<u4").tobytes()).decode("ascii")
+    return base64.b64encode(sig.astype("<u2").tobytes()).decode("ascii")
 
 
 def decode(text: str) -> np.ndarray:
     """A signature back from `encode`."""
-    return np.frombuffer(base64.b64decode(text), dtype="<u4").astype(np.uint32)
+    return np.frombuffer(base64.b64decode(text), dtype="<u2").astype(np.uint16)
