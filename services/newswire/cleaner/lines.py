@@ -156,6 +156,8 @@ def _best_segment(lines: list[Line]) -> tuple[int, int]:
             w = 0.0
         elif ln.reason:
             w = -60.0
+        elif ln.prose and ln.text.endswith(("…", "...")):
+            w = 0.0  # a cut-off teaser neither extends the body nor breaks it
         elif ln.prose:
             w = float(ln.chars)
             seen_prose = True
