@@ -272,7 +272,10 @@ def classify(text: str, title_hint: str | None = None, region: bool = True, capt
         if i < start and not ln.reason and i != lead:
             ln.reason = "navigation"
         elif i > end and not ln.reason:
-            ln.reason = after_terminator or ("related_list" if ln.words < 20 else "off_topic")
+            if ln.prose and ln.text.endswith(("…", "...")) and _TRUNCATED.search(ln.text[-8:]):
+                ln.reason = "truncated_teaser"
+            else:
+                ln.reason = after_terminator or ("related_list" if ln.words < 20 else "off_topic")
     if region:
         _inner_rules(lines, start, end)
         _off_topic(lines, start, end, verdict.title or title_hint)
