@@ -1,0 +1,88 @@
+"""Claim matching across wordings, independent origins, conflicts and growth."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newswire.stories import claims
+
+
+def summary(cid: str, value: float, *, kind: str = "casualties", unit: str | None = "troops",
+            window: str | None = "week", noun: list[str] | None = None, speaker: str | None = "White House",
+            hedged: bool = False) -> dict[str, Any]:
+    return {"i": cid, "k": kind, "v": value, "u": unit, "w": window, "j": noun if noun is not None else ["troop"],
+            "s": speaker, "h": hedged, "x": f"claim {cid}"}
+
+
+def test_subject_is_the_counted_noun_after_the_figure() -> None:
+    text = "The White House said 1,000 North Korean troops were killed or injured."
+    assert claims.subject(text, text.index("1,000") + 5)[0] == "troop"
+    text = "a thousand of their soldiers killed"
+    assert claims.subject(text, len("a thousand"))[0] == "troop"  # soldiers and troops count the same
+
+
+def test_wording_variants_are_one_claim_with_origins_counted_once_per_rewrite_group() -> None:
+    story_claims, conflicts = claims.match([
+        ("a0", "a0", 1.0, [summary("c0", 1000, hedged=True)]),
+        ("a1", "a0", 2.0, [summary("c1", 1000, unit="soldiers"), summary("c1b", 1000)]),  # a rewrite of a0
+        ("a2", "a2", 3.0, [summary("c2", 1000, speaker="John Kirby")]),
+        ("a3", "a3", 4.0, [summary("c3", 1050, speaker="Biden administration")]),  # "more than 1,000"
+    ])
+    [c] = story_claims
+    assert (c.reports, c.independent_origins) == (4, 3)
+    assert c.article_ids == ["a0", "a1", "a2", "a3"]
+    assert c.claim_ids == ["c0", "c1", "c1b", "c2", "c3"]
+    assert c.speaker == "White House" and not c.hedged  # hedged only when every report hedges
+    assert conflicts == []
+
+
+def test_different_windows_are_different_claims_and_no_conflict() -> None:
+    story_claims, conflicts = claims.match([
+        ("a0", "a0", 1.0, [summary("c0", 1000, window="week")]),
+        ("a1", "a1", 2.0, [summary("c1", 3000, window="since deployment", speaker="Zelensky")]),
+    ])
+    assert len(story_claims) == 2 and conflicts == []
+
+
+def test_disagreeing_figures_conflict_but_growth_does_not() -> None:
+    _, grew = claims.match([
+        ("a0", "a0", 1.0, [summary("c0", 20, kind="casualties", unit="people", noun=["people"])]),
+        ("a1", "a1", 9.0, [summary("c1", 45, kind="casualties", unit="people", noun=["people"])]),
+    ])
+    assert grew == []
+    story_claims, conflicts = claims.match([
+        ("a0", "a0", 1.0, [summary("c0", 45, unit="people", noun=["people"])]),
+        ("a1", "a1", 9.0, [summary("c1", 20, unit="people", noun=["people"])]),
+    ])
+    [x] = conflicts
+    assert sorted(x.values) == [20.0, 45.0] and x.window == "week"
+    assert set(x.claim_keys) == {c.key for c in story_claims}
+    _, same_time = claims.match([
+        ("a0", "a0", 1.0, [summary("c0", 45, unit="people", noun=["people"])]),
+        ("a1", "a1", 1.0, [summary("c1", 90, unit="people", noun=["people"])]),
+    ])
+    assert len(same_time) == 1
+
+
+def test_different_counted_things_never_conflict() -> None:
+    _, conflicts = claims.match([
+        ("a0", "a0", 1.0, [summary("c0", 13, kind="count", unit=None, window=None, noun=["drone"])]),
+        ("a1", "a1", 1.0, [summary("c1", 2, kind="count", unit=None, window=None, noun=["village"])]),
+    ])
+    assert conflicts == []
+
+
+def test_claim_book_updates_incrementally_like_a_full_match() -> None:
+    reports = [("a0", "a0", 1.0, [summary("c0", 1000)]), ("a1", "a1", 2.0, [summary("c1", 990)]),
+               ("a2", "a2", 3.0, [summary("c2", 500, window="day")])]
+    book = claims.ClaimBook()
+    for r in reports:
+        book.add(*r)
+        book.result()
+    assert book.result() == claims.match(reports)
+
+
+def test_fingerprints_skip_small_figures_without_window() -> None:
+    assert claims.signatures([summary("c0", 2, window=None, unit=None, noun=["village"])]) == set()
+    assert claims.signatures([summary("c0", 1000)]) == {("casualties", "week", "troop", 1000.0)}
+    assert claims.signatures([summary("c0", 1040)]) == claims.signatures([summary("c1", 1000, unit="soldiers")])

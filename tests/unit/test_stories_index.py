@@ -1,0 +1,228 @@
+"""StoryIndex: stories, rewrites, idempotent redelivery, rebuild from the store, expiry."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from newswire.core.ids import claim_id, story_id
+from newswire.core.records import (
+    Claim,
+    CleanArticle,
+    ExtractedArticle,
+    Extraction,
+    Quantity,
+    Spam,
+    Speaker,
+)
+from newswire.stories.index import StoryIndex
+
+QUAKE_A = (
+    "A magnitude 6.1 earthquake struck the Indonesian province of Aceh on Tuesday, killing at least 22 people "
+    "and injuring hundreds, the national disaster agency said. Rescue teams in Bener Meriah searched collapsed "
+    "houses for survivors as aftershocks shook the highland district. Agency spokesman Sutopo Purwo Nugroho "
+    "said landslides had cut roads to several villages near Takengon."
+)
+QUAKE_A_REWRITE = (
+    "A magnitude 6.1 earthquake struck the Indonesian province of Aceh on Tuesday, killing at least 22 people "
+    "and injuring hundreds, the disaster agency said. Rescue teams in Bener Meriah searched collapsed "
+    "houses for survivors while aftershocks shook the highland district. Spokesman Sutopo Purwo Nugroho "
+    "said landslides had cut roads to several villages near Takengon. Leave a comment below."
+)
+QUAKE_A_OTHER = (
+    "Survivors of Tuesday's Aceh earthquake slept outside in Bener Meriah as the death toll rose to 22, "
+    "Indonesia's disaster agency said. Sutopo Purwo Nugroho told reporters that Takengon hospitals were full "
+    "and that the magnitude 6.1 quake had destroyed more than 1,500 houses in the Aceh highlands."
+)
+BUDGET = (
+    "The city council of Riverton approved a budget of 42 million dollars on Monday after a long debate over "
+    "school funding. Mayor Ellen Park said the plan would hire 30 teachers and repair the Harbour Street bridge."
+)
+
+
+def article(aid: str, text: str, *, title: str | None = None, claims: list[Claim] | None = None,
+            spam: bool = False) -> ExtractedArticle:
+    clean = CleanArticle(
+        article_id=aid, url=f"https://example.org/{aid}", source=f"outlet-{aid}", title=title, authors=[],
+        published_at=None, fetched_at=None, language="en", text=text, removed=[],
+        spam=Spam(is_spam=spam, score=0.0), quality=1.0, input_format="text", input_chars=len(text),
+    )
+    return ExtractedArticle(article=clean, extraction=Extraction(quantities=[], claims=claims or [], entities=[]))
+
+
+def figure_claim(aid: str, body: str, sentence: str, value: float, unit: str, window: str | None,
+                 kind: str = "casualties", speaker: str | None = "disaster agency", hedged: bool = False) -> Claim:
+    """A claim on `sentence` as it sits in `body`, with offsets into the body as the extractor gives them."""
+    start = body.index(sentence)
+    surface = str(int(value)) if value < 1000 else f"{int(value):,}"
+    pos = body.index(surface, start)
+    q = Quantity(value=value, unit=unit, approx="", surface=surface, start=pos, end=pos + len(surface))
+    return Claim(claim_id=claim_id(aid, start, start + len(sentence), sentence), text=sentence, start=start,
+                 end=start + len(sentence), kind=kind, quantities=[q],
+                 speaker=Speaker(name=speaker) if speaker else None, hedged=hedged, window=window)
+
+
+def with_claims(aid: str, body: str, *claims: tuple[str, float, str, str | None]) -> ExtractedArticle:
+    """An article whose text ends with the given (sentence, value, unit, window) claims."""
+    text = body + " " + " ".join(c[0] for c in claims)
+    return article(aid, text, claims=[figure_claim(aid, text, *c) for c in claims])
+
+
+def t(hour: int, day: int = 10) -> str:
+    return f"2025-03-{day:02d}T{hour:02d}:00:00Z"
+
+
+def test_first_article_opens_a_story_named_after_it() -> None:
+    index = StoryIndex({})
+    got = index.add(article("a1", QUAKE_A, title="Earthquake hits Aceh"), event_time=t(1))
+    assert got.story_id == story_id("a1")
+    assert got.duplicate_of is None
+    assert [m.article_id for m in got.story.articles] == ["a1"]
+    assert got.story.title == "Earthquake hits Aceh"
+    assert got.story.first_seen == got.story.last_seen == t(1)
+    assert len(index) == 1 and index.story_count == 1
+
+
+def test_rewrite_is_a_duplicate_of_the_earliest_and_joins_its_story() -> None:
+    index = StoryIndex({})
+    first = index.add(article("a1", QUAKE_A), event_time=t(1))
+    copy = index.add(article("a2", QUAKE_A_REWRITE), event_time=t(2))
+    assert copy.duplicate_of == "a1"
+    assert copy.duplicate_similarity is not None and copy.duplicate_similarity > 0.3
+    assert copy.story_id == first.story_id
+    third = index.add(article("a3", QUAKE_A_REWRITE + " Share this."), event_time=t(3))
+    assert third.duplicate_of == "a1"  # the group's earliest, not the closest
+
+
+def test_independent_report_of_same_event_joins_without_being_a_duplicate() -> None:
+    index = StoryIndex({})
+    first = index.add(article("a1", QUAKE_A), event_time=t(1))
+    other = index.add(article("a3", QUAKE_A_OTHER), event_time=t(2))
+    assert other.duplicate_of is None
+    assert other.story_id == first.story_id
+
+
+def test_unrelated_article_opens_its_own_story() -> None:
+    index = StoryIndex({})
+    index.add(article("a1", QUAKE_A), event_time=t(1))
+    budget = index.add(article("b1", BUDGET), event_time=t(2))
+    assert budget.story_id == story_id("b1")
+    assert index.story_count == 2
+
+
+def test_redelivery_changes_nothing() -> None:
+    store: dict[str, bytes] = {}
+    index = StoryIndex(store)
+    first = index.add(article("a1", QUAKE_A), event_time=t(1))
+    index.add(article("a2", QUAKE_A_REWRITE), event_time=t(2))
+    snapshot = dict(store)
+    again = index.add(article("a2", QUAKE_A_REWRITE), event_time=t(5))
+    assert store == snapshot
+    assert again.story_id == first.story_id and again.duplicate_of == "a1"
+    assert len(again.story.articles) == 2
+
+
+def test_restart_rebuilds_from_store_and_decides_the_same() -> None:
+    store: dict[str, bytes] = {}
+    index = StoryIndex(store)
+    a = index.add(article("a1", QUAKE_A), event_time=t(1))
+    restarted = StoryIndex(store)  # memory lost, table refilled from the changelog
+    assert len(restarted) == 1 and restarted.story_count == 1
+    b = restarted.add(article("a2", QUAKE_A_REWRITE), event_time=t(2))
+    assert b.duplicate_of == "a1" and b.story_id == a.story_id
+
+
+def test_store_refilled_behind_the_index_back_is_noticed() -> None:
+    store: dict[str, bytes] = {}
+    index = StoryIndex(store)
+    other: dict[str, bytes] = {}
+    StoryIndex(other).add(article("a1", QUAKE_A), event_time=t(1))
+    store.update(other)  # e.g. a rebalance handed this worker a partition's table
+    got = index.add(article("a2", QUAKE_A_REWRITE), event_time=t(2))
+    assert got.duplicate_of == "a1"
+    assert len(index) == 2
+
+
+def test_store_values_are_compact_json_keyed_by_article_id() -> None:
+    store: dict[str, bytes] = {}
+    StoryIndex(store).add(article("a1", QUAKE_A), event_time=t(1))
+    assert list(store) == ["a1"]
+    rec = orjson.loads(store["a1"])
+    assert rec["s"] == story_id("a1") and rec["t"] == t(1)
+    assert len(store["a1"]) < 4000
+
+
+def test_expire_drops_old_articles_by_event_time() -> None:
+    store: dict[str, bytes] = {}
+    index = StoryIndex(store, window_days=1.0)
+    index.add(article("a1", QUAKE_A), event_time=t(1, day=1))
+    index.add(article("b1", BUDGET), event_time=t(1, day=3))
+    assert index.expire(t(2, day=3)) == 1
+    assert list(store) == ["b1"] and len(index) == 1 and index.story_count == 1
+    assert index.expire(t(2, day=3)) == 0
+    # the expired article's text no longer matches anything
+    again = index.add(article("a2", QUAKE_A_REWRITE), event_time=t(3, day=3))
+    assert again.duplicate_of is None and again.story_id == story_id("a2")
+
+
+def test_unreadable_event_time_does_not_break_the_stage() -> None:
+    index = StoryIndex({})
+    got = index.add(article("a1", QUAKE_A), event_time="")
+    assert got.story_id == story_id("a1")
+    assert index.expire("not a time") == 0
+
+
+def test_story_counts_reports_and_independent_origins() -> None:
+    index = StoryIndex({})
+    s1 = "The disaster agency said at least 22 people were killed in the past week."
+    index.add(with_claims("a1", QUAKE_A, (s1, 22, "people", "week")), event_time=t(1))
+    index.add(with_claims("a2", QUAKE_A_REWRITE, (s1, 22, "people", "week")), event_time=t(2))
+    s3 = "Officials said 22 people had been killed over the past week."
+    got = index.add(with_claims("a3", QUAKE_A_OTHER, (s3, 22, "people", "week")), event_time=t(3))
+    [claim] = [c for c in got.story.claims if c.value == 22]
+    assert claim.reports == 3
+    assert claim.independent_origins == 2  # a2 rewrites a1
+    assert claim.article_ids == ["a1", "a2", "a3"]
+    assert got.story.conflicts == []
+
+
+def test_spam_title_is_not_the_story_title() -> None:
+    index = StoryIndex({})
+    index.add(article("a1", QUAKE_A, title="CASINO BONUS quake news", spam=True), event_time=t(1))
+    got = index.add(article("a3", QUAKE_A_OTHER, title="Aceh quake toll rises"), event_time=t(2))
+    assert got.story.title == "Aceh quake toll rises"
+    assert [m.spam for m in got.story.articles] == [True, False]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_any_arrival_order_keeps_one_story(order: tuple[int, ...]) -> None:
+    texts = [("a1", QUAKE_A), ("a2", QUAKE_A_REWRITE), ("a3", QUAKE_A_OTHER)]
+    index = StoryIndex({})
+    got = [index.add(article(*texts[i]), event_time=t(i + 1)) for i in order]
+    assert len({g.story_id for g in got}) == 1
+
+
+def test_figures_for_different_windows_do_not_conflict() -> None:
+    index = StoryIndex({})
+    s1 = "The agency said 22 people were killed in the past week."
+    s2 = "Local officials said 140 people have been killed since the start of the war."
+    got = index.add(with_claims("a1", QUAKE_A, (s1, 22, "people", "week"), (s2, 140, "people", "since start of war")),
+                    event_time=t(1))
+    assert got.story.conflicts == []
+    assert {c.window for c in got.story.claims} == {"week", "since start of war"}
+
+
+def test_same_window_figures_that_disagree_conflict_unless_they_grew() -> None:
+    index = StoryIndex({})
+    s1 = "The agency said 22 people were killed in the past week."
+    s2 = "Officials said 60 people were killed in the past week."
+    index.add(with_claims("a1", QUAKE_A, (s1, 22, "people", "week")), event_time=t(1))
+    grew = index.add(with_claims("a3", QUAKE_A_OTHER, (s2, 60, "people", "week")), event_time=t(5))
+    assert grew.story.conflicts == []  # a later, higher toll is news, not a contradiction
+    s3 = "A hospital official said 9 people were killed in the past week."
+    shrank = index.add(with_claims("a4", QUAKE_A_OTHER.replace("slept", "stayed"), (s3, 9, "people", "week")),
+                       event_time=t(6))
+    assert shrank.story_id == grew.story_id
+    conflicts = shrank.story.conflicts
+    assert sorted(sorted(c.values) for c in conflicts) == [[9.0, 22.0], [9.0, 60.0]]  # lower than both earlier tolls
+    assert all(c.window == "week" and c.kind == "casualties" and "a4" in c.article_ids for c in conflicts)
