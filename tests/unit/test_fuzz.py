@@ -40,7 +40,7 @@ def test_random_bytes_into_every_stage(data: bytes) -> None:
 
 
 @FUZZ
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+@given(st.recursive(st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(max_size=20),
                     lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4),
                     max_leaves=20))
 def test_valid_json_of_the_wrong_shape(value: object) -> None:
