@@ -38,6 +38,7 @@ class Line:
     """One non-empty input line with its features and verdict."""
 
     text: str
+    low: str
     chars: int
     words: int
     prose: bool
@@ -64,7 +65,7 @@ def _features(text: str) -> Line:
         words = max(words, n // 2)
     terminal = text[-1] in _TERMINAL
     prose = (words >= 10 and terminal) or (words >= 22 and not _cloud_like(text))
-    return Line(text=text, chars=n, words=words, prose=prose)
+    return Line(text=text, low=text.lower(), chars=n, words=words, prose=prose)
 
 
 # Frequent function words of a few languages, left out of vocabulary overlap (never used to drop text).
@@ -97,7 +98,7 @@ def _lexicon_reason(ln: Line, spammy: bool, legal: bool = True) -> str:
     text = ln.text
     if ln.chars > 600:
         return ""
-    low = text.lower()
+    low = ln.low
     if ln.chars <= 60:
         r = lexicon.exact_reason(text, low)
         if r:
@@ -112,7 +113,7 @@ def _lexicon_reason(ln: Line, spammy: bool, legal: bool = True) -> str:
         return "news_feed"
     if spammy and (not ln.prose or ln.words <= 12) and lexicon.is_spam_line(text):
         return "spam_injection"
-    if spammy and ln.prose and len(set(lexicon.spam_hits(text, prefilter=False))) >= 3:
+    if spammy and ln.prose and len(set(lexicon.spam_hits(text))) >= 3:
         return "spam_injection"  # keyword-stuffed "sentence"
     return ""
 
@@ -230,7 +231,7 @@ def classify(text: str, title_hint: str | None = None, region: bool = True, capt
     seen: dict[str, int] = {}
     title_key = title_hint.strip().lower() if title_hint else None
     for i, ln in enumerate(lines):
-        key = ln.text.lower()
+        key = ln.low
         if key in seen and ln.words >= 2:
             # an interview may repeat a question; a doubled caption or a pasted paragraph is noise
             near = i - seen[key] == 1
