@@ -223,6 +223,21 @@ def test_figure_threshold_kind_unit_and_value() -> None:
     alerts = AlertEngine(r, {}).evaluate(story(members, claims), replay=False, now=NOW)
     assert [a.claims[0].key for a in alerts] == ["big"]
     assert alerts[0].title.startswith("Money figure $1.25 billion: ")
+    assert alerts[0].alert_id == alert_id("money", "s1", "money=1.25e+09 usd")
+
+
+def test_figure_threshold_pages_once_per_figure_in_a_story() -> None:
+    r = rules({"name": "cas", "type": "figure_threshold", "kinds": ["casualties"], "threshold": 100})
+    engine = AlertEngine(r, {})
+    members = [member(i, f"o{i}") for i in range(3)]
+    a = claim("k1", origins=1, value=3000.0, unit="soldiers", speaker=None, articles=["a0"])
+    b = claim("k2", origins=2, value=3000.0, unit="North Koreans", speaker="Zelensky", articles=["a1", "a2"])
+    (alert,) = engine.evaluate(story(members, [a]), replay=False, now=NOW)
+    assert alert.alert_id == alert_id("cas", "s1", "casualties=3000")
+    # the unmatched twin claim with more origins is an update of the same alert, not a second page
+    (update,) = engine.evaluate(story(members, [a, b]), replay=False, now=NOW)
+    assert update.update and update.alert_id == alert.alert_id
+    assert [c.key for c in update.claims] == ["k2", "k1"] and "(Zelensky)" in update.title
 
 
 def test_figure_threshold_without_units_ignores_measures() -> None:
@@ -257,6 +272,10 @@ def test_conflict_needs_spread_and_one_window() -> None:
     alerts = AlertEngine(r, {}).evaluate(story(members, [a, b], conflicts=[_conflict([1000, 1500], ["x", "y"])]),
                                          replay=False, now=NOW)
     assert len(alerts) == 1 and "1,000, 1,500" in alerts[0].title and len(alerts[0].claims) == 2
+    far = claim("y", origins=1, value=137.0)
+    one = claim("x", origins=1, value=1.0)
+    assert AlertEngine(r, {}).evaluate(story(members, [one, far], conflicts=[_conflict([1, 137], ["x", "y"])]),
+                                       replay=False, now=NOW) == []
     near = claim("y", origins=1, value=1050.0)
     assert AlertEngine(r, {}).evaluate(story(members, [a, near], conflicts=[_conflict([1000, 1050], ["x", "y"])]),
                                        replay=False, now=NOW) == []
@@ -307,6 +326,13 @@ def test_suspect_source_spam_and_copies_of_other_outlets() -> None:
     assert [a.alert_id for a in alerts] == [alert_id("sus", "s1", "a2"), alert_id("sus", "s1", "a3")]
     assert "copy of voa" in alerts[0].title and alerts[0].outlets == ["voa", "farm"]
     assert "spam page" in alerts[1].title
+    # a rule on copies alone leaves a copying spam page to the spam rule: one page, one alert
+    copies = rules({"name": "cp", "type": "suspect_source", "signals": ["copy"]})
+    members[3] = member(3, "casino", spam=True, dup="a0")
+    alerts = AlertEngine(copies, {}).evaluate(story(members, []), replay=False, now=NOW)
+    assert [a.alert_id for a in alerts] == [alert_id("cp", "s1", "a2")]
+    both = AlertEngine(r, {}).evaluate(story(members, []), replay=False, now=NOW)
+    assert "spam page copying voa" in both[1].title and len(both[1].reasons) == 2
 
 
 @pytest.mark.parametrize("replay", [True, False])

@@ -72,6 +72,7 @@ def test_wrong_threshold_names_rule_and_field() -> None:
     ({"name": "f", "type": "figure_threshold", "threshold": 5}, "kinds"),
     ({"name": "f", "type": "figure_threshold", "kinds": ["money"], "threshold": True}, "threshold"),
     ({"name": "k", "type": "conflict", "min_spread": 0}, "min_spread"),
+    ({"name": "k", "type": "conflict", "max_ratio": 0.5}, "max_ratio"),
 ])
 def test_bad_field_is_named(rule: dict[str, Any], field: str) -> None:
     msg = _error({"rules": [rule]})

@@ -180,10 +180,21 @@ def _corroborated(rule: CorroboratedRule, story: Story) -> list[Match]:
     return out
 
 
+def figure_key(claim: StoryClaim) -> str:
+    """A figure's identity within a story: kind and value, plus the unit for money and measures.
+
+    Threshold alerts are keyed by it, not by claim key, so "3,000 soldiers" and "3,000 North
+    Koreans" that the stories stage did not match still page once per story.
+    """
+    unit = norm_unit(claim.unit)
+    keep_unit = unit in _CURRENCIES or is_measure(unit)
+    return f"{claim.kind.lower()}={claim.value:.6g}" + (f" {unit}" if keep_unit else "")
+
+
 def _figure_threshold(rule: FigureThresholdRule, story: Story) -> list[Match]:
     units = {norm_unit(u) for u in rule.units}
     spam_ids = _spam_ids(story)
-    out = []
+    groups: dict[str, list[StoryClaim]] = {}
     for c in story.claims:
         if c.value is None or abs(c.value) < rule.threshold or not _claim_matches_kind(c, rule.kinds):
             continue
@@ -195,15 +206,22 @@ def _figure_threshold(rule: FigureThresholdRule, story: Story) -> list[Match]:
             continue  # "10 percent", "18,000 hectares": not a count; only a rule naming the unit compares it
         if c.hedged and not rule.include_hedged:
             continue
+        groups.setdefault(figure_key(c), []).append(c)
+    out = []
+    for key, group in groups.items():
+        group.sort(key=lambda c: (-c.independent_origins, -c.reports, c.speaker is None, c.hedged))
+        c = group[0]
         figure = format_figure(c.value, norm_unit(c.unit) or c.unit)
         title = _lazy("{kind} figure {figure}: {line}", c, kind=c.kind.capitalize(), figure=figure)
         reasons = [f"{c.kind} figure {figure} reaches the threshold {format_figure(rule.threshold, None)}",
                    f"{_plural(c.independent_origins, 'independent origin')}, {_plural(c.reports, 'report')}"]
-        if c.hedged:
-            reasons.append("some reports mark it unverified")
-        reasons += _spam_note(story, c.article_ids)
-        out.append(Match(c.key, c.independent_origins, title, (c,), tuple(c.article_ids),
-                         tuple(reasons)))
+        if len(group) > 1:
+            reasons.append(f"the same figure appears in {len(group)} claims of the story")
+        if all(g.hedged for g in group):
+            reasons.append("reports mark it unverified")
+        article_ids = list(dict.fromkeys(a for g in group for a in g.article_ids))
+        reasons += _spam_note(story, article_ids)
+        out.append(Match(key, c.independent_origins, title, tuple(group), tuple(article_ids), tuple(reasons)))
     return out
 
 
@@ -231,6 +249,8 @@ def _conflict(rule: ConflictRule, story: Story) -> list[Match]:
         low, high = values[0], values[-1]
         spread = (high - low) / max(abs(high), abs(low), 1e-9)
         if spread < rule.min_spread:
+            continue
+        if rule.max_ratio is not None and (low <= 0 or high / low > rule.max_ratio):
             continue
         shown = ", ".join(format_figure(v, conflict.unit) for v in values)
         window = f" ({conflict.window})" if conflict.window else ""
@@ -302,7 +322,8 @@ def _suspect_source(rule: SuspectSourceRule, story: Story) -> list[Match]:
             reasons.append(f"{outlet(m)} is flagged as a spam page")
             what = "spam page"
         original = by_id.get(m.duplicate_of or "")
-        if "copy" in rule.signals and original is not None and outlet(original) != outlet(m):
+        copy_wanted = "copy" in rule.signals and (not m.spam or "spam" in rule.signals)
+        if copy_wanted and original is not None and outlet(original) != outlet(m):
             reasons.append(f"{outlet(m)} copies or rewrites an article of {outlet(original)}")
             what = what + " copying " + outlet(original) if what else "copy of " + outlet(original)
         if not reasons:

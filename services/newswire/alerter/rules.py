@@ -129,12 +129,17 @@ class ConflictRule(Rule):
     TYPE: ClassVar[str] = "conflict"
     kinds: tuple[str, ...] = ()
     min_spread: float = 0.1
+    # Figures further apart than this factor are almost always two quantities matched by mistake
+    # (or a toll that grew), not two sources disagreeing.
+    max_ratio: float | None = 10.0
     min_origins: int = 1
 
     def check(self) -> None:
-        """The spread is a relative difference, so it must be positive."""
+        """The spread is a relative difference, so it must be positive; a ratio is above 1."""
         if self.min_spread <= 0:
             raise _FieldError("min_spread", "must be greater than 0")
+        if self.max_ratio is not None and self.max_ratio <= 1:
+            raise _FieldError("max_ratio", "must be greater than 1")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -156,7 +161,11 @@ class BreakingRule(Rule):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SuspectSourceRule(Rule):
-    """A story member is a spam page, or a copy of another outlet's article."""
+    """A story member is a spam page, or a copy of another outlet's article.
+
+    A spam page that copies is reported as spam (with the copy as a reason) by a rule watching
+    spam; a rule watching copies alone leaves spam pages to that rule, so one page pages once.
+    """
 
     TYPE: ClassVar[str] = "suspect_source"
     signals: tuple[str, ...] = ("spam",)
