@@ -186,3 +186,13 @@ def test_sentence_split_at_links_is_joined_back() -> None:
               "would cost 45 million euros over five years and start in June.")
     assert any("on Monday that the plan, approved by the regional council, would cost" in k for k in verdict.kept)
     assert joined.split(" Reuters ")[1] in " ".join(verdict.kept)
+
+
+def test_short_sentence_paragraphs_are_body_not_titles() -> None:
+    short = ["The mayor resigned on Monday after the vote.", "Police said two people were hurt.",
+             "The road stayed closed for six hours.", "Residents were told to stay inside.",
+             "The fire started in a warehouse at noon.", "Nobody has claimed responsibility so far.",
+             "Officials will give an update on Tuesday.", "The investigation is continuing, police said."]
+    verdict = classify("\n".join(["Home", "News", "Sport", "Weather", *short, "Related", "Other story", "Contact us"]))
+    assert verdict.kept == short
+    assert verdict.title is None

@@ -162,6 +162,8 @@ def _best_segment(lines: list[Line]) -> tuple[int, int]:
         elif ln.prose:
             w = float(ln.chars)
             seen_prose = True
+        elif ln.words >= 4 and ln.text[-1] in ".!?。！？\"”":
+            w = 0.5 * ln.chars  # a short sentence: weak evidence of body text
         elif ln.words >= 6 or not _menu_like(ln.text):
             w = -10.0
         else:
@@ -328,7 +330,7 @@ def _metadata(lines: list[Line], start: int, verdict: Verdict, title_hint: str |
         ln = lines[i]
         if ln.reason in ("byline", "dateline", "caption_repeat") or (ln.reason == "" and i >= start and ln.prose):
             continue
-        if 3 <= ln.words <= 30 and not ln.prose and ln.reason in ("", "navigation", "spam_injection"):
+        if 3 <= ln.words <= 30 and not ln.prose and ln.text[-1] not in ".;" and ln.reason in ("", "navigation", "spam_injection"):
             title = ln.text
             if ln.reason == "spam_injection":
                 title = lexicon.strip_spam(title)
