@@ -330,7 +330,8 @@ def _metadata(lines: list[Line], start: int, verdict: Verdict, title_hint: str |
         ln = lines[i]
         if ln.reason in ("byline", "dateline", "caption_repeat") or (ln.reason == "" and i >= start and ln.prose):
             continue
-        if 3 <= ln.words <= 30 and not ln.prose and ln.text[-1] not in ".;" and ln.reason in ("", "navigation", "spam_injection"):
+        headline = 3 <= ln.words <= 30 and not ln.prose and ln.text[-1] not in ".;"
+        if headline and ln.reason in ("", "navigation", "spam_injection"):
             title = ln.text
             if ln.reason == "spam_injection":
                 title = lexicon.strip_spam(title)
