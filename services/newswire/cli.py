@@ -182,6 +182,7 @@ def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
         path.unlink()
     counts = asyncio.run(replay(settings, topic, start, stop, into=args.into, partitions=parts,
                                 reason=args.reason, stage=args.stage, checkpoint=Checkpoint(path),
+                                as_live=args.as_live,
                                 progress=None if args.quiet else print_progress()))
     print(f"\nreplayed {counts['sent']} events from {topic} ({counts['skipped']} filtered out, "
           f"{counts['resumed']} already sent by an earlier run); checkpoint {path}")
@@ -297,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--stage", default=None, help="dead letters only: from this stage")
     s.add_argument("--checkpoint", default=None, help="progress file (default: by arguments, so reruns resume)")
     s.add_argument("--restart", action="store_true", help="ignore an earlier run's progress")
+    s.add_argument("--as-live", action="store_true",
+                   help="do not mark events as replay (feeding a shadow pipeline's separate topics)")
     s.add_argument("--quiet", action="store_true")
     s.set_defaults(func=cmd_replay)
 

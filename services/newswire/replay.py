@@ -140,9 +140,12 @@ async def plan(consumer: AIOKafkaConsumer, topic: str, start: Position, stop: Po
 
 async def replay(settings: Settings, topic: str, start: Position, stop: Position | None = None, *,
                  into: str | None = None, partitions: list[int] | None = None, reason: str | None = None,
-                 stage: str | None = None, checkpoint: Checkpoint | None = None,
+                 stage: str | None = None, checkpoint: Checkpoint | None = None, as_live: bool = False,
                  progress: Callable[[int, int, float], None] | None = None) -> dict[str, int]:
-    """Replay a range; returns counts of sent, skipped (filtered) and resumed-over records."""
+    """Replay a range; returns counts of sent, skipped (filtered) and resumed-over records.
+
+    `as_live` leaves the replay flag unset: for feeding a shadow pipeline's own topics, whose
+    alerts must be computed (to compare versions) and reach no one."""
     topics = Topics.for_prefix(settings.topic_prefix)
     is_dead = topic == topics.deadletter
     consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False)
@@ -177,7 +180,7 @@ async def replay(settings: Settings, topic: str, start: Position, stop: Position
                     if r.offset >= stop_at:
                         remaining.discard(tp.partition)
                         break
-                    out = _outgoing(r, topic, into, is_dead, topics, reason, stage)
+                    out = _outgoing(r, topic, into, is_dead, topics, reason, stage, as_live)
                     if out is None:
                         counts["skipped"] += 1
                     else:
@@ -202,8 +205,11 @@ async def replay(settings: Settings, topic: str, start: Position, stop: Position
         await consumer.stop()
 
 
+Outgoing = tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]
+
+
 def _outgoing(r: Any, topic: str, into: str | None, is_dead: bool, topics: Topics, reason: str | None,
-              stage: str | None) -> tuple[str, bytes | None, bytes, list[tuple[str, bytes]]] | None:
+              stage: str | None, as_live: bool = False) -> Outgoing | None:
     headers = list(r.headers or ())
     if is_dead:
         payload = orjson.loads(r.value)["payload"]
@@ -218,7 +224,7 @@ def _outgoing(r: Any, topic: str, into: str | None, is_dead: bool, topics: Topic
     headers = [(k, v) for k, v in headers if k not in ("replay_of", "original_timestamp_ms")]
     headers += [("replay_of", f"{topic}[{r.partition}]@{r.offset}".encode()),
                 ("original_timestamp_ms", str(r.timestamp).encode())]
-    return into or topic, r.key, mark_replay(r.value), headers
+    return into or topic, r.key, r.value if as_live else mark_replay(r.value), headers
 
 
 def print_progress(stream: TextIO = sys.stderr) -> Callable[[int, int, float], None]:
