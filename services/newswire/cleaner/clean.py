@@ -53,17 +53,36 @@ def _from_html(raw: RawArticle, html: str) -> tuple[Verdict, dict[str, str], str
 
 
 _TAG = re.compile(r"<[^>]*>")
-MAX_TAGS = 30_000
-"""Above this many tags a page is read as tag-stripped text: parsers slow down badly on hostile,
-deeply nested markup, and no real article page comes close."""
+_INVISIBLE = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>", re.S | re.I)
+_TAG_EDGE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+MANY_TAGS = 30_000
+MAX_DEPTH = 3_000
+"""A page with many tags is checked for nesting depth; past MAX_DEPTH it is read as tag-stripped
+text, because HTML parsers slow down quadratically on hostile, deeply nested markup."""
+
+
+def _too_deep(html: str) -> bool:
+    """Whether a big page nests deeper than any real article page (a rough open/close count)."""
+    depth = deepest = 0
+    for m in _TAG_EDGE.finditer(html):
+        if m.group(1):
+            depth = max(0, depth - 1)
+        elif m.group(2).lower() not in _VOID:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    return True
+    return False
 
 
 def _clean(raw: RawArticle) -> CleanArticle:
     html = raw.html
     meta: dict[str, str] = {}
-    if html is not None and html.count("<") > MAX_TAGS:
+    if html is not None and html.count("<") > MANY_TAGS and _too_deep(html):
         fmt, source = "html", html
-        flat = _TAG.sub("\n", html)
+        flat = _TAG.sub("\n", _INVISIBLE.sub("\n", html))
         verdict = classify(flat, title_hint=raw.title)
     elif html is not None:
         fmt, source = "html", html

@@ -143,7 +143,7 @@ def _classid(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}"
 
 
-def walk(tree: LexborHTMLParser, max_nodes: int = 200_000) -> tuple[list[Block], dict[int, Frame]]:
+def walk(tree: LexborHTMLParser, max_nodes: int = 50_000) -> tuple[list[Block], dict[int, Frame]]:
     """Every visible text block of the body in order, iteratively (deep nesting is safe)."""
     root = tree.body or tree.root
     blocks: list[Block] = []
