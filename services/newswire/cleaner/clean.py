@@ -55,7 +55,9 @@ def _from_html(raw: RawArticle, html: str) -> tuple[Verdict, dict[str, str], str
 _TAG = re.compile(r"<[^>]*>")
 _INVISIBLE = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>", re.S | re.I)
 _TAG_EDGE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 MANY_TAGS = 30_000
 MAX_DEPTH = 3_000
 """A page with many tags is checked for nesting depth; past MAX_DEPTH it is read as tag-stripped
