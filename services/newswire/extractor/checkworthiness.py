@@ -13,6 +13,7 @@ import functools
 import json
 import math
 import re
+from itertools import repeat
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "checkworthiness.json"
@@ -58,64 +59,87 @@ def features(sentence: str) -> tuple[list[str], list[str]]:
 
 
 class Model:
-    """Loaded weights with a per-token cache of unigram and character-gram contributions."""
+    """Loaded weights with per-token caches of unigram and character-gram contributions.
+
+    Scoring runs over a batch of sentences with C-level `map`/`sum` over the cached
+    per-token values, so an article's sentences cost a few dict lookups per token and no
+    Python-level loop per token (the word-block bigrams are looked up the same way).
+    """
 
     def __init__(self, weights: dict[str, float], bias: float, threshold: float) -> None:
         self.w = weights
         self.bias = bias
         self.threshold = threshold
-        self._cache: dict[str, tuple[float, float, int, str]] = {}
+        self._uw: dict[str, float] = {}  # unigram weight of the folded token
+        self._cs: dict[str, float] = {}  # sum of the token's character-gram weights
+        self._k: dict[str, int] = {}  # number of the token's character grams
+        self._fold: dict[str, str] = {}  # the folded token (<num>, <bignum> or itself)
+        # bigram weights keyed by token pairs: zip() yields the keys without building strings
+        self._bigram: dict[tuple[str, ...], float] = {
+            tuple(f.split(" ")): v for f, v in weights.items() if f.count(" ") == 1 and not f.startswith("c:")}
 
-    def _token(self, raw: str) -> tuple[float, float, int, str]:
-        """(unigram weight, character-gram weight sum, character-gram count, folded token)."""
-        hit = self._cache.get(raw)
-        if hit is None:
-            w = self.w
+    def _learn(self, tokens: set[str]) -> None:
+        """Fill the per-token caches for tokens not seen yet."""
+        if len(self._uw) + len(tokens) > _WORD_CACHE_SIZE:
+            self.clear_cache()
+        w = self.w
+        for raw in tokens:
             tok = norm_token(raw)
             grams = word_chars(raw)
-            hit = (w.get(tok, 0.0), sum(w.get(g, 0.0) for g in grams), len(grams), tok)
-            if len(self._cache) >= _WORD_CACHE_SIZE:
-                self._cache.clear()
-            self._cache[raw] = hit
-        return hit
+            self._uw[raw] = w.get(tok, 0.0)
+            self._cs[raw] = sum(w.get(g, 0.0) for g in grams)
+            self._k[raw] = len(grams)
+            self._fold[raw] = tok
 
     def clear_cache(self) -> None:
         """Forget cached token contributions (for cold-start benchmarks)."""
-        self._cache.clear()
+        self._uw.clear()
+        self._cs.clear()
+        self._k.clear()
+        self._fold.clear()
+
+    def margins(self, sentences: list[str]) -> list[float]:
+        """Linear scores before the logistic, with the tuned threshold at 0, for many sentences."""
+        batches = [_TOKEN.findall(s.lower()) for s in sentences]
+        missing = set().union(*batches).difference(self._uw) if batches else set()
+        if missing:
+            self._learn(missing)
+        uw, cs, kk, fold, wget = self._uw.__getitem__, self._cs.__getitem__, self._k.__getitem__, \
+            self._fold.__getitem__, self.w.get
+        bget = self._bigram.get
+        offset = self.bias - self.threshold
+        out: list[float] = []
+        for toks in batches:
+            m = len(toks)
+            folded = list(map(fold, toks))
+            word_sum = sum(map(uw, toks)) + sum(map(bget, zip(folded, folded[1:]), repeat(0.0)))
+            word_sum += wget(_length_feature(m), 0.0)
+            total = word_sum / math.sqrt(m + max(0, m - 1) + 1)
+            n_chars = sum(map(kk, toks))
+            if n_chars:
+                total += sum(map(cs, toks)) / math.sqrt(n_chars)
+            out.append(total + offset)
+        return out
 
     def margin(self, sentence: str) -> float:
-        """The linear score before the logistic, with the tuned threshold at 0."""
-        w = self.w
-        word_sum = char_sum = 0.0
-        n_chars = 0
-        toks: list[str] = []
-        for raw in _TOKEN.findall(sentence.lower()):
-            uw, cs, k, tok = self._token(raw)
-            word_sum += uw
-            char_sum += cs
-            n_chars += k
-            toks.append(tok)
-        m = len(toks)
-        prev = None
-        for tok in toks:
-            if prev is not None:
-                word_sum += w.get(prev + " " + tok, 0.0)
-            prev = tok
-        word_sum += w.get(_length_feature(m), 0.0)
-        n_words = m + max(0, m - 1) + 1
-        total = word_sum / math.sqrt(n_words)
-        if n_chars:
-            total += char_sum / math.sqrt(n_chars)
-        return total + self.bias - self.threshold
+        """The linear score of one sentence before the logistic."""
+        return self.margins([sentence])[0]
+
+    def scores(self, sentences: list[str]) -> list[float]:
+        """Probability-like check-worthiness in 0..1 for many sentences at once."""
+        return [_logistic(m) for m in self.margins(sentences)]
 
     def score(self, sentence: str) -> float:
         """Probability-like check-worthiness in 0..1; 0.5 is the tuned decision threshold."""
-        m = self.margin(sentence)
-        if m < -30:
-            return 0.0
-        if m > 30:
-            return 1.0
-        return 1.0 / (1.0 + math.exp(-m))
+        return _logistic(self.margin(sentence))
+
+
+def _logistic(m: float) -> float:
+    if m < -30:
+        return 0.0
+    if m > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-m))
 
 
 @functools.cache

@@ -112,15 +112,22 @@ def extract(article: CleanArticle) -> Extraction:
     notes: list[tuple[int, set[str]]] = []
     all_quantities = find_quantities(text)  # one scan; sentences take theirs by offset
     q_starts = [q.start for q in all_quantities]
+    plan: list[tuple[int, Sentence, list[Quantity], list[tuple[int, int]]]] = []
     for si, s in enumerate(sentences):
         lo, hi = bisect.bisect_left(q_starts, s.start), bisect.bisect_left(q_starts, s.end)
         qs_sentence = all_quantities[lo:hi]
         if hd.is_verification_note(s.text, bool(qs_sentence)):
             notes.append((si, hd.note_keys(s.text)))
             continue
+        plan.append((si, s, qs_sentence, _segments(s)))
+    seg_texts = [text[a:b] for *_, segs in plan for a, b in segs]
+    # one batch per article: the scorer's per-token work runs in C over all segments at once
+    seg_scores = iter(model.scores(seg_texts) if model is not None else [0.0] * len(seg_texts))
+    for si, s, qs_sentence, segs in plan:
         quote = attributor.quote_at(s.start, s.end)
-        for a, b in _segments(s):
+        for a, b in segs:
             seg = text[a:b]
+            score = next(seg_scores)
             qs = [q for q in qs_sentence if a <= q.start < b]
             speaker = attributor.local(a, b)
             if speaker is None and quote is not None:
@@ -133,7 +140,6 @@ def extract(article: CleanArticle) -> Extraction:
                 prev.update(si=si, end=b, text=text[prev["start"]:b], qs=prev["qs"] + qs,
                             hedges=prev["hedges"] + hedges, speaker=speaker, rescore=True)
                 continue
-            score = model.score(seg) if model is not None else 0.0
             if not (qs or speaker or hedges or score >= 0.5):
                 continue
             drafts.append({"si": si, "start": a, "end": b, "text": seg, "qs": qs, "speaker": speaker,
@@ -147,9 +153,11 @@ def extract(article: CleanArticle) -> Extraction:
     places = [e for e in entities if e.label == "GPE"]
     place_starts = [e.start for e in places]
     claims = []
+    merged = [d for d in drafts if d.get("rescore")]
+    if merged and model is not None:
+        for d, sc in zip(merged, model.scores([d["text"] for d in merged]), strict=True):
+            d["score"] = max(d["score"], sc)
     for d in drafts:
-        if d.get("rescore") and model is not None:
-            d["score"] = max(d["score"], model.score(d["text"]))
         speaker: Speaker | None = d["speaker"]
         claims.append(Claim(
             claim_id=claim_id(article.article_id, d["start"], d["end"], d["text"]),
