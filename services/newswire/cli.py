@@ -57,7 +57,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     import importlib
 
     if args.group_suffix:
-        settings = settings.with_(group_suffix=args.group_suffix)
+        suffix = args.group_suffix if args.group_suffix.startswith("-") else f"-{args.group_suffix}"
+        settings = settings.with_(group_suffix=suffix)
     if args.from_:
         from newswire.core import admin
         from newswire.replay import Position

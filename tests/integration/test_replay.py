@@ -4,6 +4,7 @@ dead letters are re-driven once the cause is fixed; a backfill group starts at a
 from __future__ import annotations
 
 import asyncio
+import datetime
 import time
 from collections import Counter
 from pathlib import Path
@@ -11,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from newswire.cli import main as cli_main
-from newswire.core import admin
 from newswire.core.settings import Settings
 from newswire.core.topics import Topics
 from newswire.ingestion import ingest_paths
@@ -78,12 +78,19 @@ def test_dead_letters_redriven_after_fix(live_settings: Settings, tmp_path: Path
         stop_workers(procs)
 
 
-def test_backfill_group_starts_at_time(live_settings: Settings) -> None:
+def test_backfill_worker_starts_at_time(live_settings: Settings, tmp_path: Path) -> None:
+    """`newswire worker cleaner --group-suffix bf --from T` processes only what came after T."""
     topics = Topics.for_prefix(live_settings.topic_prefix)
-    ingest_paths(live_settings, [str(SAMPLES / "01_meridian_wire_ebro_floods.json")])
+    _, before, _ = ingest_paths(live_settings, [str(SAMPLES / "01_meridian_wire_ebro_floods.json")])
     time.sleep(0.05)
-    cut = int(time.time() * 1000)  # the broker's clock stamps records (Tansu: append time)
-    committed = asyncio.run(admin.seek_group(live_settings, f"{live_settings.topic_prefix}-cleaner-bf",
-                                             topics.raw, cut))
-    ends = asyncio.run(admin.group_lag(live_settings, f"{live_settings.topic_prefix}-cleaner-bf", topics.raw))
-    assert committed and all(c == end for c, end in ends.values()), "a time after everything starts at the end"
+    cut = datetime.datetime.now(datetime.UTC).isoformat()  # the broker stamps records (Tansu: append time)
+    time.sleep(0.05)
+    _, after, _ = ingest_paths(live_settings, [str(SAMPLES / "07_riverton_courier_budget.json")])
+    procs = [start_worker("cleaner", live_settings, tmp_path, ["--group-suffix", "bf", "--from", cut])]
+    try:
+        assert wait_until(lambda: len(events(live_settings, topics.clean)) >= 1, 60)
+        group = live_settings.with_(group_suffix="-bf")
+        wait_caught_up(group, "cleaner", topics.raw)
+    finally:
+        stop_workers(procs)
+    assert [e["article_id"] for e in events(live_settings, topics.clean)] == after != before
