@@ -80,6 +80,9 @@ class Pipeline:
                 self._collect(record, result)
             msg = self._message(record.topic, record.key, record.value, record.headers)
             queue.extend(boundary.handle(msg))
+            after_delivery = getattr(boundary.stage, "after_delivery", None)
+            if after_delivery is not None:  # in memory, "delivered" is immediate
+                after_delivery()
         return result
 
     def run(self, articles: Iterable[dict[str, Any]], *, replay: bool = False) -> Result:

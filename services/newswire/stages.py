@@ -23,6 +23,7 @@ from newswire.core.records import (
 )
 from newswire.core.settings import Settings
 from newswire.core.stage import Context, Output
+from newswire.core.staged import StagedMapping
 from newswire.core.topics import Topics
 
 EXPIRE_EVERY = 500
@@ -120,12 +121,14 @@ class AlerterStage:
         from newswire.alerter.engine import AlertEngine
         from newswire.alerter.rules import load_rules
 
-        self.engine = AlertEngine(load_rules(settings.rules_file), fired)
+        self.fired = StagedMapping(fired)
+        self.engine = AlertEngine(load_rules(settings.rules_file), self.fired)
         self.topics = topics
         self.input_topic = topics.stories
 
     def process(self, envelope: Envelope, context: Context) -> list[Output]:
-        """Evaluate the rules against one story update."""
+        """Evaluate the rules against one story update; "fired" marks wait for `after_delivery`."""
+        self.fired.discard()
         story = from_dict(Story, envelope.payload)
         now = parse_time(story.last_seen)
         alerts = self.engine.evaluate(story, replay=envelope.replay, now=now)
@@ -135,6 +138,10 @@ class AlerterStage:
                    envelope.article_id, to_dict(alert))
             for alert in alerts
         ]
+
+    def after_delivery(self) -> None:
+        """The alerts of the last event are acknowledged: remember them as fired."""
+        self.fired.apply()
 
 
 def event_time(article: CleanArticle, context: Context, envelope: Envelope) -> str:

@@ -46,3 +46,7 @@ class Stage(Protocol):
     def process(self, envelope: Envelope, context: Context) -> list[Output]:
         """Pure processing of one event (state, if any, lives in an injected mapping)."""
         ...
+
+# A stage may also define `after_delivery() -> None`: the runtime calls it once the outputs
+# of the event just processed are acknowledged by the broker (state that must not get ahead
+# of its outputs is applied there; see core/staged.py).

@@ -59,6 +59,7 @@ class WorkerApp:
         self.boundary = Boundary(self.stage, settings, self.metrics)
         self._out_topics: dict[str, Any] = {}
         self.sinks: list[Sink] = []
+        self._after_delivery = getattr(self.stage, "after_delivery", None)
         self._last_broker_ok = 0.0
         self._wire()
 
@@ -108,23 +109,27 @@ class WorkerApp:
             value=record.value, headers=list(record.headers or ()),
             timestamp_ms=int(ts * 1000) if ts else None,
         )
+        deliveries = []
         for out in self.boundary.handle(msg):
-            await self._send(out)
+            deliveries.append(await self._send(out))
             for sink in self.sinks:
                 try:
                     await sink(out)
                 except Retriable as exc:  # the sink kept failing: keep the event as a dead letter
                     origin = Message(out.topic, -1, -1, out.key, out.value, out.headers)
                     await self._send(self.boundary.dead_letter(origin, exc))
+        if self._after_delivery is not None:
+            await asyncio.gather(*deliveries)  # raises (and ends the worker) if one was not delivered
+            self._after_delivery()
 
-    async def _send(self, out: Outgoing) -> None:
-        """Queue one record; delivery is confirmed by the flush Faust does before each commit."""
+    async def _send(self, out: Outgoing) -> asyncio.Future[Any]:
+        """Queue one record and return its delivery future; Faust flushes before each commit."""
         attempts = self.settings.retries + 1
         for attempt in range(1, attempts + 1):
             try:
                 delivery = await self._topic(out.topic).send(key=out.key, value=out.value, headers=out.headers)
                 delivery.add_done_callback(self._delivered)
-                return
+                return delivery
             except Exception as exc:  # broker trouble: back off, then give up loudly
                 self.metrics.retries.labels(self.stage_name, type(exc).__name__).inc()
                 if attempt == attempts:
