@@ -229,6 +229,9 @@ class Attributor:
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
         self.last_group: Speaker | None = None
+        # one scan of the article for speech verbs; sentences take theirs by offset
+        self._verbs = [v for v in _VERB.finditer(text) if not _inside(v.start(), self.quotes)]
+        self._vstarts = [v.start() for v in self._verbs]
 
     # --- subjects ----------------------------------------------------------------
     def _speaker_from(self, start: int, end: int, appos: tuple[int, int] | None = None) -> Speaker | None:
@@ -356,11 +359,11 @@ class Attributor:
     def local(self, start: int, end: int) -> Speaker | None:
         """The speaker a sentence (or segment) names itself, outside quotations."""
         text = self.text
-        w = _WITH_ING.match(text, start, end)
+        w = _WITH_ING.match(text, start, end) if text.find("with", start, start + 12) >= 0 else None
         if w:
             return self._speaker_from(w.start("subj"), w.end("subj"))
-        verbs = [v for v in _VERB.finditer(text, start, end)
-                 if not _inside(v.start(), self.quotes) and not self._noun_use(v, end)]
+        lo, hi = bisect.bisect_left(self._vstarts, start), bisect.bisect_left(self._vstarts, end)
+        verbs = [v for v in self._verbs[lo:hi] if v.end() <= end and not self._noun_use(v, end)]
         if len(verbs) > 2 * _MAX_VERBS:  # a run-on "sentence": only its ends can hold the attribution
             verbs = verbs[:_MAX_VERBS] + verbs[-_MAX_VERBS:]
         # trailing attribution first ("..., the White House said Friday."), then leading
@@ -374,7 +377,7 @@ class Attributor:
             sp = self._subject_before(start, v.start())
             if sp:
                 return sp
-        acc = _ACCORDING.search(text, start, end)
+        acc = _ACCORDING.search(text, start, end) if text.find("ccording to", start, end) >= 0 else None
         if acc and not _inside(acc.start(), self.quotes):
             return self._speaker_from(acc.start("subj"), acc.end("subj"))
         return None
