@@ -27,7 +27,7 @@ from newswire.core.staged import StagedMapping
 from newswire.core.topics import Topics
 
 EXPIRE_EVERY = 500
-"""The stories stage drops expired articles once every this many articles."""
+"""Stories and alerter state is pruned of expired entries once every this many events."""
 
 
 class CleanerStage:
@@ -118,13 +118,16 @@ class AlerterStage:
     input_schemas = (schemas.STORY,)
 
     def __init__(self, topics: Topics, fired: MutableMapping[str, bytes], settings: Settings) -> None:
-        from newswire.alerter.engine import AlertEngine
+        from newswire.alerter.engine import AlertEngine, stale_keys
         from newswire.alerter.rules import load_rules
 
         self.fired = StagedMapping(fired)
         self.engine = AlertEngine(load_rules(settings.rules_file), self.fired)
         self.topics = topics
         self.input_topic = topics.stories
+        self.window = dt.timedelta(days=settings.stories_window_days)
+        self._stale_keys = stale_keys
+        self._since_prune = 0
 
     def process(self, envelope: Envelope, context: Context) -> list[Output]:
         """Evaluate the rules against one story update; "fired" marks wait for `after_delivery`."""
@@ -132,6 +135,11 @@ class AlerterStage:
         story = from_dict(Story, envelope.payload)
         now = parse_time(story.last_seen)
         alerts = self.engine.evaluate(story, replay=envelope.replay, now=now)
+        self._since_prune += 1
+        if self._since_prune >= EXPIRE_EVERY:  # stories expire after the window: so do their marks
+            self._since_prune = 0
+            for key in self._stale_keys(self.fired, now - self.window):
+                del self.fired[key]
         return [
             Output(self.topics.alerts, story.story_id, schemas.ALERT,
                    f"{alert.alert_id}/{envelope.article_id}" if alert.update else alert.alert_id,

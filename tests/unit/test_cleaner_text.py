@@ -196,3 +196,10 @@ def test_short_sentence_paragraphs_are_body_not_titles() -> None:
     verdict = classify("\n".join(["Home", "News", "Sport", "Weather", *short, "Related", "Other story", "Contact us"]))
     assert verdict.kept == short
     assert verdict.title is None
+
+
+def test_inline_read_more_widget_does_not_split_the_body() -> None:
+    verdict = classify("\n".join(["Home", "News", BODY[0], BODY[1], "Read more:",
+                                  "Mayor unveils plan for a new stadium", *BODY[2:]]))
+    assert all(p in verdict.kept for p in BODY)
+    assert "Mayor unveils plan for a new stadium" not in verdict.kept

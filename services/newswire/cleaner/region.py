@@ -32,6 +32,14 @@ def _teaser_context(lines: list[Line], i: int, start: int, end: int) -> bool:
     return False
 
 
+def _inline_widget(lines: list[Line], i: int) -> bool:
+    """A "Read more:"/"Related:" heading with at most two short lines before prose resumes."""
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if lines[j].prose and not lines[j].reason:
+            return j - i - 1 <= 2
+    return False
+
+
 def best_segment(lines: list[Line]) -> tuple[int, int]:
     """Maximum-sum run of lines: prose earns its length, chrome and short lines cost."""
     best, best_span = 0.0, (0, -1)
@@ -41,8 +49,11 @@ def best_segment(lines: list[Line]) -> tuple[int, int]:
         if ln.reason in ("terminator", "legal") and seen_prose and best >= 500:
             break  # comments, a news feed or the copyright line: the article is over
         if ln.reason == "soft_terminator" and seen_prose:
-            # what follows must outweigh a good part of the body to be read as its continuation
-            w = -max(400.0, 0.75 * cur)
+            if _inline_widget(lines, i):
+                w = -60.0  # "Read more:" and one headline, then the body goes on
+            else:
+                # a list follows: it must outweigh a good part of the body to be read as its continuation
+                w = -max(400.0, 0.75 * cur)
         elif ln.reason in ("terminator", "legal"):
             w = -400.0
         elif ln.reason in ("duplicate_line", "caption_repeat"):
