@@ -203,3 +203,10 @@ def test_inline_read_more_widget_does_not_split_the_body() -> None:
                                   "Mayor unveils plan for a new stadium", *BODY[2:]]))
     assert all(p in verdict.kept for p in BODY)
     assert "Mayor unveils plan for a new stadium" not in verdict.kept
+
+
+def test_names_split_out_by_inline_tags_are_joined() -> None:
+    split = ["News on the fourth film came as Noah Hawley, best known for creating FX's", "Legion", "and",
+             "Fargo", ", is in final talks to write and direct it, according to reports on Tuesday."]
+    verdict = classify("\n".join(["Home", "News", *BODY[:2], *split, *BODY[2:]]))
+    assert any("creating FX's Legion and Fargo, is in final talks" in k for k in verdict.kept)

@@ -82,7 +82,8 @@ def _join_fragments(raw: list[str]) -> list[str]:
     or when the previous one ends on an opening bracket, quote, dash or comma.
     """
     out: list[str] = []
-    for line in raw:
+    n = len(raw)
+    for k, line in enumerate(raw):
         if not line:
             out.append(line)
             continue
@@ -90,8 +91,12 @@ def _join_fragments(raw: list[str]) -> list[str]:
             prev = out[-1]
             head = line[0]
             if prev[-1] not in TERMINAL or prev[-1] in ",;":
-                if (head.islower() or head in _CLOSERS or prev[-1] in _OPENERS) and not lexicon.exact_reason(line) \
-                        and not BYLINE_RE.match(line):
+                joins = head.islower() or head in _CLOSERS or prev[-1] in _OPENERS
+                if not joins and line.count(" ") < 4 and line[-1] not in TERMINAL and k + 1 < n and raw[k + 1]:
+                    # a capitalised name in the middle of a sentence: "... creating" / "Fargo" / "and ..."
+                    nxt = raw[k + 1][0]
+                    joins = nxt.islower() or nxt in _CLOSERS
+                if joins and not lexicon.exact_reason(line) and not BYLINE_RE.match(line):
                     out[-1] = prev + ("" if head in _CLOSERS or prev[-1] in "([{“‘«/" else " ") + line
                     continue
         out.append(line)
