@@ -14,13 +14,12 @@ from newswire.cleaner.dom import Block, Frame, Page
 from newswire.cleaner.meta import BYLINE_RE
 
 PARA_TAGS = frozenset({"p", "pre", "td", "blockquote", "div", "section", "article", "dd", "li", "main", "span"})
-HEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _COMMAS = (",", "،", "，", "、")
 
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """The chosen blocks, the container they came from, and how confident the choice is."""
+    """The chosen blocks, the dropped ones with reasons, and how confident the choice is (0..1)."""
 
     blocks: list[Block]
     dropped: list[tuple[Block, str]]
@@ -110,14 +109,12 @@ def select(page: Page) -> Selection:
         if not inside:
             dropped.append((b, _outside_reason(b)))
             continue
-        reason = _block_reason(b, top.uid, frames, page.meta)
+        reason = _block_reason(b, top.uid, frames)
         if reason:
             dropped.append((b, reason))
         else:
             kept.append(b)
-    total = sum(len(b.text) for b in blocks) or 1
     conf = min(1.0, top_score / 40.0) * (0.5 + 0.5 * min(1.0, sum(len(b.text) for b in kept) / 500))
-    del total
     return Selection(blocks=kept, dropped=dropped, confidence=conf)
 
 
@@ -175,7 +172,7 @@ def _outside_reason(b: Block) -> str:
     return "boilerplate"
 
 
-def _block_reason(b: Block, top_uid: int, frames: dict[int, Frame], meta: dict[str, str]) -> str:
+def _block_reason(b: Block, top_uid: int, frames: dict[int, Frame]) -> str:
     n = len(b.text)
     if b.tag == "h1":
         return "title"
