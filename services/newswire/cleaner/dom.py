@@ -109,7 +109,6 @@ class Block:
     path: tuple[int, ...]
     chrome: bool
     negative: bool
-    index: int = 0
 
 
 @dataclass(slots=True)
@@ -166,8 +165,7 @@ def walk(tree: LexborHTMLParser, max_nodes: int = 50_000) -> tuple[list[Block], 
             text = _WS.sub(" ", "".join(buf)).strip()
             if text and frame_stack:
                 blocks.append(Block(text=text, tag=frame_stack[-1].tag, link_chars=min(link_chars, len(text)),
-                                    path=path_stack[-1], chrome=chrome_depth > 0, negative=neg_depth > 0,
-                                    index=len(blocks)))
+                                    path=path_stack[-1], chrome=chrome_depth > 0, negative=neg_depth > 0))
         buf = []
         link_chars = 0
 
