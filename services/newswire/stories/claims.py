@@ -187,7 +187,7 @@ def match(reports: Iterable[tuple[str, str, float, list[dict[str, Any]]]]) -> tu
 
 def _story_claim(g: _Group) -> StoryClaim:
     c = g.first
-    speaker = g.speakers.most_common(1)[0][0] if g.speakers else None
+    speaker = max(g.speakers.items(), key=lambda kv: (kv[1], kv[0]))[0] if g.speakers else None
     return StoryClaim(
         key=claim_key(c), kind=c["k"], text=c["x"], value=c["v"], unit=c["u"], window=c["w"], speaker=speaker,
         reports=len(g.reports), independent_origins=len(g.origins), article_ids=list(g.reports),

@@ -20,7 +20,7 @@ THRESHOLD = 0.25
 """Lowest cosine to a story's centroid that joins it (tuned on ECB+ dev, shuffled order)."""
 QUERY_TERMS = 16
 """Rarest terms of the new article looked up in the story index."""
-CANDIDATES = 24
+CANDIDATES = 6
 """Stories scored exactly per article: those sharing the most of its rare terms."""
 _DRIFT = 1.5
 """A cached story norm is recomputed once the number of held articles moved by this factor."""
@@ -56,7 +56,7 @@ class _Idf(dict[str, float]):
 class Clusterer:
     """Story centroids and an inverted index of their terms, for one-pass assignment."""
 
-    __slots__ = ("_df", "_terms", "_stories", "_postings", "story_of", "members")
+    __slots__ = ("_df", "_terms", "_stories", "_postings", "story_of", "members", "_idf_table")
 
     def __init__(self) -> None:
         self._df: dict[str, int] = defaultdict(int)
@@ -65,12 +65,21 @@ class Clusterer:
         self._postings: dict[str, set[str]] = defaultdict(set)
         self.story_of: dict[str, str] = {}
         self.members: dict[str, set[str]] = defaultdict(set)
+        self._idf_table = _Idf(self._df, 0)
 
     def __len__(self) -> int:
         return len(self._terms)
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._terms
+
+    def _idf(self) -> _Idf:
+        """The IDF table, refreshed once the held-article count moved 2%: IDF drifts slowly."""
+        n = len(self._terms) + 1
+        table = self._idf_table
+        if not (table.n / 1.02 <= n <= table.n * 1.02 + 1):
+            table = self._idf_table = _Idf(self._df, n)
+        return table
 
     def _norm(self, story: _Story, n: int, idf: dict[str, float]) -> float:
         if story.norm_n < 0 or not (story.norm_n / _DRIFT <= n <= story.norm_n * _DRIFT):
@@ -81,7 +90,7 @@ class Clusterer:
     def _shift(self, story: _Story, terms: dict[str, float], sign: float) -> None:
         """Add (sign 1) or take away (sign -1) a member's unit vector, updating the norm in place."""
         length = math.sqrt(sum(w * w for w in terms.values())) or 1.0
-        idf = _Idf(self._df, len(self._terms))
+        idf = self._idf()
         centroid = story.centroid
         delta = 0.0
         for t, w in terms.items():
@@ -104,24 +113,28 @@ class Clusterer:
         """Cosine of an article (not yet added) to each candidate story's centroid (and to `extra` stories)."""
         if not terms or not self._stories:
             return {}
-        n = len(self._terms) + 1
-        idf = _Idf(self._df, n)
+        idf = self._idf()
+        n = idf.n
         weights = {t: w * idf[t] for t, w in terms.items()}
         qnorm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
         df = self._df
-        rare = sorted((t for t in terms if df.get(t, 0) > 0), key=lambda t: (df[t], t))[:QUERY_TERMS]
+        rare = [t for _, t in sorted([(df[t], t) for t in terms if t in df])[:QUERY_TERMS]]
         hits: dict[str, float] = defaultdict(float)
         for t in rare:
             w = weights[t]
             for s in self._postings.get(t, ()):
                 hits[s] += w
-        chosen = sorted(hits, key=lambda s: (-hits[s], s))[:CANDIDATES]
+        chosen = [s for _, s in sorted([(-h, s) for s, h in hits.items()])[:CANDIDATES]]
         chosen.extend(s for s in extra if s in self._stories and s not in chosen)
         out: dict[str, float] = {}
         for s in chosen:
             story = self._stories[s]
             centroid = story.centroid
-            dot = sum(w * idf[t] * centroid[t] for t, w in weights.items() if t in centroid)
+            dot = 0.0
+            for t, w in weights.items():
+                c = centroid.get(t)
+                if c is not None:
+                    dot += w * idf[t] * c
             out[s] = dot / (qnorm * self._norm(story, n, idf))
         return out
 

@@ -16,6 +16,7 @@ import zlib
 import numpy as np
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -39,8 +40,12 @@ TITLE_WEIGHT = 3.0
 """Title words count again, thrice: the headline is the story's own summary."""
 NUMBER_WEIGHT = 1.5
 """Figures ("died at 85", "$160 million") tell same-kind events apart; single digits are dropped."""
-MAX_TERMS = 120
+MAX_TERMS = 80
 """Terms kept per article (by weight): enough to cluster, small enough to store."""
+TERM_CHARS = 6000
+"""Characters read for terms: the lead carries the event, and the cost per article stays bounded."""
+SHINGLE_CHARS = 12000
+"""Characters read for rewrite shingles (a copy shows in its first pages as well as anywhere)."""
 SHINGLE = 3
 """Word n-gram size for rewrite detection. Quotations are left out first: independent
 reports share a spokesman's words, a rewrite shares the reporter's. On the seeds' clean
@@ -87,20 +92,21 @@ _TERM_CACHE: dict[str, str | None] = {}
 _CACHE_MAX = 200_000
 
 
-def _words(text: str, weight: float, out: Counter[str]) -> None:
+def _words(text: str, weight: float, out: dict[str, float]) -> None:
     cache = _TERM_CACHE
+    get = out.get
+    number = NUMBER_WEIGHT * weight
     for tok, n in Counter(_WORD.findall(text)).items():
-        try:
-            term = cache[tok]
-        except KeyError:
+        term = cache.get(tok, "")
+        if term == "":
             term = _word_term(tok)
             if len(cache) < _CACHE_MAX:
                 cache[tok] = term
         if term is not None:
-            out[term] += n * (NUMBER_WEIGHT * weight if term[0] == "#" else weight)
+            out[term] = get(term, 0.0) + n * (number if term[0] == "#" else weight)
 
 
-def _names(text: str, out: Counter[str]) -> None:
+def _names(text: str, out: dict[str, float]) -> None:
     for m in _CAP.finditer(text):
         words = _name_words(m.group())
         if not words:
@@ -110,14 +116,17 @@ def _names(text: str, out: Counter[str]) -> None:
             if not before or before[-1] in _SENT_END:
                 continue  # a lone capital after a full stop is just a sentence start
         for w in words:
-            out["e:" + w] += ENTITY_WEIGHT
+            key = "e:" + w
+            out[key] = out.get(key, 0.0) + ENTITY_WEIGHT
         if len(words) > 1:
-            out["e:" + " ".join(words)] += ENTITY_WEIGHT
+            key = "e:" + " ".join(words)
+            out[key] = out.get(key, 0.0) + ENTITY_WEIGHT
 
 
 def terms(title: str | None, text: str, entities: Iterable[str] = ()) -> dict[str, float]:
     """The article's weighted terms (log-scaled counts), at most MAX_TERMS of them."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = {}
+    text = text[:TERM_CHARS]
     _words(text, 1.0, counts)
     _names(text, counts)
     if title:
@@ -126,17 +135,27 @@ def terms(title: str | None, text: str, entities: Iterable[str] = ()) -> dict[st
     for name in entities:
         low = name.lower()
         if low not in _STOP:
-            counts["e:" + low] += 0.5 * ENTITY_WEIGHT
+            counts["e:" + low] = counts.get("e:" + low, 0.0) + 0.5 * ENTITY_WEIGHT
     weighted = {t: 1.0 + math.log(c) if c >= 1.0 else c for t, c in counts.items()}
-    if len(weighted) > MAX_TERMS:
-        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
-        weighted = dict(top)
+    if len(weighted) > MAX_TERMS:  # heaviest first, ties by term: sort by term, then stably by weight
+        weighted = dict(sorted(sorted(weighted.items()), key=itemgetter(1), reverse=True)[:MAX_TERMS])
     return {t: round(w, 3) for t, w in weighted.items()}
 
 
-@functools.lru_cache(maxsize=131072)
-def _word_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8", "surrogatepass"))
+_HASH_CACHE: dict[str, int] = {}
+
+
+def _word_hashes(words: list[str]) -> list[int]:
+    cache = _HASH_CACHE
+    out = []
+    for w in words:
+        h = cache.get(w)
+        if h is None:
+            h = zlib.crc32(w.encode("utf-8", "surrogatepass"))
+            if len(cache) < _CACHE_MAX:
+                cache[w] = h
+        out.append(h)
+    return out
 
 
 _M1 = np.uint64(0x9E3779B97F4A7C15)
@@ -146,11 +165,12 @@ _M3 = np.uint64(0x165667B19E3779F9)
 
 def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
     """Distinct 32-bit hashes of the text's word 3-grams outside quotations (stable across processes)."""
+    text = text[:SHINGLE_CHARS]
     unquoted = _QUOTE.sub(" | ", text)
     words = _SHINGLE_WORD.findall((unquoted if len(unquoted) > len(text) // 3 else text).lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    h = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    h = np.array(_word_hashes(words), dtype=np.uint64)
     if len(h) < size:
         return np.array([int(h.sum()) & 0xFFFFFFFF], dtype=np.uint64)
     with np.errstate(over="ignore"):

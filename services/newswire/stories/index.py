@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import MutableMapping
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -54,7 +55,8 @@ def _iso(epoch: float) -> str:
 
 def _top_entities(extracted: ExtractedArticle) -> list[str]:
     counts = Counter(e.text for e in extracted.extraction.entities if e.label != "DATE")
-    return [name for name, _ in counts.most_common(MAX_ENTITIES)]
+    ranked = sorted(sorted(counts.items()), key=itemgetter(1), reverse=True)  # most mentioned, ties by name
+    return [name for name, _ in ranked[:MAX_ENTITIES]]
 
 
 class StoryIndex:
@@ -65,7 +67,7 @@ class StoryIndex:
         self.window_seconds = window_days * 86400.0
         self._records: dict[str, dict[str, Any]] = {}
         self._sigs: dict[str, np.ndarray] = {}
-        self._buckets: dict[int, set[str]] = defaultdict(set)
+        self._buckets: dict[int, str | list[str]] = {}
         self._clusterer = Clusterer()
         self._views: dict[str, _StoryView] = {}
         self._fingerprints: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
@@ -105,13 +107,21 @@ class StoryIndex:
         for key, rec in records:
             self._hold(key, rec)
 
-    def _hold(self, article_id: str, rec: dict[str, Any]) -> None:
+    def _hold(self, article_id: str, rec: dict[str, Any], sig: np.ndarray | None = None) -> None:
         self._records[article_id] = rec
-        sig = minhash.decode(rec["m"])
+        if sig is None:
+            sig = minhash.decode(rec["m"])
         self._sigs[article_id] = sig
         if not minhash.is_empty(sig):
-            for band in self._band_keys(sig):
-                self._buckets[band].add(article_id)
+            buckets = self._buckets
+            for band in minhash.bands(sig):
+                held = buckets.get(band)
+                if held is None:
+                    buckets[band] = article_id  # most bands hold one article: no set for it
+                elif isinstance(held, str):
+                    buckets[band] = [held, article_id]
+                else:
+                    held.append(article_id)
         self._clusterer.add(article_id, rec["k"], rec["s"])
         for fingerprint in claim_match.signatures(rec["c"]):
             self._fingerprints[fingerprint][rec["s"]] += 1
@@ -123,10 +133,6 @@ class StoryIndex:
                 del self._views[rec["s"]]  # joined out of event-time order: rebuild when next asked
         self._latest = max(self._latest, rec["e"])
         self._seq = max(self._seq, rec["q"] + 1)
-
-    @staticmethod
-    def _band_keys(sig: np.ndarray) -> list[int]:
-        return minhash.bands(sig)
 
     def _drop(self, article_id: str) -> None:
         rec = self._records.pop(article_id, None)
@@ -142,12 +148,15 @@ class StoryIndex:
                         del self._fingerprints[fingerprint]
         sig = self._sigs.pop(article_id, None)
         if sig is not None and not minhash.is_empty(sig):
-            for band in self._band_keys(sig):
-                bucket = self._buckets.get(band)
-                if bucket is not None:
-                    bucket.discard(article_id)
-                    if not bucket:
-                        del self._buckets[band]
+            buckets = self._buckets
+            for band in minhash.bands(sig):
+                held = buckets.get(band)
+                if held == article_id:
+                    del buckets[band]
+                elif isinstance(held, list) and article_id in held:
+                    held.remove(article_id)
+                    if len(held) == 1:
+                        buckets[band] = held[0]
         self._clusterer.remove(article_id)
 
     # --- decisions -----------------------------------------------------------------------
@@ -159,8 +168,11 @@ class StoryIndex:
         seen: set[str] = set()
         best, best_sim = None, 0.0
         roots: set[str] = set()
-        for band in self._band_keys(sig):
-            for other in self._buckets.get(band, ()):
+        for band in minhash.bands(sig):
+            held = self._buckets.get(band)
+            if held is None:
+                continue
+            for other in (held,) if isinstance(held, str) else held:
                 if other in seen:
                     continue
                 seen.add(other)
@@ -189,13 +201,13 @@ class StoryIndex:
         aid = clean.article_id
         rec = self._records.get(aid)
         if rec is None:
-            rec = self._new_record(article, event_time)
+            rec, sig = self._new_record(article, event_time)
             self._store[aid] = orjson.dumps(rec)  # the durable write first, then memory
-            self._hold(aid, rec)
+            self._hold(aid, rec, sig)
         return StoryAssignment(story_id=rec["s"], duplicate_of=rec["d"], duplicate_similarity=rec["ds"],
                                story=self.story(rec["s"], trigger=aid))
 
-    def _new_record(self, article: ExtractedArticle, event_time: str) -> dict[str, Any]:
+    def _new_record(self, article: ExtractedArticle, event_time: str) -> tuple[dict[str, Any], np.ndarray]:
         clean = article.article
         text = clean.text or ""
         epoch = parse_epoch(event_time)
@@ -219,7 +231,7 @@ class StoryIndex:
             "u": clean.url, "o": clean.source, "ti": clean.title, "p": clean.published_at,
             "sp": bool(clean.spam.is_spam), "m": minhash.encode(sig), "k": terms,
             "c": summaries, "n": names,
-        }
+        }, sig
 
     def expire(self, now: str) -> int:
         """Drop articles whose event time is older than the window before `now`; how many."""

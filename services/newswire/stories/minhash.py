@@ -16,24 +16,24 @@ PERMUTATIONS = 256
 BAND_ROWS = 2
 """Rows per LSH band: 128 bands of 2 make a pair at Jaccard 0.12 a candidate with p ~ 0.84."""
 _rng = np.random.RandomState(20241227)
-_A = _rng.randint(1, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)  # odd multipliers
-_B = _rng.randint(0, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64)
+_A = _rng.randint(1, 2**32 - 1, size=PERMUTATIONS, dtype=np.uint64).astype(np.uint32) | np.uint32(1)  # odd
+_B = _rng.randint(0, 2**32 - 1, size=PERMUTATIONS, dtype=np.uint64).astype(np.uint32)
 _EMPTY = np.zeros(PERMUTATIONS, dtype=np.uint16)
-_COLLISION = 1.0 / 65536  # chance two different minima agree in their low 16 bits
-_SHIFT = np.uint64(32)
+_COLLISION = 1.0 / 65536  # chance two different minima agree in their 16 kept bits
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
     """The b-bit MinHash signature (16 bits per permutation) of a set of 32-bit shingle hashes."""
     if len(hashes) == 0:
         return _EMPTY.copy()
-    hv = np.asarray(hashes, dtype=np.uint64)[:, None]
-    # multiply-shift universal hashing: uint64 arithmetic wraps, the high 32 bits are the hash
+    hv = np.asarray(hashes, dtype=np.uint32)[:, None]
+    # multiply-add modulo 2**32 (uint32 arithmetic wraps); the minimum is decided by the well-mixed
+    # high bits, and the top 16 bits of the minimum are what is kept
     with np.errstate(over="ignore"):
-        permuted = (hv * _A + _B) >> _SHIFT
-    low = (permuted.min(axis=0) & np.uint64(0xFFFF)).astype(np.uint16)
-    low[low == 0] = 1  # 0 is reserved for "no shingles"
-    return low
+        permuted = hv * _A + _B
+    top = (permuted.min(axis=0) >> np.uint32(16)).astype(np.uint16)
+    top[top == 0] = 1  # 0 is reserved for "no shingles"
+    return top
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
