@@ -23,6 +23,9 @@ from newswire.kafkaio import producer
 TICK_SECONDS = 0.005
 DRAIN_SECONDS = 120.0
 ALERT_TAIL_SECONDS = 2.0
+SATURATED_SECONDS = 10.0
+"""A fixed-rate phase stops producing once this many seconds of input wait unprocessed: the
+pipeline cannot sustain the rate, and a longer queue would only measure the queue."""
 
 
 @dataclass
@@ -41,7 +44,9 @@ class Phase:
     enriched_arrivals: list[float] = field(default_factory=list)
     alert_latency: list[float] = field(default_factory=list)
     clean_latency: list[float] = field(default_factory=list)
+    extracted_latency: list[float] = field(default_factory=list)
     dead_letters: int = 0
+    saturated: bool = False
 
     def summary(self) -> dict[str, Any]:
         """The phase's figures as JSON."""
@@ -51,8 +56,10 @@ class Phase:
             "kind": self.kind, "label": self.label, "target_rate": self.rate, "seconds": self.seconds,
             "sent": self.sent, "offered_per_second": offered, "enriched": len(self.enriched_latency),
             "missing": self.sent - len(self.enriched_latency), "dead_letters": self.dead_letters,
+            "saturated": self.saturated,
             "sustained_per_second": round(sustained, 1) if sustained else None,
             "latency": {"clean": latency_summary(self.clean_latency),
+                        "extracted": latency_summary(self.extracted_latency),
                         "enriched": latency_summary(self.enriched_latency),
                         "alerts": latency_summary(self.alert_latency)},
         }
@@ -116,8 +123,11 @@ class Driver:
         start = time.monotonic()
         futures = []
         while (elapsed := time.monotonic() - start) < phase.seconds:
-            target = (int(elapsed * phase.rate) + 1 if phase.rate
-                      else len(phase.enriched_latency) + phase.backlog)
+            done = len(phase.enriched_latency) + phase.dead_letters
+            if phase.rate and phase.sent - done > phase.rate * SATURATED_SECONDS:
+                phase.saturated = True
+                break
+            target = int(elapsed * phase.rate) + 1 if phase.rate else done + phase.backlog
             while phase.sent < target:
                 article = next(phase.articles, None)
                 if article is None:
@@ -165,5 +175,7 @@ class Driver:
             phase.enriched_arrivals.append(mono)
         elif topic == t.clean:
             phase.clean_latency.append(age)
+        elif topic == t.extracted:
+            phase.extracted_latency.append(age)
         elif topic == t.alerts:
             phase.alert_latency.append(age)

@@ -88,10 +88,18 @@ def _e2e(e2e: dict[str, Any]) -> str:
         enr, alr = lat.get("enriched", {}), lat.get("alerts", {})
         rows.append((run["kind"], run["label"], run.get("offered_per_second"), run.get("sustained_per_second"),
                      run.get("enriched"), enr.get("p50_ms"), enr.get("p99_ms"), alr.get("count"), alr.get("p50_ms"),
-                     alr.get("p99_ms"), run.get("error") or ""))
+                     alr.get("p99_ms"), "saturated" if run.get("saturated") else (run.get("error") or "")))
+    hops = [(run["kind"], run["label"]) + tuple(
+        f"{_cell(lat.get('p50_ms'))} / {_cell(lat.get('p99_ms'))}"
+        for lat in (run.get("latency", {}).get(h, {}) for h in ("clean", "extracted", "enriched", "alerts")))
+        for run in e2e.get("runs", [])]
+    peaks = ", ".join(f"{w} {v:g}" for w, v in e2e.get("peak_rss_mb", {}).items() if v is not None)
     return ("End to end through the broker (four workers), latency from `ingested_at`\n"
             + table(["input", "rate", "offered/s", "sustained/s", "enriched", "enr p50 ms", "enr p99 ms",
-                     "alerts", "alert p50 ms", "alert p99 ms", "note"], rows))
+                     "alerts", "alert p50 ms", "alert p99 ms", "note"], rows)
+            + "\n\nLatency after each stage, p50 / p99 ms\n"
+            + table(["input", "rate", "cleaner", "extractor", "stories (enriched)", "alerter"], hops)
+            + (f"\nPeak RSS per worker, MB: {peaks}" if peaks else ""))
 
 
 def _scaling(scaling: dict[str, Any]) -> str:
