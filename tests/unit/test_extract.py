@@ -76,3 +76,14 @@ def test_pathological_inputs_stay_fast() -> None:
         t0 = time.perf_counter()
         extract(article(t))
         assert time.perf_counter() - t0 < 3.0, t[:20]
+
+
+def test_article_language_picks_number_format() -> None:
+    import dataclasses
+
+    text = "Die Stadt rechnet mit Kosten von mindestens 12 Millionen Euro. Rund 38.000 Fahrzeuge fahren täglich."
+    de = dataclasses.replace(article(text, "a_de"), language="de")
+    values = [(q.value, q.unit) for q in extract(de).quantities]
+    assert values == [(12e6, "eur"), (38000, "fahrzeuge")]
+    en = [q.value for q in extract(article(text, "a_de")).quantities]
+    assert 38000 not in en  # read as English, "38.000" is thirty-eight

@@ -92,3 +92,35 @@ def test_scale_suffixes() -> None:
     assert q("5m tall")[0][:2] == (5, "metre")
     assert q("Rs 500 crore")[0][:2] == (5e9, "inr")
     assert q("2.48\u00d710\u22125 seconds")[0][0] == 2.48e-5
+
+
+def qd(t: str, lang: str = "de") -> list[tuple[float, str | None, str]]:
+    return [(x.value, x.unit, x.approx) for x in find_quantities(t, lang=lang)]
+
+
+def test_german_separators_scales_and_units() -> None:
+    assert qd("für Lastwagen über 7,5 Tonnen gesperrt") == [(7.5, "tonne", ">")]
+    assert qd("täglich rund 38.000 Fahrzeuge, darunter etwa 2.500 Lastwagen") == [
+        (38000, "fahrzeuge", "~"), (2500, "lastwagen", "~")]
+    assert qd("Kosten von mindestens 12 Millionen Euro") == [(12e6, "eur", ">=")]
+    assert qd("ein Plus von 3,5 % im Jahr") == [(3.5, "percent", "=")]
+    assert qd("1,2 Milliarden Dollar")[0][:2] == (1.2e9, "usd")
+
+
+def test_german_words_dates_and_labels() -> None:
+    assert qd("dreiundzwanzig Verletzte und zweihundert Menschen") == [(23, "verletzte", "="), (200, "menschen", "=")]
+    assert qd("eine Million Euro")[0][:2] == (1e6, "eur")
+    assert qd("ein Mann und eine Frau") == []  # articles, not figures
+    assert qd("am 14. März 2026 um 14 Uhr") == []
+    assert qd("über die Autobahn 1 umgeleitet") == []
+    assert qd("zwischen 10 und 20 Menschen") == [(15, "menschen", "~")]
+
+
+def test_other_decimal_comma_languages_and_english_default() -> None:
+    assert qd("plus de 3 millions de personnes", "fr") == [(3e6, "personnes", ">")]
+    assert qd("1 234,5 euros", "fr")[0][:2] == (1234.5, "eur")
+    assert qd("el 3,5 por ciento", "es")[0][:2] == (3.5, "percent")
+    assert qd("12,5 miljoen euro", "nl")[0][:2] == (12.5e6, "eur")
+    # English (or unknown language) keeps commas as thousands separators
+    assert qd("7,500 troops", "en") == [(7500, "troops", "=")]
+    assert qd("7,500 troops", "xx") == [(7500, "troops", "=")]

@@ -112,7 +112,8 @@ class Model:
         for toks in batches:
             m = len(toks)
             folded = list(map(fold, toks))
-            word_sum = sum(map(uw, toks)) + sum(map(bget, zip(folded, folded[1:]), repeat(0.0)))
+            pairs = zip(folded, folded[1:], strict=False)
+            word_sum = sum(map(uw, toks)) + sum(map(bget, pairs, repeat(0.0)))
             word_sum += wget(_length_feature(m), 0.0)
             total = word_sum / math.sqrt(m + max(0, m - 1) + 1)
             n_chars = sum(map(kk, toks))

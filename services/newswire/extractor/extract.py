@@ -110,7 +110,7 @@ def extract(article: CleanArticle) -> Extraction:
     model = cw.load()
     drafts: list[dict] = []
     notes: list[tuple[int, set[str]]] = []
-    all_quantities = find_quantities(text)  # one scan; sentences take theirs by offset
+    all_quantities = find_quantities(text, lang=article.language)  # one scan; sentences take theirs by offset
     q_starts = [q.start for q in all_quantities]
     plan: list[tuple[int, Sentence, list[Quantity], list[tuple[int, int]]]] = []
     for si, s in enumerate(sentences):

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 from newswire.core.records import Quantity
+from newswire.extractor import locales as lc
 from newswire.extractor import numbers as nb
+from newswire.extractor import qlang
 from newswire.extractor import units as un
 
 
@@ -40,11 +42,13 @@ _WORDS_CORE = re.compile(
 )
 
 
-def _cores(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def _cores(lang: qlang.Lang, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Number cores (start, end, kind) in text order, without overlaps."""
-    found = [(m.start(), m.end(), "dig") for m in _DIG.finditer(text, start, end)]
+    found = [(m.start(), m.end(), "dig") for m in lang.dig.finditer(text, start, end)]
     found += [(m.start(), m.end(), "uf") for m in _UF.finditer(text, start, end)]
-    found += [(m.start(), m.end(), m.lastgroup or "w") for m in _WORDS_CORE.finditer(text, start, end)]
+    if lang.words is not None:
+        code = "w" if lang.code == "en" else lang.code
+        found += [(m.start(), m.end(), m.lastgroup or code) for m in lang.words.finditer(text, start, end)]
     found.sort()
     out: list[tuple[int, int, str]] = []
     last_end = -1
@@ -141,12 +145,14 @@ def _is_year(value: float, surface: str) -> bool:
     return surface.isdigit() and len(surface) == 4 and 1800 <= value <= 2100
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every quantity in text[start:end], in order, with offsets into `text`."""
+def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> list[Quantity]:
+    """Every quantity in text[start:end], in order, with offsets into `text`; `lang` ("de", "fr")
+    picks the separators and vocabulary (English when None or unknown)."""
     end = len(text) if end is None else end
+    L = (qlang.get(lang) or _EN) if lang else _EN
     found: list[Quantity] = []
     drop_next_partner = False
-    for s, e, kind_hint in _cores(text, start, end):
+    for s, e, kind_hint in _cores(L, text, start, end):
         core_end = e
         surface = text[s:e]
         labelled = False
@@ -163,7 +169,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                     continue  # F-16, COVID-19, 2013-14
             if before == ":" or (e < end and text[e] == ":" and e + 1 < end and text[e + 1].isdigit()):
                 continue
-            value = nb.parse_digits(surface)
+            value = nb.parse_digits(surface) if L is _EN else qlang.parse_digits(L, surface)
+            if L.decimal_comma and e + 1 < end and text[e] == "." and text[e + 1].isdigit():
+                continue  # a date or version: 14.03.2026
             signed = s > start and text[s - 1] in "-\u2212" and (s - 1 == start or text[s - 2] in " (\u00a0$")
             if value is not None and signed:
                 value, s = -value, s - 1
@@ -172,6 +180,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         elif kind_hint == "frac":
             num, _, den = surface.replace("-", " ").partition(" ")
             value = nb.parse_fraction_words(num, den)
+        elif kind_hint == "de":
+            value = lc.parse_german(surface)
         else:
             value = nb.parse_words(surface)
         if value is None:
@@ -180,14 +190,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         window = text[max(start, s - 40):s]
         # time expressions and labels
         if kind_hint == "dig":
-            if _MONTH_BEFORE.search(window[-18:]) or _MONTH_AFTER.match(text, e, end):
+            if L.month_before.search(window[-18:]) or L.month_after.match(text, e, end):
                 drop_next_partner = True
                 continue
-            if _ORDINAL_AFTER.match(text, e, end) or _TIME_AFTER.match(text, e, end):
+            if _ORDINAL_AFTER.match(text, e, end) or L.time_after.match(text, e, end):
                 drop_next_partner = True
                 continue
             lab = _LABEL_BEFORE.search(window[-24:])
             labelled = bool(lab and not (lab.group("cap") and lab.group("cap").lower() in _CAP_OK))
+            if labelled and L.noun_mode == "cap" and lab.group("cap") and _CAP_NEXT.match(text, e, end):
+                labelled = False  # German capitalises nouns: "Kosten 12 Millionen", "Polizei 40 Verletzte"
             sci = _SCI_AFTER.match(text, e, end)
             if sci:
                 value *= 10.0 ** int(sci.group("exp").replace("\u2212", "-"))
@@ -201,20 +213,22 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             s = max(start, s - len(cur.group()))
             window = text[max(start, s - 40):s]
         # `$`-anchored patterns try every start position: give them only the tail they need
-        ap = _APPROX_BEFORE.search(window[-22:]) if window[-1:].isspace() else None
+        ap = L.approx_before.search(window[-22:]) if window[-1:].isspace() else None
         if ap:
-            approx = _APPROX_MAP.get(ap.group("a").lower(), "=")
+            approx = L.approx_map.get(ap.group("a").lower(), "=")
             if approx != "=":
                 s -= len(ap.group()) - len(ap.group().split(ap.group("a"), 1)[0])
-        sc = _SCALE_AFTER.match(text, e, end)
+        sc = L.scale_after.match(text, e, end)
         letter = sc.group("letter") if sc else None
+        scaled = False
         if sc and (sc.group("word") or kind == "money" or letter in ("M", "B", "T", "K", "k")):
-            scale = nb.SCALE_SUFFIX.get((sc.group("word") or sc.group("letter")).lower(), 1.0)
+            scale = L.scales.get((sc.group("word") or sc.group("letter")).lower(), 1.0)
             value *= scale
             e = sc.end()
-        um = un.UNIT_AFTER.match(text, e, end)
+            scaled = True
+        um = L.unit_after.match(text, e, end)
         if um:
-            looked = un.lookup_unit(um.group("sym"), um.group("word"))
+            looked = L.unit_lookup(um.group("sym"), um.group("word"))
             if looked and kind != "money":  # "$5 per kg" is handled as a rate below
                 unit, kind = looked
                 e = um.end()
@@ -240,15 +254,19 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                 unit = looked[0] if looked else hy.group("w")
                 kind = looked[1] if looked else "count"
                 e = hy.end()
-            else:
+            elif L.noun_mode == "en":
                 unit = _counted_noun(text, e, end)
+            else:
+                unit = qlang.counted_noun(L, text, e, end)
         if kind_hint == "dig" and e == core_end and e < end and text[e].isalpha():
             continue  # glued to letters and not a known unit: 06F6, 5G, 737MAX
         if kind == "count" and kind_hint == "w" and unit is None and surface.lower() in ("one", "a", "an"):
             continue  # a bare "one" is a pronoun far more often than a figure
+        if kind_hint == "de" and not scaled and surface.lower() in lc.DE_ARTICLES:
+            continue  # "ein", "eine": the indefinite article unless a scale follows ("eine Million")
         value = float(f"{value:.12g}")  # 2.48 * 10**-5 -> 2.48e-05, not 2.4800000000000003e-05
         found.append(Quantity(value=value, unit=unit, approx=approx, surface=text[s:e], start=s, end=e, kind=kind))
-    return _merge_ranges(text, found)
+    return _merge_ranges(L, text, found)
 
 
 _CAP_OK = frozenset(
@@ -258,7 +276,7 @@ _CAP_OK = frozenset(
 )
 
 
-def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quantity]:
     """Merge "10-15 exabytes" and "between 44 and 50 mg" into midpoints; share units in lists."""
     out: list[Quantity] = []
     i = 0
@@ -267,9 +285,9 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         if i + 1 < len(qs):
             n = qs[i + 1]
             gap = text[q.end:n.start]
-            between = _BETWEEN_BEFORE.search(text, max(0, q.start - 12), q.start) and _BETWEEN_MID.match(gap)
+            between = lang.between_before.search(text, max(0, q.start - 12), q.start) and lang.between_mid.match(gap)
             before_q = text[max(0, q.start - 6):q.start].lower()
-            ranged = _RANGE_MID.match(gap) and "from" not in before_q
+            ranged = lang.range_mid.match(gap) and "from" not in before_q
             compatible = q.unit is None or n.unit is None or q.unit == n.unit or q.kind == n.kind == "money"
             if (between or ranged) and compatible and q.value <= n.value:
                 unit = n.unit or q.unit
@@ -284,3 +302,12 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         out.append(q)
         i += 1
     return out
+
+
+_CAP_NEXT = re.compile(r"[ \u00a0]+[A-Z\u00c4\u00d6\u00dc]")
+_EN = qlang.Lang(
+    code="en", dig=_DIG, words=_WORDS_CORE, scale_after=_SCALE_AFTER, scales=nb.SCALE_SUFFIX,
+    approx_before=_APPROX_BEFORE, approx_map=_APPROX_MAP, unit_after=un.UNIT_AFTER, unit_lookup=un.lookup_unit,
+    month_before=_MONTH_BEFORE, month_after=_MONTH_AFTER, time_after=_TIME_AFTER, between_before=_BETWEEN_BEFORE,
+    between_mid=_BETWEEN_MID, range_mid=_RANGE_MID, decimal_comma=False, stop=STOP, skip=frozenset(), noun_mode="en",
+)

@@ -107,3 +107,7 @@ def lookup_unit(sym: str | None, word: str | None) -> tuple[str, str] | None:
 def currency_code(surface: str) -> str:
     """The currency code for a prefix such as "US$" or "€"."""
     return PREFIX_CURRENCY.get(surface.strip().lower().replace(" ", ""), "usd")
+
+# the vocabularies, for the per-language patterns in qlang.py
+SYMBOL_UNITS = _SYMBOLS
+WORD_UNITS = _WORDS
