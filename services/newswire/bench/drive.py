@@ -47,6 +47,8 @@ class Phase:
     extracted_latency: list[float] = field(default_factory=list)
     dead_letters: int = 0
     saturated: bool = False
+    throttle: bool = False
+    """On saturation, hold the input back and keep going until `seconds` (the memory run)."""
 
     def summary(self) -> dict[str, Any]:
         """The phase's figures as JSON."""
@@ -126,7 +128,10 @@ class Driver:
             done = len(phase.enriched_latency) + phase.dead_letters
             if phase.rate and phase.sent - done > phase.rate * SATURATED_SECONDS:
                 phase.saturated = True
-                break
+                if not phase.throttle:
+                    break
+                await asyncio.sleep(0.1)
+                continue
             target = int(elapsed * phase.rate) + 1 if phase.rate else done + phase.backlog
             while phase.sent < target:
                 article = next(phase.articles, None)

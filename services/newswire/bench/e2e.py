@@ -114,7 +114,7 @@ def memory(settings: Settings, articles: Articles, rate: float, duration: float,
         fleet = Fleet().start([(stage, 1) for stage in STAGES], s, log_dir)
         stack.callback(fleet.stop)
         fleet.wait_ready({"cleaner": s.partitions, "extractor": s.partitions})
-        phase = Phase("mixed", f"{rate:g}/s", rate, duration, articles.stream("mixed"))
+        phase = Phase("mixed", f"{rate:g}/s", rate, duration, articles.stream("mixed"), throttle=True)
         [run] = asyncio.run(Driver(s, log, fleet.check_alive).run([phase]))
         return {"duration_seconds": duration, "offered_per_second": rate, "run": run,
                 "workers": {name: memory_trend(series) for name, series in fleet.rss.items()},
