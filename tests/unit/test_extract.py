@@ -87,3 +87,18 @@ def test_article_language_picks_number_format() -> None:
     assert values == [(12e6, "eur"), (38000, "fahrzeuge")]
     en = [q.value for q in extract(article(text, "a_de")).quantities]
     assert 38000 not in en  # read as English, "38.000" is thirty-eight
+
+
+def test_casualties_only_for_people_killed_wounded_or_missing() -> None:
+    def kinds(t: str) -> list[str]:
+        return [c.kind for c in extract(article(t, "a_k")).claims]
+
+    assert kinds("More than 3,000 soldiers have been killed or injured, officials said.") == ["casualties"]
+    assert kinds("The blast killed 12 people, police said.") == ["casualties"]
+    assert kinds("At least 40 people are missing, the agency said.") == ["casualties"]
+    assert kinds("Troops suffered over 1,000 losses, the ministry said.") == ["casualties"]
+    # not casualties: land under water, evacuated people, treated people with no deaths, a share
+    assert kinds("Farmers said crops on 18,000 hectares were under water, with losses still unknown.") != ["casualties"]
+    assert kinds("About 2,400 people were evacuated, the agency said.") == ["count"]
+    assert kinds("Eleven people were treated for hypothermia and no deaths were reported, she said.") == ["count"]
+    assert kinds("The losses would amount to almost 10 percent of the force, officials said.") == ["share"]

@@ -60,7 +60,7 @@ def eval_seeds(corpus: Path, verbose: bool = False) -> dict[str, Any]:
     """Gold claims matched on the seeds, hedged ones flagged, and non-hedged ones wrongly flagged."""
     gold = json.loads((corpus / "seeds" / "gold.json").read_text(encoding="utf-8"))
     res = {"claims_gold": 0, "claims_matched": 0, "hedged_gold": 0, "hedged_flagged": 0, "unhedged_gold": 0,
-           "unhedged_flagged": 0, "missed": []}
+           "unhedged_flagged": 0, "kinds_agree": 0, "kind_misses": [], "missed": []}
     for name, g in gold["articles"].items():
         text = (corpus / "seeds" / name).read_text(encoding="utf-8")
         ex = extract(article(text, "a_" + name[:3], name))
@@ -71,6 +71,10 @@ def eval_seeds(corpus: Path, verbose: bool = False) -> dict[str, Any]:
                 res["missed"].append(f"{name[:3]}: {gc['sentence_contains'][:60]}")
             else:
                 res["claims_matched"] += 1
+                if hit.kind == gc.get("kind"):
+                    res["kinds_agree"] += 1
+                else:
+                    res["kind_misses"].append(f"{name[:3]}: {hit.kind} for {gc.get('kind')}: {gc['sentence_contains'][:50]}")
             if gc.get("hedged"):
                 res["hedged_gold"] += 1
                 res["hedged_flagged"] += bool(hit and hit.hedged)
@@ -160,7 +164,9 @@ def main(argv: list[str]) -> int:
         s = out["seeds"] = eval_seeds(args.corpus, args.verbose)
         print(f"seeds: {s['claims_matched']}/{s['claims_gold']} gold claims matched; hedged flagged "
               f"{s['hedged_flagged']}/{s['hedged_gold']}; unhedged wrongly flagged {s['unhedged_flagged']}/"
-              f"{s['unhedged_gold']}")
+              f"{s['unhedged_gold']}; kind agrees on {s['kinds_agree']}/{s['claims_matched']} matched")
+        for m in s["kind_misses"] if args.verbose else []:
+            print(f"  kind {m}")
         for m in s["missed"]:
             print(f"  missed {m}")
     if "quantities" in parts:

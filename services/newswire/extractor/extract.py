@@ -27,7 +27,9 @@ _SEGMENT = re.compile(
 )
 # Matched against lower-cased text with trie-factored alternations: (?i) makes re several times slower.
 _CASUALTY = re.compile(r"\b" + trie_pattern(
-    "killed wounded injured dead death deaths died casualty casualties losses fatalities".split()) + r"\b")
+    "killed wounded injured dead death deaths died casualty casualties losses fatalities missing".split()) + r"\b")
+_CASUALTY_BEFORE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of))\s+$")
 _EVENT = re.compile(r"\b" + trie_pattern(
     """took taken taking seized captured capture downed approved approve stationed deployed launched struck
     attacked invaded signed arrested evacuated destroyed elected resigned announced""".split()) + r"\b|shot down")
@@ -63,23 +65,53 @@ def window_of(text: str) -> str | None:
     return m.group("d") if m else None
 
 
-def _kind(text: str, qs: list[Quantity], quoted: bool) -> str:
+_CASUALTY_NOUNS = frozenset("casualties casualty losses deaths dead fatalities victims wounded injured".split())
+_NEGATED = re.compile(r"\b(?:no|zero|without)\s+(?:\w+\s+)?$")
+_CLAUSE_END = re.compile(r"[;.!?]|,\s+(?:and|but|while|as|with)\b")
+CASUALTY_REACH = 60  # characters after a figure its "killed or wounded" may sit in
+
+
+def _counts_casualties(text: str, low: str, base: int, q: Quantity) -> bool:
+    """True when a figure counts people killed, wounded, injured, dead or missing.
+
+    A count whose unit is a casualty noun ("1,000 losses") qualifies; otherwise a casualty word
+    must follow the figure in the same clause ("3,000 soldiers have been killed"), not negated
+    ("no deaths reported"). Hectares under water or evacuated people are not casualties.
+    """
+    if q.kind != "count":
+        return False
+    if q.unit in _CASUALTY_NOUNS:
+        return True
+    if _CASUALTY_BEFORE.search(low, max(0, q.start - base - 40), q.start - base):
+        return True  # "the blast killed 12 people", "the death toll rose to 40"
+    lo = q.end - base
+    hi = min(len(low), lo + CASUALTY_REACH)
+    stop = _CLAUSE_END.search(low, lo, hi)
+    if stop:
+        hi = stop.start()
+    for m in _CASUALTY.finditer(low, lo, hi):
+        if not _NEGATED.search(low, max(0, m.start() - 20), m.start()):
+            return True
+    return False
+
+
+def _kind(text: str, start: int, qs: list[Quantity], quoted: bool) -> str:
     """Claim kind from its figures and wording."""
     kinds = {q.kind for q in qs}
-    text = text.lower()
-    if qs and _CASUALTY.search(text):
+    low = text.lower()
+    if qs and any(_counts_casualties(text, low, start, q) for q in qs):
         return "casualties"
     if "money" in kinds:
         return "money"
     if "percent" in kinds:
         return "share"
-    if _EVENT.search(text) and (not qs or any(q.value < 100 for q in qs)):
-        return "event" if not qs or "took" in text or "taken" in text or "captur" in text or "control" in text \
+    if quoted and not qs:
+        return "quote"
+    if _EVENT.search(low) and (not qs or any(q.value < 100 for q in qs)):
+        return "event" if not qs or "took" in low or "taken" in low or "captur" in low or "control" in low \
             else "count"
     if qs:
         return "count" if kinds & {"count"} else "measure"
-    if quoted:
-        return "quote"
     return "statement"
 
 
@@ -162,7 +194,7 @@ def extract(article: CleanArticle) -> Extraction:
         claims.append(Claim(
             claim_id=claim_id(article.article_id, d["start"], d["end"], d["text"]),
             text=d["text"], start=d["start"], end=d["end"],
-            kind=_kind(d["text"], d["qs"], d["quoted"]),
+            kind=_kind(d["text"], d["start"], d["qs"], d["quoted"]),
             quantities=d["qs"], speaker=speaker, hedged=bool(d["hedges"]), hedges=d["hedges"],
             checkworthiness=round(d["score"], 4), window=window_of(d["text"]),
             place=_place(places, place_starts, d["start"], d["end"]),
