@@ -1,12 +1,14 @@
 """Read raw articles from files, directories and stdin for `ingest` and `process`.
 
-`.txt` is one plain-text article (url = its file URI, source = the file's stem); `.html`,
+`.txt` is one plain-text article (url = its file URI, source = the file's stem, fetched_at =
+its modification time); `.html`,
 `.htm` and `.html.gz` one page; `.json` one raw-article object or a list of them; `.jsonl`
 one per line; directories recursively in sorted order; `-` JSON lines on stdin.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import io
 import sys
@@ -59,15 +61,15 @@ def _read_file(path: Path) -> Iterator[Item]:
         yield Item(origin, None, f"file larger than {MAX_FILE_BYTES} bytes")
         return
     data = path.read_bytes()
-    uri = path.resolve().as_uri()
-    stem = path.name.split(".")[0]
+    # A bare file's fetch time is its modification time: stable across runs, unlike "now"
+    base = {"url": path.resolve().as_uri(), "source": path.name.split(".")[0], "fetched_at": _mtime(path)}
     try:
         if name.endswith(".txt"):
-            yield Item(origin, {"url": uri, "source": stem, "text": _text(data)})
+            yield Item(origin, base | {"text": _text(data)})
         elif name.endswith((".html.gz",)):
-            yield Item(origin, {"url": uri, "source": stem, "html": _text(_gunzip(data))})
+            yield Item(origin, base | {"html": _text(_gunzip(data))})
         elif name.endswith((".html", ".htm")):
-            yield Item(origin, {"url": uri, "source": stem, "html": _text(data)})
+            yield Item(origin, base | {"html": _text(data)})
         elif name.endswith(".jsonl"):
             yield from _read_jsonl(data, origin)
         elif name.endswith(".json"):
@@ -78,6 +80,11 @@ def _read_file(path: Path) -> Iterator[Item]:
             yield Item(origin, None, f"unsupported file type: {path.name}")
     except DecodeError as exc:
         yield Item(origin, None, str(exc))
+
+
+def _mtime(path: Path) -> str:
+    stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+    return stamp.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _read_jsonl(data: bytes, origin: str) -> Iterator[Item]:
