@@ -124,3 +124,21 @@ def test_other_decimal_comma_languages_and_english_default() -> None:
     # English (or unknown language) keeps commas as thousands separators
     assert qd("7,500 troops", "en") == [(7500, "troops", "=")]
     assert qd("7,500 troops", "xx") == [(7500, "troops", "=")]
+
+
+def test_news_units_half_minus_and_million_m() -> None:
+    assert q("a 2,500-square-foot home") == [(2500, "square foot", "=")]
+    assert q("About half the voters") == [(0.5, None, "~")]
+    assert q("in the first half of the year") == []
+    assert q("temperatures of minus 10 degrees Celsius") == [(-10, "degree celsius", "=")]
+    assert q("The company cut 1.5m jobs") == [(1.5e6, "jobs", "=")]
+    assert q("The wall is 3.5m long") == [(3.5, "metre", "=")]
+    assert q("\u00a34.5bn and \u00a5300 million and US$12 million") == [
+        (4.5e9, "gbp", "="), (3e8, "jpy", "="), (1.2e7, "usd", "=")]
+
+
+def test_changes_are_not_ranges_and_pronoun_one_is_dropped() -> None:
+    assert q("The index fell 1.2 points to 25,430.") == [(1.2, "point", "="), (25430, None, "=")]
+    assert q("from 5 to 10 people") == [(5, "people", "="), (10, "people", "=")]
+    assert q("3 to 4 L of wine") == [(3.5, "litre", "~")]
+    assert q("That one costs 3 dimes") == [(3, "dime", "=")]

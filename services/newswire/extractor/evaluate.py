@@ -74,7 +74,8 @@ def eval_seeds(corpus: Path, verbose: bool = False) -> dict[str, Any]:
                 if hit.kind == gc.get("kind"):
                     res["kinds_agree"] += 1
                 else:
-                    res["kind_misses"].append(f"{name[:3]}: {hit.kind} for {gc.get('kind')}: {gc['sentence_contains'][:50]}")
+                    res["kind_misses"].append(
+                        f"{name[:3]}: {hit.kind} for {gc.get('kind')}: {gc['sentence_contains'][:50]}")
             if gc.get("hedged"):
                 res["hedged_gold"] += 1
                 res["hedged_flagged"] += bool(hit and hit.hedged)

@@ -49,6 +49,9 @@ def _cores(lang: qlang.Lang, text: str, start: int, end: int) -> list[tuple[int,
     if lang.words is not None:
         code = "w" if lang.code == "en" else lang.code
         found += [(m.start(), m.end(), m.lastgroup or code) for m in lang.words.finditer(text, start, end)]
+    if lang.code == "en":
+        found += [(m.start(), m.end(), "half") for m in _HALF.finditer(text, start, end)
+                  if not _NOT_HALF.search(text, max(start, m.start() - 12), m.start())]
     found.sort()
     out: list[tuple[int, int, str]] = []
     last_end = -1
@@ -87,7 +90,12 @@ _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|'s\b")  # 21st, 1960s
 _TIME_AFTER = re.compile(r"(?::\d\d|[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|UTC\b|EST\b|ET\b))")
 _LABEL_BEFORE = re.compile(r"(?:\b(?P<cap>[A-Z][A-Za-z]*)[ \u00a0]|[#№]|\bNo\.?[ \u00a0]|[A-Za-z]-)$")
 _WORD_AFTER = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*)")
-_HYPHEN_WORD = re.compile(r"-(?P<w>[a-z]+(?:-old)?)\b")
+_HYPHEN_WORD = re.compile(r"-(?P<w>[a-z]+(?:-old|-(?:foot|feet|metre|meter|kilometre|kilometer|mile|yard|inch))?)\b")
+# "half of", "half the": a share; "the second half of", "in half" are not figures
+_HALF = re.compile(r"[Hh]alf(?= (?:of|the|a|an|its|their|his|her|our|all|those|these)\b)")
+_NOT_HALF = re.compile(r"(?:\w|\b(?:first|second|third|last|other|latter|former|the|a|back|and)[ ])$")
+_MINUS_BEFORE = re.compile(r"\b[Mm]inus[ \u00a0]$")
+_MILLION_M = re.compile(r"m[ \u00a0](?P<w>[a-z]{3,})\b")
 _SCI_AFTER = re.compile(r"[ ]?[\u00d7x][ ]?10\^?(?P<exp>[-+\u2212]?\d{1,3})(?!\d)")
 _PER_AFTER = re.compile(r"[ ]?(?:/|per[ ]|a[ ]|an[ ])(?P<u>[A-Za-z]{1,12})\b")
 _OF_DET = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those|them|all)\b")
@@ -175,6 +183,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             signed = s > start and text[s - 1] in "-\u2212" and (s - 1 == start or text[s - 2] in " (\u00a0$")
             if value is not None and signed:
                 value, s = -value, s - 1
+            elif value is not None and _MINUS_BEFORE.search(text, max(start, s - 6), s):
+                value, s = -value, s - 6  # "minus 10 degrees"
         elif kind_hint == "uf":
             value = nb.UNICODE_FRACTIONS.get(surface)
         elif kind_hint == "frac":
@@ -182,6 +192,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             value = nb.parse_fraction_words(num, den)
         elif kind_hint == "de":
             value = lc.parse_german(surface)
+        elif kind_hint == "half":
+            value = 0.5
         else:
             value = nb.parse_words(surface)
         if value is None:
@@ -227,6 +239,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             e = sc.end()
             scaled = True
         um = L.unit_after.match(text, e, end)
+        if um and um.group("sym") == "m" and L is _EN and not scaled:
+            mm = _MILLION_M.match(text, um.end() - 1, end)
+            if mm and _plural(mm.group("w")):  # "1.5m jobs": million; "3.5m long": metres
+                value *= 1e6
+                e = um.end()
+                scaled = True
+                um = None
         if um:
             looked = L.unit_lookup(um.group("sym"), um.group("word"))
             if looked and kind != "money":  # "$5 per kg" is handled as a rate below
@@ -250,7 +269,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
         if kind == "count":
             hy = _HYPHEN_WORD.match(text, e, end)
             if hy:
-                looked = un.lookup_unit(None, hy.group("w"))
+                looked = un.lookup_unit(None, hy.group("w").replace("-", " "))
                 unit = looked[0] if looked else hy.group("w")
                 kind = looked[1] if looked else "count"
                 e = hy.end()
@@ -260,8 +279,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 unit = qlang.counted_noun(L, text, e, end)
         if kind_hint == "dig" and e == core_end and e < end and text[e].isalpha():
             continue  # glued to letters and not a known unit: 06F6, 5G, 737MAX
-        if kind == "count" and kind_hint == "w" and unit is None and surface.lower() in ("one", "a", "an"):
-            continue  # a bare "one" is a pronoun far more often than a figure
+        if kind == "count" and kind_hint == "w" and surface.lower() in ("one", "a", "an") and (
+                unit is None or _plural(unit) or unit.endswith(("ed", "ing"))):
+            continue  # a bare "one" ("one costs", "one of them") is a pronoun far more often than a figure
         if kind_hint == "de" and not scaled and surface.lower() in lc.DE_ARTICLES:
             continue  # "ein", "eine": the indefinite article unless a scale follows ("eine Million")
         value = float(f"{value:.12g}")  # 2.48 * 10**-5 -> 2.48e-05, not 2.4800000000000003e-05
@@ -289,6 +309,8 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
             before_q = text[max(0, q.start - 6):q.start].lower()
             ranged = lang.range_mid.match(gap) and "from" not in before_q
             compatible = q.unit is None or n.unit is None or q.unit == n.unit or q.kind == n.kind == "money"
+            if ranged and "-" not in gap and "\u2013" not in gap and q.unit is not None and q.unit != n.unit:
+                ranged = None  # "fell 1.2 points to 25,430" is a change, not a range
             if (between or ranged) and compatible and q.value <= n.value:
                 unit = n.unit or q.unit
                 kind = n.kind if n.unit else q.kind
@@ -296,7 +318,7 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
                                     start=q.start, end=n.end, kind=kind))
                 i += 2
                 continue
-            if q.unit is None and n.unit is not None and (_LIST_SEP.match(gap) or gap.strip() == "of"):
+            if q.unit is None and n.unit is not None and (_LIST_SEP.match(gap) or gap.strip() in ("of", "to")):
                 q = Quantity(value=q.value, unit=n.unit, approx=q.approx, surface=q.surface, start=q.start,
                              end=q.end, kind=n.kind)
         out.append(q)
