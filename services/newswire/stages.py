@@ -92,6 +92,10 @@ class StoriesStage:
         self.input_topic = topics.extracted
         self._since_expiry = 0
 
+    def state_sizes(self) -> dict[str, int]:
+        """Articles and stories held (for the `newswire_*_held` gauges)."""
+        return {"articles": len(self.index), "stories": self.index.story_count}
+
     def process(self, envelope: Envelope, context: Context) -> list[Output]:
         """Place one article in a story and emit what changed."""
         extracted = from_dict(ExtractedArticle, envelope.payload)

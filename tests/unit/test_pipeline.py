@@ -57,3 +57,17 @@ def test_replayed_input_raises_no_alert(samples_result) -> None:
     assert len(replayed.enriched) == len(samples_result.enriched)
     assert all(e["replay"] for e in replayed.enriched + replayed.stories)
     assert not replayed.dead_letters
+
+
+def test_metrics_count_claims_by_kind_and_alerts_by_rule() -> None:
+    pipeline = Pipeline(Settings())
+    result = pipeline.run(item.article for item in read_paths([str(SAMPLES)]))
+    registry = pipeline.metrics.registry
+    claims = sum(registry.get_sample_value("newswire_claims_total", {"stage": "extractor", "kind": k}) or 0
+                 for k in {c["payload"]["kind"] for c in result.claims})
+    assert claims == len(result.claims)
+    rules = {a["payload"]["rule"] for a in result.alerts}
+    fired = sum(registry.get_sample_value("newswire_alerts_total", {"stage": "alerter", "rule": r}) for r in rules)
+    assert fired == len(result.alerts)
+    assert registry.get_sample_value("newswire_messages_in_total",
+                                     {"stage": "cleaner", "topic": "newswire.articles.raw"}) == len(result.enriched)

@@ -20,7 +20,7 @@ from newswire.core.codec import Codec, Envelope, Headers, header, parse_time, ut
 from newswire.core.deadletter import dead_letter_payload, reason_of
 from newswire.core.errors import NewswireError, OversizeError, PoisonMessage, StageError
 from newswire.core.metrics import Metrics
-from newswire.core.schemas import DEADLETTER
+from newswire.core.schemas import ALERT, CLAIM, DEADLETTER
 from newswire.core.settings import Settings
 from newswire.core.stage import Context, Output, Stage
 from newswire.core.topics import Topics
@@ -120,6 +120,7 @@ class Boundary:
                 except Exception as exc:  # the stage's own bug on this input: poison, not fatal
                     raise StageError(f"{type(exc).__name__}: {exc}") from exc
             out = [self._encode(o, envelope, msg.headers) for o in outputs]
+            self._count(outputs)
             self._check_sizes(out)
         except PoisonMessage as exc:
             self.metrics.messages_failed.labels(name, reason_of(_root(exc))).inc()
@@ -170,6 +171,14 @@ class Boundary:
         for o in out:
             if len(o.value) > limit:
                 raise OversizeError(f"output to {o.topic} is {len(o.value)} bytes, limit {limit}")
+
+    def _count(self, outputs: list[Output]) -> None:
+        """Claims by kind and alerts by rule (bounded label values, never ids)."""
+        for o in outputs:
+            if o.schema == CLAIM:
+                self.metrics.claims.labels(self.stage.name, str(o.payload.get("kind"))).inc()
+            elif o.schema == ALERT:
+                self.metrics.alerts.labels(self.stage.name, str(o.payload.get("rule"))).inc()
 
     def _observe(self, out: list[Outgoing], headers: Headers) -> None:
         name = self.stage.name

@@ -158,6 +158,11 @@ class WorkerApp:
         return assigned > 0 and broker_ok, {"partitions_assigned": assigned, "broker_reachable": broker_ok}
 
     async def _update_lag(self) -> None:
+        sizes = getattr(self.stage, "state_sizes", None)
+        if sizes is not None:
+            held = sizes()
+            self.metrics.articles_held.labels(self.stage_name).set(held.get("articles", 0))
+            self.metrics.stories_held.labels(self.stage_name).set(held.get("stories", 0))
         consumer = self.app.consumer
         tps = [tp for tp in consumer.assignment() if tp.topic == self.stage.input_topic]
         if not tps:
