@@ -124,8 +124,11 @@ class Boundary:
             self._check_sizes(out)
         except PoisonMessage as exc:
             self.metrics.messages_failed.labels(name, reason_of(_root(exc))).inc()
-            log.warning("dead-lettering %s[%d]@%d: %s", msg.topic, msg.partition, msg.offset,
-                        reason_of(_root(exc)), extra={"stage": name})
+            reason = reason_of(_root(exc))
+            log.warning("dead-lettering %s[%d]@%d: %s", msg.topic, msg.partition, msg.offset, reason, extra={
+                "stage": name, "reason": reason, "topic": msg.topic, "partition": msg.partition,
+                "offset": msg.offset, "trace_id": header(msg.headers, "trace_id"),
+                "article_id": msg.key.decode("utf-8", "replace")[:64] if msg.key else None})
             return [self.dead_letter(msg, _root(exc))]
         finally:
             self.metrics.processing_seconds.labels(name).observe(time.perf_counter() - started)

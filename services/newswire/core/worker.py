@@ -98,6 +98,12 @@ class WorkerApp:
             ready, detail = self.readiness()
             return web.json({"ready": ready, **detail}, status=200 if ready else 503)
 
+        @app.task
+        async def announce() -> None:
+            log.info("worker %s started: group %s, reading %s, serving /metrics on %s:%d", self.stage_name,
+                     app.conf.id, self.stage.input_topic, self.settings.metrics_host,
+                     self.settings.metrics_port(self.stage_name), extra={"stage": self.stage_name})
+
         @app.timer(LAG_INTERVAL_SECONDS)
         async def update_lag() -> None:
             await self._update_lag()
