@@ -12,12 +12,11 @@ import functools
 import math
 import re
 import zlib
-
-import numpy as np
 from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
 
+import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 _STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset(

@@ -28,6 +28,8 @@ from newswire.stories.cluster import Clusterer
 DUPLICATE_THRESHOLD = 0.09
 """Estimated Jaccard of word 3-grams from which an article is a rewrite or copy of another.
 Outside quotations, the seeds' rewrite sits at 0.14, independent reports of one event at <= 0.045."""
+MAX_DUPLICATE_CHECKS = 64
+"""Candidate copies compared per article at most (bounds the cost of a text copied many times)."""
 CLAIM_BONUS = 0.1
 """Added to a story's score for each distinctive figure (kind, window, noun, value) it already reports."""
 MAX_CLAIM_BONUS = 0.2
@@ -175,6 +177,8 @@ class StoryIndex:
             for other in (held,) if isinstance(held, str) else held:
                 if other in seen:
                     continue
+                if len(seen) >= MAX_DUPLICATE_CHECKS:
+                    break  # a widely copied text: enough copies were compared to know its group
                 seen.add(other)
                 sim = minhash.similarity(sig, self._sigs[other])
                 if sim >= DUPLICATE_THRESHOLD:
