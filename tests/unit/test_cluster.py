@@ -56,9 +56,9 @@ def test_remove_forgets_terms_and_empty_stories() -> None:
     c.add("j1", terms(JACKMAN[1]), "jackman")
     c.add("j1", terms(JACKMAN[1]), "other")  # a second add of an id is ignored
     assert len(c) == 2 and c.members["jackman"] == {"j0", "j1"}
-    c.remove("j0")
-    c.remove("j1")
-    c.remove("j1")
+    c.remove("j0", terms(JACKMAN[0]))
+    c.remove("j1", terms(JACKMAN[1]))
+    c.remove("j1", terms(JACKMAN[1]))  # a second removal is ignored
     assert len(c) == 0 and "jackman" not in c.members
     assert c.scores(terms(JACKMAN[2])) == {}
 

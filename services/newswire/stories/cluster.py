@@ -56,11 +56,10 @@ class _Idf(dict[str, float]):
 class Clusterer:
     """Story centroids and an inverted index of their terms, for one-pass assignment."""
 
-    __slots__ = ("_df", "_terms", "_stories", "_postings", "story_of", "members", "_idf_table")
+    __slots__ = ("_df", "_stories", "_postings", "story_of", "members", "_idf_table")
 
     def __init__(self) -> None:
         self._df: dict[str, int] = defaultdict(int)
-        self._terms: dict[str, dict[str, float]] = {}
         self._stories: dict[str, _Story] = {}
         self._postings: dict[str, set[str]] = defaultdict(set)
         self.story_of: dict[str, str] = {}
@@ -68,14 +67,14 @@ class Clusterer:
         self._idf_table = _Idf(self._df, 0)
 
     def __len__(self) -> int:
-        return len(self._terms)
+        return len(self.story_of)
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._terms
+        return article_id in self.story_of
 
     def _idf(self) -> _Idf:
         """The IDF table, refreshed once the held-article count moved 2%: IDF drifts slowly."""
-        n = len(self._terms) + 1
+        n = len(self.story_of) + 1
         table = self._idf_table
         if not (table.n / 1.02 <= n <= table.n * 1.02 + 1):
             table = self._idf_table = _Idf(self._df, n)
@@ -152,9 +151,10 @@ class Clusterer:
 
     def add(self, article_id: str, terms: dict[str, float], story_id: str) -> None:
         """Hold an article's terms under its story (a second add of the same id is ignored)."""
-        if article_id in self._terms:
+        if article_id in self.story_of:
             return
-        self._terms[article_id] = terms
+        self.story_of[article_id] = story_id
+        self.members[story_id].add(article_id)
         for t in terms:
             self._df[t] += 1
         story = self._stories.get(story_id)
@@ -162,18 +162,17 @@ class Clusterer:
             story = self._stories[story_id] = _Story(story_id)
         self._shift(story, terms, 1.0)
         story.size += 1
-        self.story_of[article_id] = story_id
-        self.members[story_id].add(article_id)
 
-    def remove(self, article_id: str) -> None:
-        """Forget an article (expiry); its story goes when its last member does."""
-        terms = self._terms.get(article_id)
-        if terms is None:
+    def remove(self, article_id: str, terms: dict[str, float]) -> None:
+        """Forget an article (expiry) given the terms it was added with; its story goes with its last member.
+
+        The terms are not kept here (the state store has them): that halves the memory per article.
+        """
+        if article_id not in self.story_of:
             return
         story_id = self.story_of.pop(article_id)
         story = self._stories[story_id]
         self._shift(story, terms, -1.0)
-        del self._terms[article_id]
         for t in terms:
             self._df[t] -= 1
             if self._df[t] <= 0:

@@ -36,6 +36,7 @@ MAX_CLAIM_BONUS = 0.2
 MAX_ENTITIES = 8
 """Entity names kept per article (most mentioned first), for the story's entity list."""
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_SLIM = ("e", "q", "s", "d", "g", "ds")
 
 
 def parse_epoch(value: str | None) -> float | None:
@@ -110,7 +111,8 @@ class StoryIndex:
             self._hold(key, rec)
 
     def _hold(self, article_id: str, rec: dict[str, Any], sig: np.ndarray | None = None) -> None:
-        self._records[article_id] = rec
+        # memory keeps only what decisions read; terms, claims and member fields stay in the store
+        self._records[article_id] = {k: rec[k] for k in _SLIM}
         if sig is None:
             sig = minhash.decode(rec["m"])
         self._sigs[article_id] = sig
@@ -136,9 +138,9 @@ class StoryIndex:
         self._latest = max(self._latest, rec["e"])
         self._seq = max(self._seq, rec["q"] + 1)
 
-    def _drop(self, article_id: str) -> None:
-        rec = self._records.pop(article_id, None)
-        if rec is not None:
+    def _drop(self, article_id: str, rec: dict[str, Any]) -> None:
+        """Forget an article held in memory, given its full stored record."""
+        if self._records.pop(article_id, None) is not None:
             self._views.pop(rec["s"], None)
             for fingerprint in claim_match.signatures(rec["c"]):
                 stories = self._fingerprints.get(fingerprint)
@@ -159,7 +161,7 @@ class StoryIndex:
                     held.remove(article_id)
                     if len(held) == 1:
                         buckets[band] = held[0]
-        self._clusterer.remove(article_id)
+        self._clusterer.remove(article_id, rec["k"])
 
     # --- decisions -----------------------------------------------------------------------
 
@@ -246,9 +248,14 @@ class StoryIndex:
         cutoff = epoch - self.window_seconds
         old = [aid for aid, rec in self._records.items() if rec["e"] < cutoff]
         for aid in old:
+            full = self._full(aid)
             self._store.pop(aid, None)
-            self._drop(aid)
+            self._drop(aid, full)
         return len(old)
+
+    def _full(self, article_id: str) -> dict[str, Any]:
+        """An article's whole record, read back from the store."""
+        return orjson.loads(self._store[article_id])
 
     # --- story events ----------------------------------------------------------------------
 
@@ -260,7 +267,7 @@ class StoryIndex:
             members = sorted(self._clusterer.members.get(story_id, ()),
                              key=lambda a: (self._records[a]["e"], self._records[a]["q"]))
             for a in members:
-                view.append(a, self._records[a])
+                view.append(a, self._full(a))
         return view
 
     def story(self, story_id: str, *, trigger: str) -> Story:
