@@ -142,3 +142,10 @@ def test_changes_are_not_ranges_and_pronoun_one_is_dropped() -> None:
     assert q("from 5 to 10 people") == [(5, "people", "="), (10, "people", "=")]
     assert q("3 to 4 L of wine") == [(3.5, "litre", "~")]
     assert q("That one costs 3 dimes") == [(3, "dime", "=")]
+
+
+def test_ordinal_thirds_magnitudes_and_verbs_after_counts() -> None:
+    assert q("A third Boras client signed") == []
+    assert q("a third of respondents")[0][0] == 1 / 3 or abs(q("a third of respondents")[0][0] - 1 / 3) < 1e-9
+    assert q("a magnitude 4.6 earthquake struck") == [(4.6, "magnitude", "=")]
+    assert q("The three met for two hours") == [(3, None, "="), (2, "hour", "=")]

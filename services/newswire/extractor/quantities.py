@@ -94,6 +94,9 @@ _HYPHEN_WORD = re.compile(r"-(?P<w>[a-z]+(?:-old|-(?:foot|feet|metre|meter|kilom
 # "half of", "half the": a share; "the second half of", "in half" are not figures
 _HALF = re.compile(r"[Hh]alf(?= (?:of|the|a|an|its|their|his|her|our|all|those|these)\b)")
 _NOT_HALF = re.compile(r"(?:\w|\b(?:first|second|third|last|other|latter|former|the|a|back|and)[ ])$")
+_ORDINAL_FRAC = re.compile(r"(?i:an?|one)[ -](?:third|fourth|fifth|sixth|eighth|tenth)$")
+_OF_NEXT = re.compile(r"[ \u00a0]+of\b|[ \u00a0]*(?:[,.;:!?)]|$)")
+_MAGNITUDE_BEFORE = re.compile(r"\b[Mm]agnitude[ \u00a0](?:of[ \u00a0])?$")
 _MINUS_BEFORE = re.compile(r"\b[Mm]inus[ \u00a0]$")
 _MILLION_M = re.compile(r"m[ \u00a0](?P<w>[a-z]{3,})\b")
 _SCI_AFTER = re.compile(r"[ ]?[\u00d7x][ ]?10\^?(?P<exp>[-+\u2212]?\d{1,3})(?!\d)")
@@ -112,7 +115,8 @@ STOP = frozenset(
     more less most least times than so if when while where then there here not no also just only still
     alone ago apiece each every other others such said says say told according including some any all
     both many much few several out up down off about around against between among across through toward
-    towards via vs versus last next past first second third new old same own""".split()
+    towards via vs versus last next past first second third new old same own x met left fled died won lost
+    made got saw""".split()
 )
 _NOUN_SKIP = frozenset("more other additional extra further new".split())
 _STOP_SPAN = 4
@@ -188,6 +192,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
         elif kind_hint == "uf":
             value = nb.UNICODE_FRACTIONS.get(surface)
         elif kind_hint == "frac":
+            if _ORDINAL_FRAC.match(surface) and not _OF_NEXT.match(text, e, end):
+                continue  # "a third client", "one fifth grader": ordinals; "a third of" is a share
             num, _, den = surface.replace("-", " ").partition(" ")
             value = nb.parse_fraction_words(num, den)
         elif kind_hint == "de":
@@ -275,6 +281,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 e = hy.end()
             elif L.noun_mode == "en":
                 unit = _counted_noun(text, e, end)
+                if _MAGNITUDE_BEFORE.search(text, max(start, s - 12), s):
+                    unit = "magnitude"  # "a magnitude 4.6 earthquake"
             else:
                 unit = qlang.counted_noun(L, text, e, end)
         if kind_hint == "dig" and e == core_end and e < end and text[e].isalpha():
