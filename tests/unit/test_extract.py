@@ -102,3 +102,11 @@ def test_casualties_only_for_people_killed_wounded_or_missing() -> None:
     assert kinds("About 2,400 people were evacuated, the agency said.") == ["count"]
     assert kinds("Eleven people were treated for hypothermia and no deaths were reported, she said.") == ["count"]
     assert kinds("The losses would amount to almost 10 percent of the force, officials said.") == ["share"]
+
+
+def test_casualties_in_other_languages() -> None:
+    import dataclasses
+
+    text = "Bei dem Unfall gab es dreiundzwanzig Verletzte, teilte die Polizei mit."
+    de = dataclasses.replace(article(text, "a_de2"), language="de")
+    assert [c.kind for c in extract(de).claims if c.quantities] == ["casualties"]

@@ -27,7 +27,9 @@ _SEGMENT = re.compile(
 )
 # Matched against lower-cased text with trie-factored alternations: (?i) makes re several times slower.
 _CASUALTY = re.compile(r"\b" + trie_pattern(
-    "killed wounded injured dead death deaths died casualty casualties losses fatalities missing".split()) + r"\b")
+    (_CASUALTY_WORDS := """killed wounded injured dead death deaths died casualty casualties losses fatalities missing
+    tote toten verletzte verletzten getötet verletzt vermisst todesopfer morts blessés tués disparus muertos heridos
+    fallecidos desaparecidos morti feriti dispersi vittime doden gewonden vermist""".split())) + r"\b")
 _CASUALTY_BEFORE = re.compile(
     r"\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of))\s+$")
 _EVENT = re.compile(r"\b" + trie_pattern(
@@ -65,7 +67,7 @@ def window_of(text: str) -> str | None:
     return m.group("d") if m else None
 
 
-_CASUALTY_NOUNS = frozenset("casualties casualty losses deaths dead fatalities victims wounded injured".split())
+_CASUALTY_NOUNS = frozenset(["victims", *_CASUALTY_WORDS])  # "1,000 losses", "23 Verletzte", "12 morts"
 _NEGATED = re.compile(r"\b(?:no|zero|without)\s+(?:\w+\s+)?$")
 _CLAUSE_END = re.compile(r"[;.!?]|,\s+(?:and|but|while|as|with)\b")
 CASUALTY_REACH = 60  # characters after a figure its "killed or wounded" may sit in
