@@ -13,6 +13,7 @@ import random
 import statistics
 import sys
 import time
+import tracemalloc
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -91,7 +92,7 @@ def _shuffled_run(rows: list[dict[str, Any]], prepared: list[ExtractedArticle], 
     assignments, cpu, wall = feed(index, (prepared[i] for i in order))
     label = {i: a.story_id for i, a in zip(order, assignments, strict=True)}
     scores = bcubed([label[i] for i in range(len(rows))], [r["story_id"] for r in rows])
-    return scores | {"labels": label, "store": store, "cpu": cpu, "wall": wall}
+    return scores | {"labels": label, "store": store, "index": index, "cpu": cpu, "wall": wall}
 
 
 def ecbplus(corpus: Path, seed: int = SEED, repeats: int = 5) -> dict[str, Any]:
@@ -105,6 +106,12 @@ def ecbplus(corpus: Path, seed: int = SEED, repeats: int = 5) -> dict[str, Any]:
     run = _shuffled_run(rows, prepared, seed)
     others = [_shuffled_run(rows, prepared, seed + k) for k in range(1, repeats)]
     f1s = [run["f1"]] + [o["f1"] for o in others]
+    tracemalloc.start()  # memory of the whole state (store and derived index) per article held
+    kept = _shuffled_run(rows, prepared, seed)
+    del kept["labels"]  # what is left is the store and the index a worker holds
+    memory = tracemalloc.get_traced_memory()[0] / len(rows)
+    tracemalloc.stop()
+    del kept
     label, store = run["labels"], run["store"]
     # speed with warm token caches, as in a running worker: the median over the later shuffles
     cpu = statistics.median([o["cpu"] for o in others]) if others else run["cpu"]
@@ -118,6 +125,7 @@ def ecbplus(corpus: Path, seed: int = SEED, repeats: int = 5) -> dict[str, Any]:
         "articles_per_cpu_second": len(rows) / cpu if cpu else 0.0,
         "articles_per_wall_second": len(rows) / wall if wall else 0.0,
         "state_bytes_per_article": store_bytes(store),
+        "memory_bytes_per_article": memory,
     }
 
 
@@ -163,8 +171,10 @@ def main(argv: list[str]) -> int:
               f"R {e['recall']:.3f} F1 {e['f1']:.3f}; stories {e['stories_predicted']} (gold {e['stories_gold']})")
         print(f"ECB+ dev over {e['shuffles']} shuffles: F1 mean {e['f1_mean_over_shuffles']:.3f} "
               f"(min {e['f1_min']:.3f}, max {e['f1_max']:.3f})")
-        print(f"state {e['state_bytes_per_article']:.0f} bytes/article; {e['articles_per_cpu_second']:.0f} articles "
-              f"per CPU second ({e['articles_per_wall_second']:.0f}/s wall on this machine now), stories stage alone")
+        print(f"state {e['state_bytes_per_article']:.0f} bytes/article in the store, "
+              f"{e['memory_bytes_per_article']:.0f} in memory with the index; "
+              f"{e['articles_per_cpu_second']:.0f} articles per CPU second "
+              f"({e['articles_per_wall_second']:.0f}/s wall on this machine now), stories stage alone")
     if (args.corpus / "seeds").is_dir():
         s = result["seeds"] = seeds(args.corpus)
         print("seeds: " + ", ".join(f"{k}={v}" for k, v in s.items()))

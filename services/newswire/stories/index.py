@@ -208,7 +208,8 @@ class StoryIndex:
         rec = self._records.get(aid)
         if rec is None:
             rec, sig = self._new_record(article, event_time)
-            self._store[aid] = orjson.dumps(rec)  # the durable write first, then memory
+            # the durable write first, then memory; copied because orjson's bytes keep a 32 KB buffer each
+            self._store[aid] = memoryview(orjson.dumps(rec)).tobytes()
             self._hold(aid, rec, sig)
         return StoryAssignment(story_id=rec["s"], duplicate_of=rec["d"], duplicate_similarity=rec["ds"],
                                story=self.story(rec["s"], trigger=aid))
