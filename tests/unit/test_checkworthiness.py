@@ -49,3 +49,13 @@ def test_fast_scorer_equals_training_features() -> None:
 def test_empty_and_odd_input() -> None:
     for s in ("", "   ", "\u041f\u0440\u0438\u0432\u0435\u0442 \u4f60\u597d", "!!!???"):
         assert 0.0 <= cw.score(s) <= 1.0
+
+
+def test_batch_scores_equal_single_scores() -> None:
+    model = cw.load()
+    assert model is not None
+    batch = ["We spent $200 million on 35 new bureaucracies.", "", "Thank you.", "Taxes rose 3% in 2010, 2011 and 2012."]
+    singles = [model.score(s) for s in batch]
+    model.clear_cache()
+    assert model.scores(batch) == singles
+    assert model.scores([]) == []
