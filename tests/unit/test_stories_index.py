@@ -226,3 +226,27 @@ def test_same_window_figures_that_disagree_conflict_unless_they_grew() -> None:
     conflicts = shrank.story.conflicts
     assert sorted(sorted(c.values) for c in conflicts) == [[9.0, 22.0], [9.0, 60.0]]  # lower than both earlier tolls
     assert all(c.window == "week" and c.kind == "casualties" and "a4" in c.article_ids for c in conflicts)
+
+
+def test_foreign_store_entries_are_skipped_without_constant_rebuilds() -> None:
+    store: dict[str, bytes] = {"junk": b"\xff not json", "other": b'{"a": 1}'}
+    index = StoryIndex(store)
+    index.add(article("a1", QUAKE_A), event_time=t(1))
+    rebuilt = []
+    original = index._hold
+    index._hold = lambda *a, **k: (rebuilt.append(a[0]), original(*a, **k))  # type: ignore[method-assign]
+    got = index.add(article("a2", QUAKE_A_REWRITE), event_time=t(2))
+    assert got.duplicate_of == "a1"
+    assert rebuilt == ["a2"]  # only the new article was held: no rebuild from the store
+    assert len(index) == 2
+
+
+def test_expired_then_restarted_index_agrees_with_the_store() -> None:
+    store: dict[str, bytes] = {}
+    index = StoryIndex(store, window_days=1.0)
+    index.add(article("a1", QUAKE_A), event_time=t(1, day=1))
+    index.add(article("b1", BUDGET), event_time=t(1, day=5))
+    index.expire(t(2, day=5))
+    again = StoryIndex(store, window_days=1.0)
+    assert len(again) == 1 and again.story_count == 1
+    assert again.add(article("b2", BUDGET + " More to follow."), event_time=t(3, day=5)).duplicate_of == "b1"

@@ -37,6 +37,7 @@ MAX_ENTITIES = 8
 """Entity names kept per article (most mentioned first), for the story's entity list."""
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _SLIM = ("e", "q", "s", "d", "g", "ds")
+_RECORD_KEYS = frozenset(("e", "t", "q", "s", "d", "g", "ds", "u", "o", "ti", "p", "sp", "m", "k", "c", "n"))
 
 
 def parse_epoch(value: str | None) -> float | None:
@@ -73,6 +74,7 @@ class StoryIndex:
         self._buckets: dict[int, str | list[str]] = {}
         self._clusterer = Clusterer()
         self._views: dict[str, _StoryView] = {}
+        self._foreign = 0
         self._fingerprints: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
         self._latest = 0.0
         self._seq = 0
@@ -90,8 +92,9 @@ class StoryIndex:
 
     def _sync(self) -> None:
         """Rebuild the memory from the store when they disagree (cheap check: sizes)."""
-        if len(self._store) == len(self._records):
+        if len(self._store) == len(self._records) + self._foreign:
             return
+        self._foreign = 0
         self._records.clear()
         self._sigs.clear()
         self._buckets.clear()
@@ -103,9 +106,13 @@ class StoryIndex:
         records = []
         for key, value in list(self._store.items()):
             try:
-                records.append((key, orjson.loads(value)))
-            except orjson.JSONDecodeError:
-                continue  # not ours; never let a bad entry stop the stage
+                rec = orjson.loads(value)
+            except (orjson.JSONDecodeError, TypeError):
+                rec = None
+            if not isinstance(rec, dict) or not _RECORD_KEYS <= rec.keys():
+                self._foreign += 1  # not a record of ours: skipped, and counted so it forces no rebuilds
+                continue
+            records.append((key, rec))
         records.sort(key=lambda kv: (kv[1]["e"], kv[1]["q"]))
         for key, rec in records:
             self._hold(key, rec)
