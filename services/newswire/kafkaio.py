@@ -9,8 +9,9 @@ import time
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from newswire.core.admin import topic_partitions
 from newswire.core.kafka import client_kwargs
 from newswire.core.settings import Settings
 
@@ -47,11 +48,7 @@ async def read_topic(settings: Settings, topic: str, *, idle_seconds: float = 2.
                                 auto_offset_reset="earliest" if from_beginning else "latest")
     await consumer.start()
     try:
-        parts = consumer.partitions_for_topic(topic)
-        if not parts:
-            await consumer.topics()
-            parts = consumer.partitions_for_topic(topic) or set()
-        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        tps = await topic_partitions(consumer, topic)
         consumer.assign(tps)
         if from_beginning:
             await consumer.seek_to_beginning(*tps)

@@ -20,7 +20,7 @@ from typing import Any, TextIO
 import orjson
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from newswire.core.admin import end_offsets, found_offset
+from newswire.core.admin import end_offsets, found_offset, topic_partitions
 from newswire.core.codec import parse_time
 from newswire.core.deadletter import original_message
 from newswire.core.errors import ConfigError
@@ -113,13 +113,10 @@ def default_checkpoint(topic: str, into: str, start: str, stop: str, filters: st
 async def plan(consumer: AIOKafkaConsumer, topic: str, start: Position, stop: Position | None,
                partitions: list[int] | None) -> Plan:
     """Resolve bounds to offsets per partition."""
-    parts = consumer.partitions_for_topic(topic)
-    if parts is None:
-        await consumer.topics()
-        parts = consumer.partitions_for_topic(topic)
-    if not parts:
+    every = await topic_partitions(consumer, topic)
+    if not every:
         raise ConfigError(f"topic {topic!r} does not exist")
-    tps = [TopicPartition(topic, p) for p in sorted(parts) if partitions is None or p in partitions]
+    tps = [tp for tp in every if partitions is None or tp.partition in partitions]
     begin = await consumer.beginning_offsets(tps)
     end = await end_offsets(consumer, tps)
 

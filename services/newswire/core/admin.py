@@ -58,6 +58,15 @@ async def list_topics(settings: Settings) -> dict[str, int]:
         await consumer.stop()
 
 
+async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
+    """A topic's partitions, fetching metadata if the consumer has none yet ([] if no such topic)."""
+    parts = consumer.partitions_for_topic(topic)
+    if not parts:
+        await consumer.topics()
+        parts = consumer.partitions_for_topic(topic) or set()
+    return [TopicPartition(topic, p) for p in sorted(parts)]
+
+
 async def end_offsets(consumer: AIOKafkaConsumer, tps: list[TopicPartition]) -> dict[TopicPartition, int]:
     """The true end offset per partition: the broker's answer, corrected by reading the last
     batch (a fetch from inside a batch returns the whole batch). Moves the consumer's
@@ -88,11 +97,7 @@ async def group_lag(settings: Settings, group: str, topic: str) -> dict[int, tup
     consumer = AIOKafkaConsumer(**client_kwargs(settings), group_id=group, enable_auto_commit=False)
     await consumer.start()
     try:
-        parts = consumer.partitions_for_topic(topic)
-        if parts is None:
-            await consumer.topics()
-            parts = consumer.partitions_for_topic(topic) or set()
-        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        tps = await topic_partitions(consumer, topic)
         ends = await end_offsets(consumer, tps) if tps else {}
         out = {}
         for tp in tps:
@@ -112,11 +117,7 @@ async def seek_group(settings: Settings, group: str, topic: str, time_ms: int | 
     consumer = AIOKafkaConsumer(**client_kwargs(settings), group_id=group, enable_auto_commit=False)
     await consumer.start()
     try:
-        parts = consumer.partitions_for_topic(topic)
-        if parts is None:
-            await consumer.topics()
-            parts = consumer.partitions_for_topic(topic) or set()
-        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        tps = await topic_partitions(consumer, topic)
         ends = await end_offsets(consumer, tps)
         if time_ms is not None:
             found = await consumer.offsets_for_times({tp: time_ms for tp in tps})
