@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +47,7 @@ class Phase:
     clean_latency: list[float] = field(default_factory=list)
     extracted_latency: list[float] = field(default_factory=list)
     dead_letters: int = 0
+    dead_reasons: Counter[str] = field(default_factory=Counter)
     saturated: bool = False
     throttle: bool = False
     """On saturation, hold the input back and keep going until `seconds` (the memory run)."""
@@ -58,7 +60,7 @@ class Phase:
             "kind": self.kind, "label": self.label, "target_rate": self.rate, "seconds": self.seconds,
             "sent": self.sent, "offered_per_second": offered, "enriched": len(self.enriched_latency),
             "missing": self.sent - len(self.enriched_latency), "dead_letters": self.dead_letters,
-            "saturated": self.saturated,
+            "saturated": self.saturated, "dead_letter_reasons": dict(self.dead_reasons.most_common(10)),
             "sustained_per_second": round(sustained, 1) if sustained else None,
             "latency": {"clean": latency_summary(self.clean_latency),
                         "extracted": latency_summary(self.extracted_latency),
@@ -173,6 +175,7 @@ class Driver:
         age = age_seconds(r.headers, now)
         if topic == t.deadletter:
             phase.dead_letters += 1
+            phase.dead_reasons[f"{header(r.headers, 'stage')}: {header(r.headers, 'reason')}"] += 1
         elif age is None:
             return
         elif topic == t.enriched:

@@ -116,9 +116,13 @@ def _memory(memory: dict[str, Any]) -> str:
              _verdict(m.get("flat"))) for w, m in memory.get("workers", {}).items()]
     if not memory.get("workers"):
         return "Worker memory: no data"
+    run = memory.get("run", {})
+    note = (f"\n{run.get('sent')} articles sent ({run.get('offered_per_second')}/s offered, "
+            f"{run.get('sustained_per_second')}/s sustained, {run.get('dead_letters')} dead letters"
+            f"{', held back when saturated' if run.get('saturated') else ''}); slope over the second half")
     return (f"Worker memory (RSS, MB) over {memory.get('duration_seconds')} s at "
             f"{memory.get('offered_per_second')} articles/s\n"
-            + table(["worker", "peak", "start", "end", "MB/min", "flat"], rows))
+            + table(["worker", "peak", "start", "end", "MB/min", "flat"], rows) + note)
 
 
 def _profile(profile: dict[str, Any]) -> str:

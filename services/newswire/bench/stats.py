@@ -55,16 +55,16 @@ def slope_per_minute(points: Sequence[tuple[float, float]]) -> float | None:
     return 60.0 * sum((t - mx) * (v - my) for t, v in points) / var
 
 
-def memory_trend(points: Sequence[tuple[float, float]], warmup: float = 0.2) -> dict[str, float | None]:
-    """Peak, start (after `warmup` of the run), end and slope of an RSS series in MB; `flat` when
-    the post-warm-up growth stays under 10 % of the starting value per 10 minutes."""
+def memory_trend(points: Sequence[tuple[float, float]], warmup: float = 0.5) -> dict[str, float | bool | None]:
+    """Peak, start (after `warmup` of the run: caches and the stories window fill first), end and
+    slope of an RSS series in MB; `flat` when that slope adds under 5 % of the start per 10 minutes."""
     if not points:
         return {"peak_mb": None, "start_mb": None, "end_mb": None, "slope_mb_per_min": None, "flat": None}
     t0, t1 = points[0][0], points[-1][0]
     after = [p for p in points if p[0] >= t0 + (t1 - t0) * warmup] or list(points)
     slope = slope_per_minute(after)
     start = after[0][1]
-    flat = None if slope is None else slope * 10.0 <= 0.10 * start
+    flat = None if slope is None else slope * 10.0 <= 0.05 * start
     return {"peak_mb": _round(max(v for _, v in points)), "start_mb": _round(start),
             "end_mb": _round(points[-1][1]), "slope_mb_per_min": _round(slope), "flat": flat}
 
