@@ -93,14 +93,17 @@ _CACHE_MAX = 200_000
 
 def _words(text: str, weight: float, out: dict[str, float]) -> None:
     cache = _TERM_CACHE
+    counted = Counter(_WORD.findall(text))
+    missing = [tok for tok in counted if tok not in cache]
+    if missing:
+        if len(cache) > _CACHE_MAX:
+            cache.clear()  # bounded: a long run meets an open vocabulary
+        for tok in missing:
+            cache[tok] = _word_term(tok)
     get = out.get
     number = NUMBER_WEIGHT * weight
-    for tok, n in Counter(_WORD.findall(text)).items():
-        term = cache.get(tok, "")
-        if term == "":
-            term = _word_term(tok)
-            if len(cache) < _CACHE_MAX:
-                cache[tok] = term
+    for tok, n in counted.items():
+        term = cache[tok]
         if term is not None:
             out[term] = get(term, 0.0) + n * (number if term[0] == "#" else weight)
 
@@ -146,15 +149,13 @@ _HASH_CACHE: dict[str, int] = {}
 
 def _word_hashes(words: list[str]) -> list[int]:
     cache = _HASH_CACHE
-    out = []
-    for w in words:
-        h = cache.get(w)
-        if h is None:
-            h = zlib.crc32(w.encode("utf-8", "surrogatepass"))
-            if len(cache) < _CACHE_MAX:
-                cache[w] = h
-        out.append(h)
-    return out
+    missing = set(words).difference(cache)
+    if missing:
+        if len(cache) > _CACHE_MAX:
+            cache.clear()  # bounded: a long run meets an open vocabulary
+        for w in missing:
+            cache[w] = zlib.crc32(w.encode("utf-8", "surrogatepass"))
+    return list(map(cache.__getitem__, words))
 
 
 _M1 = np.uint64(0x9E3779B97F4A7C15)
