@@ -17,11 +17,13 @@ from newswire.bench.stats import latency_summary, steady_rate
 from newswire.core.codec import Codec, header, parse_time
 from newswire.core.kafka import client_kwargs
 from newswire.core.settings import Settings
-from newswire.core.topics import Topics
+from newswire.core.topics import Topics, partitions_for
 from newswire.ingestion import encode_raw, ingest_headers
 from newswire.kafkaio import producer
 
 TICK_SECONDS = 0.005
+FETCH_BYTES = 64 * 1024 * 1024
+"""Per-partition fetch size of the timing consumer: a producer batch of large events must fit."""
 DRAIN_SECONDS = 120.0
 ALERT_TAIL_SECONDS = 2.0
 SATURATED_SECONDS = 10.0
@@ -95,7 +97,8 @@ class Driver:
         """Run every phase in order; returns their summaries."""
         prod = producer(self.settings)
         consumer = AIOKafkaConsumer(**client_kwargs(self.settings), enable_auto_commit=False,
-                                    auto_offset_reset="latest", fetch_max_wait_ms=20)
+                                    auto_offset_reset="latest", fetch_max_wait_ms=20,
+                                    max_partition_fetch_bytes=FETCH_BYTES)
         await prod.start()
         await consumer.start()
         stop = asyncio.Event()
@@ -113,10 +116,10 @@ class Driver:
         return [p.summary() for p in phases]
 
     async def _assign(self, consumer: AIOKafkaConsumer) -> None:
+        # partition counts from the settings: Tansu's metadata can leave out a fresh topic
         t = self.topics
-        await consumer.topics()
-        tps = [TopicPartition(name, p) for name in (t.clean, t.enriched, t.alerts, t.deadletter)
-               for p in sorted(consumer.partitions_for_topic(name) or ())]
+        tps = [TopicPartition(name, p) for name in (t.clean, t.extracted, t.enriched, t.alerts, t.deadletter)
+               for p in range(partitions_for(name, t, self.settings))]
         consumer.assign(tps)
         await consumer.seek_to_end(*tps)
         for tp in tps:  # resolve the end offsets now, before anything is produced

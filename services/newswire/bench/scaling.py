@@ -28,7 +28,7 @@ from newswire.core.codec import Codec
 from newswire.core.kafka import client_kwargs
 from newswire.core.metrics import create_metrics
 from newswire.core.settings import Settings
-from newswire.core.topics import Topics
+from newswire.core.topics import Topics, partitions_for
 from newswire.ingestion import encode_raw, ingest_headers
 from newswire.kafkaio import produce
 
@@ -131,8 +131,8 @@ async def _load_and_time(settings: Settings, records: list[Any], output: str, se
                                 fetch_max_wait_ms=50)
     await consumer.start()
     try:
-        await consumer.topics()
-        tps = [TopicPartition(output, p) for p in sorted(consumer.partitions_for_topic(output) or ())]
+        topics = Topics.for_prefix(settings.topic_prefix)
+        tps = [TopicPartition(output, p) for p in range(partitions_for(output, topics, settings))]
         consumer.assign(tps)
         await consumer.seek_to_beginning(*tps)
         loader = asyncio.create_task(produce(settings, records))
