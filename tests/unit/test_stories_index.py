@@ -250,3 +250,13 @@ def test_expired_then_restarted_index_agrees_with_the_store() -> None:
     again = StoryIndex(store, window_days=1.0)
     assert len(again) == 1 and again.story_count == 1
     assert again.add(article("b2", BUDGET + " More to follow."), event_time=t(3, day=5)).duplicate_of == "b1"
+
+
+def test_late_published_article_moves_first_seen_back() -> None:
+    index = StoryIndex({})
+    index.add(article("a3", QUAKE_A_OTHER), event_time=t(9))
+    got = index.add(article("a1", QUAKE_A), event_time=t(2))
+    assert got.story.first_seen == t(2) and got.story.last_seen == t(9)
+    assert [m.article_id for m in got.story.articles] == ["a3", "a1"]  # members in arrival order
+    restarted = StoryIndex(index._store)
+    assert restarted.story(got.story_id, trigger="a1") == got.story  # the rebuilt view is the same

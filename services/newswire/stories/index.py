@@ -138,10 +138,7 @@ class StoryIndex:
             self._fingerprints[fingerprint][rec["s"]] += 1
         view = self._views.get(rec["s"])
         if view is not None:
-            if (rec["e"], rec["q"]) >= view.last_key:
-                view.append(article_id, rec)
-            else:
-                del self._views[rec["s"]]  # joined out of event-time order: rebuild when next asked
+            view.append(article_id, rec)  # arrival order, so a late-published article costs no rebuild
         self._latest = max(self._latest, rec["e"])
         self._seq = max(self._seq, rec["q"] + 1)
 
@@ -272,8 +269,7 @@ class StoryIndex:
         view = self._views.get(story_id)
         if view is None:
             view = self._views[story_id] = _StoryView()
-            members = sorted(self._clusterer.members.get(story_id, ()),
-                             key=lambda a: (self._records[a]["e"], self._records[a]["q"]))
+            members = sorted(self._clusterer.members.get(story_id, ()), key=lambda a: self._records[a]["q"])
             for a in members:
                 view.append(a, self._full(a))
         return view
@@ -297,10 +293,10 @@ class StoryIndex:
 
 
 class _StoryView:
-    """What a story event shows, kept up to date as articles join in event-time order."""
+    """What a story event shows, kept up to date as articles join (in arrival order)."""
 
     __slots__ = ("members", "origin", "book", "names", "title", "title_spam", "first_seen", "last_seen",
-                 "last_epoch", "last_key")
+                 "first_epoch", "last_epoch")
 
     def __init__(self) -> None:
         self.members: list[StoryMember] = []
@@ -311,8 +307,8 @@ class _StoryView:
         self.title_spam = True
         self.first_seen = ""
         self.last_seen = ""
+        self.first_epoch = float("inf")
         self.last_epoch = float("-inf")
-        self.last_key: tuple[float, int] = (float("-inf"), -1)
 
     def append(self, article_id: str, rec: dict[str, Any]) -> None:
         """Add the newest member: its origin is that of the article it rewrites, if in the story."""
@@ -328,13 +324,7 @@ class _StoryView:
         self.names.update(rec["n"])
         if rec["ti"] and (self.title is None or (self.title_spam and not rec["sp"])):
             self.title, self.title_spam = rec["ti"], rec["sp"]
-        if not self.first_seen:
-            self.first_seen = rec["t"]
+        if rec["e"] < self.first_epoch:
+            self.first_epoch, self.first_seen = rec["e"], rec["t"]
         if rec["e"] >= self.last_epoch:
             self.last_epoch, self.last_seen = rec["e"], rec["t"]
-        self.last_key = (rec["e"], rec["q"])
-
-
-def parse_epoch_or_zero(value: str) -> float:
-    """Sort key for event times: unreadable ones first."""
-    return parse_epoch(value) or 0.0
