@@ -13,6 +13,7 @@ import re
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from newswire.core import admin
 from newswire.core.broker import LocalBroker
 from newswire.core.settings import STAGES, Settings
 from newswire.core.topics import Topics
-from newswire.kafkaio import produce, read_topic
+from newswire.kafkaio import collect, produce, read_topic
 from newswire.runner import WorkerProcess, start_worker, stop_workers
 from tests.integration.test_faults_support import log_text, port_block, raw_records, sample_articles, topic_size
 
@@ -128,6 +129,14 @@ def load_broker(tmp_path: Path) -> Iterator[LocalBroker]:
         log.close()
 
 
+def dead_lettered(settings: Settings, topic: str) -> dict[str, str]:
+    """article id (the record key) -> reason of every dead letter so far."""
+    if topic_size(settings, topic) == 0:
+        return {}
+    return {r.key.decode(): orjson.loads(r.value)["payload"]["reason"]
+            for r in asyncio.run(collect(settings, topic, idle_seconds=0.5))}
+
+
 def count_out(settings: Settings, topic: str) -> tuple[dict[str, str], int]:
     """article id -> event id over a whole topic, and how many events (values not kept)."""
     ids: dict[str, str] = {}
@@ -165,29 +174,32 @@ def test_load_50k_articles_bounded_memory(load_broker: LocalBroker, tmp_path: Pa
         fed = time.monotonic() - started
         deadline = started + TIMEOUT_SECONDS
         out: dict[str, str] = {}
+        dead: dict[str, str] = {}
         n_events = 0
         while time.monotonic() < deadline:
             done = topic_size(settings, topics.enriched)
             progress.append((time.monotonic() - started, done))
             for name, w in procs.items():
                 assert w.process.poll() is None, f"{name} died:\n{log_text(w)}"
+            dead = dead_lettered(settings, topics.deadletter)
             # Tansu's end offsets can lag the last few records: near the end, count for real
-            if done >= len(ids) - SLACK:
+            if done >= len(ids) - SLACK - len(dead):
                 elapsed = time.monotonic() - started
                 out, n_events = count_out(settings, topics.enriched)
-                if set(ids) <= set(out):
+                if set(ids) <= set(out) | set(dead):
                     break
             time.sleep(5.0)
         elapsed = time.monotonic() - started if not out else elapsed
     finally:
         sampler.stop_event.set()
         stop_workers(list(procs.values()))
-    lost = set(ids) - set(out)
+    lost = set(ids) - set(out) - set(dead)
     mib = {name: round(v / 2**20) for name, v in sampler.peak.items()}
     half = _rss_at(sampler, progress, len(ids) // 2)
     steady = _rate(progress, len(ids) // 10, len(ids) * 9 // 10)
     report = {
-        "articles": len(ids), "lost": len(lost), "duplicates": n_events - len(out), "seconds": round(elapsed),
+        "articles": len(ids), "lost": len(lost), "dead_lettered": dict(Counter(dead.values())),
+        "duplicates": n_events - len(out), "seconds": round(elapsed),
         "feed_seconds": round(fed), "articles_per_second": round(len(out) / elapsed, 1),
         "steady_articles_per_second": steady, "peak_rss_mib": mib,
         "rss_mib_at_half": {k: round(v / 2**20) for k, v in half.items()},
@@ -195,6 +207,7 @@ def test_load_50k_articles_bounded_memory(load_broker: LocalBroker, tmp_path: Pa
     (tmp_path / "load.json").write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
     print(f"\n[load] {orjson.dumps(report).decode()}")
     assert not lost, f"{len(lost)} articles lost"
+    assert not dead, f"articles dead-lettered under load: {Counter(dead.values())}"
     for stage in ("cleaner", "extractor", "alerter"):
         grown = sampler.peak[stage] - half.get(stage, 0)
         assert grown < 200 * 2**20, f"{stage} kept growing in the second half ({grown / 2**20:.0f} MiB)"
