@@ -48,3 +48,13 @@ def test_anonymous_sourcing_is_a_hedge() -> None:
     assert hd.inline_hedges("Two unnamed officials said the plan was dead.") == ["unnamed officials"]
     assert hd.inline_hedges("He spoke on condition of anonymity.") == ["on condition of anonymity"]
     assert hd.inline_hedges("It said so, citing anonymous sources.") == ["citing anonymous sources"]
+
+
+def test_german_hedges_and_notes() -> None:
+    from newswire.extractor import hedges as h
+
+    assert h.inline_hedges("Die Angaben ließen sich nicht unabhängig überprüfen.")
+    assert h.inline_hedges("Der Mann soll angeblich geflohen sein.") == ["angeblich"]
+    assert h.is_verification_note("Das ließ sich zunächst nicht unabhängig überprüfen; die Stadt äußerte sich nicht.",
+                                  False)
+    assert "stadt" not in h.note_keys("Das ließ sich nicht überprüfen; die Stadt äußerte sich nicht.")

@@ -14,6 +14,7 @@ from newswire.core.ids import claim_id
 from newswire.core.records import Claim, CleanArticle, Entity, Extraction, Quantity, Speaker
 from newswire.extractor import checkworthiness as cw
 from newswire.extractor import hedges as hd
+from newswire.extractor import speakers_de
 from newswire.extractor.entities import mentions as find_mentions
 from newswire.extractor.numbers import trie_pattern
 from newswire.extractor.quantities import find_quantities
@@ -146,6 +147,7 @@ def extract(article: CleanArticle) -> Extraction:
     notes: list[tuple[int, set[str]]] = []
     all_quantities = find_quantities(text, lang=article.language)  # one scan; sentences take theirs by offset
     q_starts = [q.start for q in all_quantities]
+    german = (article.language or "").lower().startswith("de")
     plan: list[tuple[int, Sentence, list[Quantity], list[tuple[int, int]]]] = []
     for si, s in enumerate(sentences):
         lo, hi = bisect.bisect_left(q_starts, s.start), bisect.bisect_left(q_starts, s.end)
@@ -164,6 +166,8 @@ def extract(article: CleanArticle) -> Extraction:
             score = next(seg_scores)
             qs = [q for q in qs_sentence if a <= q.start < b]
             speaker = attributor.local(a, b)
+            if speaker is None and german:
+                speaker = speakers_de.local(text, a, b)
             if speaker is None and quote is not None:
                 speaker = attributor.quote_speaker(*quote)
             hedges = hd.inline_hedges(seg)

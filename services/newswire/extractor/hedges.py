@@ -19,27 +19,33 @@ _INLINE = re.compile(
     r"|people[ ]familiar[ ]with[ ]the[ ]matter|on[ ]condition[ ]of[ ]anonymity"
     r"|according[ ]to[ ](?:anonymous|unnamed|unidentified)?[ ]?sources|sources[ ](?:said|say|told)"
     r"|(?:had|have|has|there[ ](?:are|were|have[ ]been))[ ](?:\w+[ ])?reports[ ]that|is[ ]said[ ]to"
-    r"|are[ ]said[ ]to|was[ ]said[ ]to|were[ ]said[ ]to|it[ ]is[ ]claimed|speculat(?:ed|ion))\b",
+    r"|are[ ]said[ ]to|was[ ]said[ ]to|were[ ]said[ ]to|it[ ]is[ ]claimed|speculat(?:ed|ion)"
+    # German: "angeblich", "nicht unabhängig überprüft", "Berichten zufolge"
+    r"|angeblich|mutmaßlich|unbestätigt|nicht[ ](?:unabhängig[ ])?(?:über)?(?:prüf|bestätig)\w*"
+    r"|berichten[ ]zufolge)\b",
 
 )
 _VERIFICATION = re.compile(
     r"\b(?:could|can|did|was|were|has|have)[ ]not[ ](?:be(?:en)?[ ])?(?:independently[ ])?(?:verif|confirm|corroborat)"
     r"|\bunverified\b|\bunconfirmed\b|\bunable[ ]to[ ](?:independently[ ])?(?:verify|confirm)\b"
-    r"|\bnot[ ](?:been[ ])?independently[ ](?:verified|confirmed)\b",
+    r"|\bnot[ ](?:been[ ])?independently[ ](?:verified|confirmed)\b"
+    r"|\bnicht[ ](?:unabhängig[ ])?(?:über)?(?:prüf|bestätig)",
     re.I,
 )
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[^\W\d_]+")  # letters of any script: "überprüfen" is one word
 _NOTE_STOP = frozenset(
     """the these those this that could not be been verify verified verification confirm confirmed
     independently remain remains unverified unconfirmed however was were is are has have can did
-    unable to a an of for and its it their by able corroborate corroborated immediately""".split()
+    unable to a an of for and its it their by able corroborate corroborated immediately
+    das die der dem den des sich nicht zunächst dazu ließ lässt ließen konnte konnten kann bisher noch
+    unabhängig überprüfen überprüft bestätigen bestätigt""".split()
 )
 _MAX_NOTE_WORDS = 16
 
 
 _HINTS = ("report", "alleg", "purport", "suppos", "ostensib", "unverif", "unconfirm", "uncorrob", "rumo", "claim",
           "verif", "confirm", "corrobor", "citing", "source", "said to", "specul", "anonym", "unnamed", "unidentified",
-          "familiar with")
+          "familiar with", "angeblich", "mutmaßlich", "unbestätigt", "prüf", "bestätig", "zufolge")
 
 
 def inline_hedges(sentence: str) -> list[str]:
@@ -55,7 +61,8 @@ def is_verification_note(sentence: str, has_quantities: bool) -> bool:
     if has_quantities:
         return False
     low = sentence.lower()
-    if "verif" not in low and "confirm" not in low and "corrobor" not in low:
+    if "verif" not in low and "confirm" not in low and "corrobor" not in low and "prüf" not in low \
+            and "bestätig" not in low:
         return False
     if not _VERIFICATION.search(sentence):
         return False
@@ -64,7 +71,8 @@ def is_verification_note(sentence: str, has_quantities: bool) -> bool:
 
 def note_keys(sentence: str) -> set[str]:
     """The content-word stems a verification note names ("casualty numbers" -> casua, numbe)."""
-    return {w.lower()[:5] for w in _WORD.findall(sentence) if w.lower() not in _NOTE_STOP and len(w) > 2}
+    first = sentence.split(";", 1)[0]  # a note's subject is in its first clause
+    return {w.lower()[:5] for w in _WORD.findall(first) if w.lower() not in _NOTE_STOP and len(w) > 2}
 
 
 def text_keys(text: str) -> set[str]:
