@@ -149,3 +149,8 @@ def test_ordinal_thirds_magnitudes_and_verbs_after_counts() -> None:
     assert q("a third of respondents")[0][0] == 1 / 3 or abs(q("a third of respondents")[0][0] - 1 / 3) < 1e-9
     assert q("a magnitude 4.6 earthquake struck") == [(4.6, "magnitude", "=")]
     assert q("The three met for two hours") == [(3, None, "="), (2, "hour", "=")]
+
+
+def test_half_a_unit() -> None:
+    assert q("for about half an hour") == [(0.5, "hour", "~")]
+    assert q("half a mile away") == [(0.5, "mile", "=")]

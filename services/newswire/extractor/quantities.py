@@ -97,6 +97,7 @@ _NOT_HALF = re.compile(r"(?:\w|\b(?:first|second|third|last|other|latter|former|
 _ORDINAL_FRAC = re.compile(r"(?i:an?|one)[ -](?:third|fourth|fifth|sixth|eighth|tenth)$")
 _OF_NEXT = re.compile(r"[ \u00a0]+of\b|[ \u00a0]*(?:[,.;:!?)]|$)")
 _MAGNITUDE_BEFORE = re.compile(r"\b[Mm]agnitude[ \u00a0](?:of[ \u00a0])?$")
+_HALF_UNIT = re.compile(r"[ ]an?[ ]+(?P<w>[a-z]+)\b")
 _MINUS_BEFORE = re.compile(r"\b[Mm]inus[ \u00a0]$")
 _MILLION_M = re.compile(r"m[ \u00a0](?P<w>[a-z]{3,})\b")
 _SCI_AFTER = re.compile(r"[ ]?[\u00d7x][ ]?10\^?(?P<exp>[-+\u2212]?\d{1,3})(?!\d)")
@@ -267,6 +268,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             ca = un.CURRENCY_AFTER.match(text, e, end)
             if ca and kind_hint == "dig":
                 unit, kind, e = un.currency_code(ca.group("cur")), "money", ca.end()
+        if kind_hint == "half" and kind == "count":
+            hm = _HALF_UNIT.match(text, e, end)
+            looked = un.lookup_unit(None, hm.group("w")) if hm else None
+            if looked:  # "half an hour", "half a mile"
+                unit, kind = looked
+                e = hm.end()
         if kind == "count" and kind_hint == "dig" and labelled:
             continue  # a label or model name: Section 427, Voyager 2, Big 12
         if kind == "count" and _is_year(value, surface) and not cur:
