@@ -58,3 +58,23 @@ def test_near_duplicates_share_a_band_and_strangers_rarely_do() -> None:
     assert set(minhash.bands(sig(BASE))) & set(minhash.bands(sig(REWRITE)))
     assert len(set(minhash.bands(sig(BASE))) & set(minhash.bands(sig(OTHER)))) <= 1
     assert len(minhash.bands(sig(BASE))) == minhash.PERMUTATIONS // minhash.BAND_ROWS
+
+
+def test_sketch_similarity_is_exact_for_short_texts() -> None:
+    a, b = features.shingle_hashes(BASE), features.shingle_hashes(REWRITE)
+    exact = len(set(a.tolist()) & set(b.tolist())) / len(set(a.tolist()) | set(b.tolist()))
+    assert minhash.sketch_similarity(minhash.sketch(a), minhash.sketch(b)) == exact
+    assert minhash.sketch_similarity(minhash.sketch(a), minhash.sketch(a)) == 1.0
+    assert minhash.sketch_similarity(minhash.sketch(a), minhash.sketch(features.shingle_hashes(""))) == 0.0
+    s = minhash.sketch(a)
+    assert np.array_equal(minhash.decode_sketch(minhash.encode_sketch(s)), s)
+
+
+def test_sketch_of_long_texts_is_bounded_and_still_estimates() -> None:
+    words = [f"w{i}" for i in range(1600)]  # 1,598 shingles, well over the sketch size
+    a = features.shingle_hashes(" ".join(words))
+    b = features.shingle_hashes(" ".join(words[:800] + [f"x{i}" for i in range(800)]))
+    sa, sb = minhash.sketch(a), minhash.sketch(b)
+    assert len(sa) == minhash.SKETCH
+    exact = len(set(a.tolist()) & set(b.tolist())) / len(set(a.tolist()) | set(b.tolist()))
+    assert abs(minhash.sketch_similarity(sa, sb) - exact) < 0.08  # ~4 standard errors at k=512

@@ -25,9 +25,12 @@ from newswire.stories import claims as claim_match
 from newswire.stories import features, minhash
 from newswire.stories.cluster import Clusterer
 
-DUPLICATE_THRESHOLD = 0.09
+DUPLICATE_THRESHOLD = 0.115
 """Estimated Jaccard of word 3-grams from which an article is a rewrite or copy of another.
-Outside quotations, the seeds' rewrite sits at 0.14, independent reports of one event at <= 0.045."""
+Outside quotations the seeds' rewrite sits at 0.137 and the samples' at 0.146; independent reports of
+one event reach 0.091. MinHash finds the candidates, the bottom-k sketch decides."""
+CANDIDATE_SIMILARITY = 0.06
+"""MinHash estimate under which a candidate pair is not compared exactly (4 sigma under the threshold)."""
 MAX_DUPLICATE_CHECKS = 64
 """Candidate copies compared per article at most (bounds the cost of a text copied many times)."""
 CLAIM_BONUS = 0.1
@@ -37,7 +40,7 @@ MAX_ENTITIES = 8
 """Entity names kept per article (most mentioned first), for the story's entity list."""
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _SLIM = ("e", "q", "s", "d", "g", "ds")
-_RECORD_KEYS = frozenset(("e", "t", "q", "s", "d", "g", "ds", "u", "o", "ti", "p", "sp", "m", "k", "c", "n"))
+_RECORD_KEYS = frozenset(("e", "t", "q", "s", "d", "g", "ds", "u", "o", "ti", "p", "sp", "m", "b", "k", "c", "n"))
 
 
 def parse_epoch(value: str | None) -> float | None:
@@ -71,6 +74,7 @@ class StoryIndex:
         self.window_seconds = window_days * 86400.0
         self._records: dict[str, dict[str, Any]] = {}
         self._sigs: dict[str, np.ndarray] = {}
+        self._sketches: dict[str, np.ndarray] = {}
         self._buckets: dict[int, str | list[str]] = {}
         self._clusterer = Clusterer()
         self._views: dict[str, _StoryView] = {}
@@ -97,6 +101,7 @@ class StoryIndex:
         self._foreign = 0
         self._records.clear()
         self._sigs.clear()
+        self._sketches.clear()
         self._buckets.clear()
         self._views.clear()
         self._fingerprints.clear()
@@ -117,12 +122,14 @@ class StoryIndex:
         for key, rec in records:
             self._hold(key, rec)
 
-    def _hold(self, article_id: str, rec: dict[str, Any], sig: np.ndarray | None = None) -> None:
+    def _hold(self, article_id: str, rec: dict[str, Any], sig: np.ndarray | None = None,
+              sketch: np.ndarray | None = None) -> None:
         # memory keeps only what decisions read; terms, claims and member fields stay in the store
         self._records[article_id] = {k: rec[k] for k in _SLIM}
         if sig is None:
             sig = minhash.decode(rec["m"])
         self._sigs[article_id] = sig
+        self._sketches[article_id] = minhash.decode_sketch(rec["b"]) if sketch is None else sketch
         if not minhash.is_empty(sig):
             buckets = self._buckets
             for band in minhash.bands(sig):
@@ -155,6 +162,7 @@ class StoryIndex:
                     if not stories:
                         del self._fingerprints[fingerprint]
         sig = self._sigs.pop(article_id, None)
+        self._sketches.pop(article_id, None)
         if sig is not None and not minhash.is_empty(sig):
             buckets = self._buckets
             for band in minhash.bands(sig):
@@ -169,7 +177,7 @@ class StoryIndex:
 
     # --- decisions -----------------------------------------------------------------------
 
-    def _duplicate(self, sig: np.ndarray) -> tuple[str | None, str | None, float | None]:
+    def _duplicate(self, sig: np.ndarray, sketch: np.ndarray) -> tuple[str | None, str | None, float | None]:
         """(earliest article of the rewrite group, closest match, similarity) or Nones."""
         if minhash.is_empty(sig):
             return None, None, None
@@ -186,7 +194,9 @@ class StoryIndex:
                 if len(seen) >= MAX_DUPLICATE_CHECKS:
                     break  # a widely copied text: enough copies were compared to know its group
                 seen.add(other)
-                sim = minhash.similarity(sig, self._sigs[other])
+                if minhash.similarity(sig, self._sigs[other]) < CANDIDATE_SIMILARITY:
+                    continue  # clearly apart: skip the exact comparison
+                sim = minhash.sketch_similarity(sketch, self._sketches[other])
                 if sim >= DUPLICATE_THRESHOLD:
                     roots.add(self._records[other]["d"] or other)
                     if sim > best_sim or (sim == best_sim and best is not None and other < best):
@@ -211,21 +221,24 @@ class StoryIndex:
         aid = clean.article_id
         rec = self._records.get(aid)
         if rec is None:
-            rec, sig = self._new_record(article, event_time)
+            rec, sig, sketch = self._new_record(article, event_time)
             # the durable write first, then memory; copied because orjson's bytes keep a 32 KB buffer each
             self._store[aid] = memoryview(orjson.dumps(rec)).tobytes()
-            self._hold(aid, rec, sig)
+            self._hold(aid, rec, sig, sketch)
         return StoryAssignment(story_id=rec["s"], duplicate_of=rec["d"], duplicate_similarity=rec["ds"],
                                story=self.story(rec["s"], trigger=aid))
 
-    def _new_record(self, article: ExtractedArticle, event_time: str) -> tuple[dict[str, Any], np.ndarray]:
+    def _new_record(self, article: ExtractedArticle, event_time: str
+                    ) -> tuple[dict[str, Any], np.ndarray, np.ndarray]:
         clean = article.article
         text = clean.text or ""
         epoch = parse_epoch(event_time)
         if epoch is None:
             epoch = self._latest  # unreadable time: treat as now in event time
-        sig = minhash.signature(features.shingle_hashes(text))
-        root, closest, sim = self._duplicate(sig)
+        hashes = features.shingle_hashes(text)
+        sig = minhash.signature(hashes)
+        sketch = minhash.sketch(hashes)
+        root, closest, sim = self._duplicate(sig, sketch)
         summaries = claim_match.summarize(article.extraction.claims, text)
         names = _top_entities(article)
         terms = features.terms(clean.title, text)
@@ -240,9 +253,10 @@ class StoryIndex:
             "e": epoch, "t": event_time or _iso(epoch), "q": self._seq, "s": story,
             "d": root, "g": closest, "ds": sim if root else None,
             "u": clean.url, "o": clean.source, "ti": clean.title, "p": clean.published_at,
-            "sp": bool(clean.spam.is_spam), "m": minhash.encode(sig), "k": terms,
+            "sp": bool(clean.spam.is_spam), "m": minhash.encode(sig), "b": minhash.encode_sketch(sketch),
+            "k": terms,
             "c": summaries, "n": names,
-        }, sig
+        }, sig, sketch
 
     def expire(self, now: str) -> int:
         """Drop articles whose event time is older than the window before `now`; how many."""

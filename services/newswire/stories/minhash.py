@@ -64,3 +64,35 @@ def encode(sig: np.ndarray) -> str:
 def decode(text: str) -> np.ndarray:
     """A signature back from `encode`."""
     return np.frombuffer(base64.b64decode(text), dtype="<u2").astype(np.uint16)
+
+
+SKETCH = 512
+"""Smallest shingle hashes kept per article (a bottom-k sketch): most news articles have fewer
+shingles, so for them the Jaccard of two sketches is exact, which the 0.14-versus-0.09 gap
+between a rewrite and an independent report of the same event needs."""
+
+
+def sketch(hashes: np.ndarray, k: int = SKETCH) -> np.ndarray:
+    """The k smallest distinct shingle hashes (input sorted and distinct, as shingle_hashes gives)."""
+    return np.asarray(hashes[:k], dtype=np.uint32)
+
+
+def sketch_similarity(a: np.ndarray, b: np.ndarray, k: int = SKETCH) -> float:
+    """Jaccard of two bottom-k sketches: exact below k shingles each, an estimate above."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    union = np.union1d(a, b)[:k]
+    if len(union) == 0:
+        return 0.0
+    both = np.intersect1d(a, b, assume_unique=True)
+    return float(np.count_nonzero(np.isin(both, union, assume_unique=True))) / len(union)
+
+
+def encode_sketch(values: np.ndarray) -> str:
+    """A sketch as compact text for the state store."""
+    return base64.b64encode(values.astype("<u4").tobytes()).decode("ascii")
+
+
+def decode_sketch(text: str) -> np.ndarray:
+    """A sketch back from `encode_sketch`."""
+    return np.frombuffer(base64.b64decode(text), dtype="<u4").astype(np.uint32)
