@@ -86,3 +86,22 @@ def test_fingerprints_skip_small_figures_without_window() -> None:
     assert claims.signatures([summary("c0", 2, window=None, unit=None, noun=["village"])]) == set()
     assert claims.signatures([summary("c0", 1000)]) == {("casualties", "week", "troop", 1000.0)}
     assert claims.signatures([summary("c0", 1040)]) == claims.signatures([summary("c1", 1000, unit="soldiers")])
+
+
+def test_a_higher_figure_from_another_source_is_a_conflict_not_growth() -> None:
+    _, conflicts = claims.match([
+        ("a0", "a0", 1.0, [summary("c0", 2400, unit="people", noun=["people"], window="day",
+                                   speaker="Marta Villanueva (civil protection agency)")]),
+        ("a1", "a1", 9.0, [summary("c1", 3100, unit="residents", noun=["people"], window="day",
+                                   speaker="Jorge Almansa (Red Cross)")]),
+    ])
+    [x] = conflicts
+    assert sorted(x.values) == [2400.0, 3100.0] and x.unit == "people"
+
+
+def test_figures_without_a_time_window_never_conflict() -> None:
+    _, conflicts = claims.match([
+        ("a0", "a0", 1.0, [summary("c0", 137, kind="count", unit="rescues", window=None, noun=["rescue"])]),
+        ("a1", "a1", 1.0, [summary("c1", 1, kind="count", unit="rescues", window=None, noun=["rescue"])]),
+    ])
+    assert conflicts == []

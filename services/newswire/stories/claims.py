@@ -34,6 +34,7 @@ _SKIP = frozenset(
 )
 _SYNONYMS = {"soldier": "troop", "servicemen": "troop", "serviceman": "troop", "fighter": "troop",
              "wounded": "injured", "hurt": "injured", "person": "people", "individual": "people",
+             "resident": "people", "civilian": "people", "inhabitant": "people", "villager": "people",
              "dollar": "usd", "$": "usd"}
 _WINDOWS = {"past week": "week", "last week": "week", "this week": "week", "past day": "day",
             "past month": "month", "past year": "year"}
@@ -200,6 +201,15 @@ def claim_key(c: Mapping[str, Any]) -> str:
     return "k_" + digest(c["k"], c["w"], " ".join(c["j"]), unit_key(c["u"]), round(float(c["v"]), 3))
 
 
+def _same_source(a: _Group, b: _Group) -> bool:
+    """Whether two claims come from the same speaker (or at least one speaker is unknown)."""
+    if not a.speakers or not b.speakers:
+        return True
+    words_a = {w for s in a.speakers for w in _WORD.findall(s.lower()) if w not in _SKIP}
+    words_b = {w for s in b.speakers for w in _WORD.findall(s.lower()) if w not in _SKIP}
+    return bool(words_a & words_b)
+
+
 def _conflicts(groups: list[_Group], keys: dict[int, str]) -> list[Conflict]:
     out: list[Conflict] = []
     for i, a in enumerate(groups):
@@ -207,11 +217,11 @@ def _conflicts(groups: list[_Group], keys: dict[int, str]) -> list[Conflict]:
             b = groups[j]
             if not (_same_thing(a.first, b.first) and a.first["j"] and b.first["j"]):
                 continue
-            if a.first["k"] in {"quote", "statement"}:
-                continue
+            if a.first["k"] in {"quote", "statement"} or not a.first["w"]:
+                continue  # without a time window two figures need not describe the same quantity
             early, late = (a, b) if a.time <= b.time else (b, a)
-            if early.time < late.time and late.first["v"] > early.first["v"]:
-                continue  # a figure that grew in a later report is news, not a contradiction
+            if early.time < late.time and late.first["v"] > early.first["v"] and _same_source(early, late):
+                continue  # a source raising its own figure later is an update, not a contradiction
             out.append(Conflict(
                 key="x_" + digest(keys[id(a)], keys[id(b)]), kind=a.first["k"], unit=a.first["u"],
                 window=a.first["w"], values=[a.first["v"], b.first["v"]], claim_keys=[keys[id(a)], keys[id(b)]],
