@@ -112,7 +112,10 @@ class Boundary:
                 ingested_at=header(msg.headers, "ingested_at"), trace_id=header(msg.headers, "trace_id"),
                 topic=msg.topic, partition=msg.partition, offset=msg.offset,
             )
-            with deadline(self.settings.max_processing_seconds):
+            # a stage that keeps state must not be interrupted mid-update (a half-applied update
+            # corrupted the stories index under load): it declares `interruptible = False`
+            limit = self.settings.max_processing_seconds if getattr(self.stage, "interruptible", True) else 0.0
+            with deadline(limit):
                 try:
                     outputs = self.stage.process(envelope, context)
                 except NewswireError:
