@@ -75,3 +75,39 @@ def test_input_half_again_over_the_limit_is_kept_whole() -> None:
     (out,) = b.handle(Message("newswire.articles.raw", 0, 5, b"k", value, []))
     assert base64.b64decode(orjson.loads(out.value)["payload"]["value_b64"]) == value
     assert len(out.value) < max_request_bytes(b.settings)
+
+
+class Slow:
+    """A stage that takes longer than the time limit; stateful ones say so."""
+
+    name = "stories"
+    input_schemas = (schemas.RAW,)
+
+    def __init__(self, topics: Topics, interruptible: bool) -> None:
+        self.topics, self.interruptible = topics, interruptible
+        self.input_topic = topics.raw
+        self.finished = 0
+
+    def process(self, envelope: Envelope, context: Context) -> list[Output]:
+        import time
+
+        end = time.monotonic() + 0.4
+        while time.monotonic() < end:  # busy, like a scan over the state
+            pass
+        self.finished += 1
+        aid = envelope.article_id or ""
+        return [Output(self.topics.clean, aid, schemas.RAW, aid, aid, envelope.payload)]
+
+
+def test_time_limit_interrupts_a_stateless_stage() -> None:
+    stage = Slow(Topics.for_prefix("newswire"), interruptible=True)
+    b = Boundary(stage, Settings(max_processing_seconds=0.1), create_metrics(process=False))
+    (out,) = b.handle(message("a"))
+    assert orjson.loads(out.value)["payload"]["reason"] == "StageTimeout" and stage.finished == 0
+
+
+def test_time_limit_never_interrupts_a_stateful_stage_mid_update() -> None:
+    stage = Slow(Topics.for_prefix("newswire"), interruptible=False)
+    b = Boundary(stage, Settings(max_processing_seconds=0.1), create_metrics(process=False))
+    (out,) = b.handle(message("a"))
+    assert out.topic == "newswire.articles.clean" and stage.finished == 1
