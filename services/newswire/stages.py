@@ -91,6 +91,7 @@ class StoriesStage:
         self.topics = topics
         self.input_topic = topics.extracted
         self._since_expiry = 0
+        self._latest = dt.datetime.min.replace(tzinfo=dt.UTC)
 
     def state_sizes(self) -> dict[str, int]:
         """Articles and stories held (for the `newswire_*_held` gauges)."""
@@ -102,10 +103,11 @@ class StoriesStage:
         article = extracted.article
         when = event_time(article, context, envelope)
         assignment = self.index.add(extracted, event_time=when)
+        self._latest = max(self._latest, parse_time(when))
         self._since_expiry += 1
-        if self._since_expiry >= EXPIRE_EVERY:
+        if self._since_expiry >= EXPIRE_EVERY:  # by the latest event time seen, not this article's
             self._since_expiry = 0
-            self.index.expire(when)
+            self.index.expire(self._latest.isoformat().replace("+00:00", "Z"))
         aid = article.article_id
         story = assignment.story
         return [

@@ -58,7 +58,9 @@ class AlertEngine:
             self.suppressed[rule.name] += 1
             return None
         first_seen = previous[1] if previous is not None else (story.last_seen or now.isoformat())
-        self.fired[aid] = orjson.dumps({"count": m.count, "first_seen": first_seen, "at": now.isoformat()})
+        # a copy: orjson's own bytes keep a ~32 KB buffer alive, and this value is held in the table
+        mark = orjson.dumps({"count": m.count, "first_seen": first_seen, "at": now.isoformat()})
+        self.fired[aid] = memoryview(mark).tobytes()
         return _build(aid, rule, story, m, first_seen, update=previous is not None)
 
 
