@@ -26,7 +26,7 @@ FETCH_BYTES = 64 * 1024 * 1024
 """Per-partition fetch size of the timing consumer: a producer batch of large events must fit."""
 DRAIN_SECONDS = 120.0
 ALERT_TAIL_SECONDS = 2.0
-SATURATED_SECONDS = 10.0
+SATURATED_SECONDS = 5.0
 """A fixed-rate phase stops producing once this many seconds of input wait unprocessed: the
 pipeline cannot sustain the rate, and a longer queue would only measure the queue."""
 
