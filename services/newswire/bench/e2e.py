@@ -101,9 +101,13 @@ def pipeline(settings: Settings, articles: Articles, kinds: Sequence[str], rates
         for kind in kinds:
             phases += [Phase(kind, f"{r:g}/s", r, seconds, articles.stream(kind)) for r in rates]
             phases.append(Phase(kind, "flat out", None, seconds, articles.stream(kind), backlog=FLAT_BACKLOG[kind]))
+        cpu_before = fleet.cpu_seconds()
         runs = asyncio.run(Driver(s, log, fleet.check_alive).run(phases))
+        cpu = {name: used - cpu_before[name] for name, used in fleet.cpu_seconds().items()}
+        articles_out = sum(r["enriched"] + r["dead_letters"] for r in runs) or 1
         return {"runs": [r for r in runs if r["kind"] != "warm-up"], "peak_rss_mb": fleet.peak_mb(),
-                "processes": dict.fromkeys(STAGES, 1)}
+                "processes": dict.fromkeys(STAGES, 1),
+                "worker_cpu_ms_per_article": {n: round(1000.0 * c / articles_out, 2) for n, c in cpu.items()}}
 
 
 def memory(settings: Settings, articles: Articles, rate: float, duration: float, log_dir: Path,

@@ -94,12 +94,14 @@ def _e2e(e2e: dict[str, Any]) -> str:
         for lat in (run.get("latency", {}).get(h, {}) for h in ("clean", "extracted", "enriched", "alerts")))
         for run in e2e.get("runs", [])]
     peaks = ", ".join(f"{w} {v:g}" for w, v in e2e.get("peak_rss_mb", {}).items() if v is not None)
+    cpu = ", ".join(f"{w} {v:g}" for w, v in e2e.get("worker_cpu_ms_per_article", {}).items())
     return ("End to end through the broker (four workers), latency from `ingested_at`\n"
             + table(["input", "rate", "offered/s", "sustained/s", "enriched", "enr p50 ms", "enr p99 ms",
                      "alerts", "alert p50 ms", "alert p99 ms", "note"], rows)
             + "\n\nLatency after each stage, p50 / p99 ms\n"
             + table(["input", "rate", "cleaner", "extractor", "stories (enriched)", "alerter"], hops)
-            + (f"\nPeak RSS per worker, MB: {peaks}" if peaks else ""))
+            + (f"\nPeak RSS per worker, MB: {peaks}" if peaks else "")
+            + (f"\nWorker CPU ms per article (all phases): {cpu}" if cpu else ""))
 
 
 def _scaling(scaling: dict[str, Any]) -> str:
