@@ -59,3 +59,16 @@ def test_batch_scores_equal_single_scores() -> None:
     model.clear_cache()
     assert model.scores(batch) == singles
     assert model.scores([]) == []
+
+
+def test_full_token_cache_never_loses_a_token(monkeypatch) -> None:
+    """When the cache fills mid-stream, every token of the batch is refilled (no KeyError)."""
+    import newswire.extractor.checkworthiness as cw
+
+    model = cw.load()
+    assert model is not None
+    monkeypatch.setattr(cw, "_WORD_CACHE_SIZE", 8)
+    model.scores(["Officials said troops were killed."])
+    # shares cached tokens with the first batch and overflows the cache with new ones
+    mixed = model.scores(["Officials said troops were killed in another region entirely, reporters heard."])
+    assert len(mixed) == 1

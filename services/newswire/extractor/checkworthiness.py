@@ -79,9 +79,7 @@ class Model:
             tuple(f.split(" ")): v for f, v in weights.items() if f.count(" ") == 1 and not f.startswith("c:")}
 
     def _learn(self, tokens: set[str]) -> None:
-        """Fill the per-token caches for tokens not seen yet."""
-        if len(self._uw) + len(tokens) > _WORD_CACHE_SIZE:
-            self.clear_cache()
+        """Fill the per-token caches for these tokens."""
         w = self.w
         for raw in tokens:
             tok = norm_token(raw)
@@ -101,8 +99,13 @@ class Model:
     def margins(self, sentences: list[str]) -> list[float]:
         """Linear scores before the logistic, with the tuned threshold at 0, for many sentences."""
         batches = [_TOKEN.findall(s.lower()) for s in sentences]
-        missing = set().union(*batches).difference(self._uw) if batches else set()
+        tokens = set().union(*batches) if batches else set()
+        missing = tokens.difference(self._uw)
         if missing:
+            if len(self._uw) + len(missing) > _WORD_CACHE_SIZE:
+                # full: start over, and refill every token this batch reads (not only the new ones)
+                self.clear_cache()
+                missing = tokens
             self._learn(missing)
         uw, cs, kk, fold, wget = self._uw.__getitem__, self._cs.__getitem__, self._k.__getitem__, \
             self._fold.__getitem__, self.w.get
