@@ -27,7 +27,7 @@ test-unit: setup
 	$(BIN)/pytest -q -m "not integration"
 
 test-integration: setup
-	$(BIN)/pytest -q -m integration
+	$(BIN)/pytest -q -m "integration and not slow"
 
 eval: setup
 	$(BIN)/newswire eval clean

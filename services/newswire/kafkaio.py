@@ -12,6 +12,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from newswire.core.admin import topic_partitions
+from newswire.core.boundary import max_request_bytes
 from newswire.core.kafka import client_kwargs
 from newswire.core.settings import Settings
 
@@ -22,7 +23,7 @@ def producer(settings: Settings) -> AIOKafkaProducer:
     """A producer with acks=all, lz4-free defaults and idempotence as configured."""
     return AIOKafkaProducer(
         **client_kwargs(settings), acks="all", enable_idempotence=settings.enable_idempotence,
-        linger_ms=5, max_request_size=max(settings.max_message_bytes + 65536, 1048576),
+        linger_ms=5, max_request_size=max_request_bytes(settings),
     )
 
 

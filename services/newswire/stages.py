@@ -83,6 +83,7 @@ class StoriesStage:
 
     name = "stories"
     input_schemas = (schemas.EXTRACTED,)
+    interruptible = False  # never stop it mid-update: the index would disagree with its store
 
     def __init__(self, topics: Topics, store: MutableMapping[str, bytes], window_days: float = 7.0) -> None:
         from newswire.stories.index import StoryIndex
@@ -122,6 +123,7 @@ class AlerterStage:
 
     name = "alerter"
     input_schemas = (schemas.STORY,)
+    interruptible = False  # the same for the staged "fired" marks
 
     def __init__(self, topics: Topics, fired: MutableMapping[str, bytes], settings: Settings) -> None:
         from newswire.alerter.engine import AlertEngine, stale_keys

@@ -14,6 +14,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
+from newswire.core.boundary import max_request_bytes
 from newswire.core.kafka import client_kwargs
 from newswire.core.settings import Settings
 from newswire.core.topics import Topics, changelog_topics, partitions_for
@@ -34,7 +35,10 @@ async def create_topics(settings: Settings, extra: dict[str, int] | None = None)
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        missing = [NewTopic(name, n, settings.replication) for name, n in wanted.items() if name not in existing]
+        # the broker must accept what the producers are allowed to send (see kafkaio.producer)
+        config = {"max.message.bytes": str(max_request_bytes(settings))}
+        missing = [NewTopic(name, n, settings.replication, topic_configs=config)
+                   for name, n in wanted.items() if name not in existing]
         result = {name: "exists" for name in wanted if name in existing}
         for topic in missing:  # one by one: an "already exists" race must not hide the others
             try:

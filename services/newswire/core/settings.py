@@ -6,6 +6,7 @@ No other module reads `os.environ`; a wrong value fails at start-up naming the v
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,6 +42,7 @@ class Settings:
     stories_window_days: float = 7.0
     rules_file: Path = PROJECT_ROOT / "deploy" / "rules.yaml"
     schemas_dir: Path = PROJECT_ROOT / "schemas"
+    data_dir: Path = Path(tempfile.gettempdir()) / "newswire"
     log_format: str = "auto"
     log_level: str = "INFO"
     security_protocol: str = "PLAINTEXT"
@@ -69,7 +71,7 @@ _FLOAT = {
     "webhook_timeout_seconds",
 }
 _BOOL = {"enable_idempotence"}
-_PATH = {"rules_file", "schemas_dir"}
+_PATH = {"rules_file", "schemas_dir", "data_dir"}
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:

@@ -218,8 +218,10 @@ def make_faust_app(stage_name: str, settings: Settings) -> faust.App:
     """A Faust app for one stage: consumer group `<prefix>-<stage>[suffix]`, in-memory stores,
     raw-byte topics, no auto-declared topics, short timeouts that suit one machine."""
     short_fetch_wait()
+    app_id = f"{settings.topic_prefix}-{stage_name}{settings.group_suffix}"
     return faust.App(
-        f"{settings.topic_prefix}-{stage_name}{settings.group_suffix}",
+        app_id,
+        datadir=str(settings.data_dir / app_id),  # Faust's scratch folder, never the working directory
         broker=faust_broker_url(settings),
         broker_credentials=faust_credentials(settings),
         store="memory://",
