@@ -51,6 +51,9 @@ class Fleet:
     def start(self, plan: Sequence[tuple[str, int]], settings: Settings, log_dir: Path) -> Fleet:
         """Start `count` processes of each (stage, count); each gets its own metrics port."""
         base = free_port_block(len(STAGES) * max(c for _, c in plan))
+        data_dir = getattr(settings, "data_dir", None)
+        if data_dir is not None:  # Faust creates its scratch folder inside it, without parents
+            Path(data_dir).mkdir(parents=True, exist_ok=True)
         for stage, count in plan:
             for i in range(count):
                 s = settings.with_(metrics_port_base=base + len(STAGES) * i)
