@@ -70,3 +70,25 @@ def test_terms_weigh_names_titles_and_figures() -> None:
     assert t["host"] > features.terms(None, "Hugh Jackman will host the 81st Oscars.")["host"]
     assert "the" not in t and "will" not in t
     assert len(features.terms(None, " ".join(f"word{i}x" for i in range(500)))) == features.MAX_TERMS
+
+
+def test_shared_names_outweigh_shared_topical_words() -> None:
+    import newswire.stories.cluster as cluster_mod
+
+    c = Clusterer()
+    topical = {"pirate": 1.0, "navy": 1.0, "vessel": 1.0, "gulf": 1.0}
+    c.add("a1", topical | {"e:sukanya": 1.0, "#n26": 1.0}, "s_one")
+    c.add("a2", topical | {"e:mysore": 1.0, "#n23": 1.0}, "s_two")
+    for k in range(6):  # unrelated articles so the terms above are not in every document
+        c.add(f"x{k}", {f"other{k}": 1.0, "weather": 1.0}, f"s_x{k}")
+    article = topical | {"e:sukanya": 1.0, "#n26": 1.0, "attack": 1.0}
+    scores = c.scores(article)
+    assert scores["s_one"] > scores["s_two"]
+    saved = cluster_mod.SPECIFIC_WEIGHT
+    try:
+        cluster_mod.SPECIFIC_WEIGHT = 0.0
+        plain = c.scores(article)
+    finally:
+        cluster_mod.SPECIFIC_WEIGHT = saved
+    # the names-and-figures cosine widens the gap between the two same-kind stories
+    assert scores["s_one"] - scores["s_two"] > plain["s_one"] - plain["s_two"]

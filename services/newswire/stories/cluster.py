@@ -7,6 +7,8 @@ window. The centroid (average link) rather than the nearest member (single link)
 loose chain of articles from pulling a second event of the same kind into a story.
 Candidates come from an inverted index of story terms, walked for the article's rarest
 terms only, so the cost per article stays bounded as the window fills.
+The cosine over names, figures and years alone then moves the score up or down: two events
+of the same kind share topical words ("earthquake", "pirates") but not their names and tolls.
 Everything here is in memory and rebuilt from the state store after a restart.
 """
 
@@ -22,12 +24,18 @@ QUERY_TERMS = 16
 """Rarest terms of the new article looked up in the story index."""
 CANDIDATES = 6
 """Stories scored exactly per article: those sharing the most of its rare terms."""
+SPECIFIC_WEIGHT = 0.2
+"""How much the cosine over names, figures and years alone adds to (or takes from) a story's score."""
+SPECIFIC_EXPECT = 0.3
+"""The names-and-figures cosine that neither helps nor hurts: below it (a story sharing mostly
+topical words with the article) the join gets harder, since it is probably another event of the same kind."""
+_SPECIFIC = frozenset("e#")
 _DRIFT = 1.5
 """A cached story norm is recomputed once the number of held articles moved by this factor."""
 
 
 class _Story:
-    __slots__ = ("sid", "centroid", "size", "norm_sq", "norm_n")
+    __slots__ = ("sid", "centroid", "size", "norm_sq", "norm_n", "spec_sq")
 
     def __init__(self, sid: str) -> None:
         self.sid = sid
@@ -35,6 +43,7 @@ class _Story:
         self.size = 0
         self.norm_sq = 0.0  # squared TF-IDF norm, kept up to date as members come and go
         self.norm_n = -1  # held-article count the IDF of norm_sq was taken at; -1 = never
+        self.spec_sq = 0.0  # the same, over the specific terms only (names, figures, years)
 
 
 class _Idf(dict[str, float]):
@@ -83,6 +92,7 @@ class Clusterer:
     def _norm(self, story: _Story, n: int, idf: dict[str, float]) -> float:
         if story.norm_n < 0 or not (story.norm_n / _DRIFT <= n <= story.norm_n * _DRIFT):
             story.norm_sq = sum((w * idf[t]) ** 2 for t, w in story.centroid.items())
+            story.spec_sq = sum((w * idf[t]) ** 2 for t, w in story.centroid.items() if t[0] in _SPECIFIC)
             story.norm_n = n
         return math.sqrt(story.norm_sq) if story.norm_sq > 0 else 1.0
 
@@ -91,7 +101,7 @@ class Clusterer:
         length = math.sqrt(sum(w * w for w in terms.values())) or 1.0
         idf = self._idf()
         centroid = story.centroid
-        delta = 0.0
+        delta = spec = 0.0
         for t, w in terms.items():
             old = centroid.get(t, 0.0)
             new = old + sign * w / length
@@ -105,8 +115,12 @@ class Clusterer:
                 if old == 0.0:
                     self._postings[t].add(story.sid)
                 centroid[t] = new
-            delta += (new * new - old * old) * idf[t] ** 2
+            change = (new * new - old * old) * idf[t] ** 2
+            delta += change
+            if t[0] in _SPECIFIC:
+                spec += change
         story.norm_sq = max(0.0, story.norm_sq + delta)
+        story.spec_sq = max(0.0, story.spec_sq + spec)
 
     def scores(self, terms: dict[str, float], extra: Iterable[str] = ()) -> dict[str, float]:
         """Cosine of an article (not yet added) to each candidate story's centroid (and to `extra` stories)."""
@@ -116,6 +130,7 @@ class Clusterer:
         n = idf.n
         weights = {t: w * idf[t] for t, w in terms.items()}
         qnorm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        qspec = math.sqrt(sum(v * v for t, v in weights.items() if t[0] in _SPECIFIC))
         df = self._df
         rare = [t for _, t in sorted([(df[t], t) for t in terms if t in df])[:QUERY_TERMS]]
         hits: dict[str, float] = defaultdict(float)
@@ -129,12 +144,19 @@ class Clusterer:
         for s in chosen:
             story = self._stories[s]
             centroid = story.centroid
-            dot = 0.0
+            dot = sdot = 0.0
             for t, w in weights.items():
                 c = centroid.get(t)
                 if c is not None:
-                    dot += w * idf[t] * c
-            out[s] = dot / (qnorm * self._norm(story, n, idf))
+                    v = w * idf[t] * c
+                    dot += v
+                    if t[0] in _SPECIFIC:
+                        sdot += v
+            cos = dot / (qnorm * self._norm(story, n, idf))
+            if qspec > 0 and story.spec_sq > 0:
+                spec = sdot / (qspec * math.sqrt(story.spec_sq))
+                cos += SPECIFIC_WEIGHT * (spec - SPECIFIC_EXPECT)
+            out[s] = cos
         return out
 
     def choose(self, terms: dict[str, float], bonus: Mapping[str, float] | None = None,
