@@ -92,3 +92,20 @@ def test_shared_names_outweigh_shared_topical_words() -> None:
         cluster_mod.SPECIFIC_WEIGHT = saved
     # the names-and-figures cosine widens the gap between the two same-kind stories
     assert scores["s_one"] - scores["s_two"] > plain["s_one"] - plain["s_two"]
+
+
+def test_full_token_caches_refill_every_token(monkeypatch) -> None:
+    """A cache that fills mid-text must not lose tokens read from it a moment earlier."""
+    from newswire.stories import features
+
+    monkeypatch.setattr(features, "_CACHE_MAX", 4)
+    features._TERM_CACHE.clear()
+    features._HASH_CACHE.clear()
+    first = features.shingle_hashes("Officials said troops were killed near the river.")
+    again = features.shingle_hashes(
+        "Officials said troops were killed near the river, reporters in another town heard.")
+    assert len(first) and len(again)
+    out: dict[str, float] = {}
+    features._words("Officials said troops", 1.0, out)
+    features._words("Officials said troops were killed in another region entirely", 1.0, out)
+    assert out

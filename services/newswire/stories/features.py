@@ -98,6 +98,7 @@ def _words(text: str, weight: float, out: dict[str, float]) -> None:
     if missing:
         if len(cache) > _CACHE_MAX:
             cache.clear()  # bounded: a long run meets an open vocabulary
+            missing = list(counted)  # refill everything this text reads, not only the new tokens
         for tok in missing:
             cache[tok] = _word_term(tok)
     get = out.get
@@ -153,6 +154,7 @@ def _word_hashes(words: list[str]) -> list[int]:
     if missing:
         if len(cache) > _CACHE_MAX:
             cache.clear()  # bounded: a long run meets an open vocabulary
+            missing = set(words)  # refill everything these words need, not only the new ones
         for w in missing:
             cache[w] = zlib.crc32(w.encode("utf-8", "surrogatepass"))
     return list(map(cache.__getitem__, words))
