@@ -219,6 +219,7 @@ def make_faust_app(stage_name: str, settings: Settings) -> faust.App:
     raw-byte topics, no auto-declared topics, short timeouts that suit one machine."""
     short_fetch_wait()
     app_id = f"{settings.topic_prefix}-{stage_name}{settings.group_suffix}"
+    settings.data_dir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     return faust.App(
         app_id,
         datadir=str(settings.data_dir / app_id),  # Faust's scratch folder, never the working directory
