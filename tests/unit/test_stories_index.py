@@ -260,3 +260,31 @@ def test_late_published_article_moves_first_seen_back() -> None:
     assert [m.article_id for m in got.story.articles] == ["a3", "a1"]  # members in arrival order
     restarted = StoryIndex(index._store)
     assert restarted.story(got.story_id, trigger="a1") == got.story  # the rebuilt view is the same
+
+
+def test_copies_of_an_expired_original_still_resolve() -> None:
+    """After expiry removed a rewrite group's first article, a new copy links to a held one."""
+    import datetime as dt
+
+    from newswire.core.records import CleanArticle, ExtractedArticle, Extraction, Spam
+    from newswire.stories.index import StoryIndex
+
+    body = ("The regional council approved a flood defence plan worth 45 million euros on Friday after "
+            "three days of debate, officials said, adding that work on the river walls would begin in May "
+            "and that residents of the lower town would be consulted about the new pumping stations. ") * 3
+
+    def article(n: int) -> ExtractedArticle:
+        clean = CleanArticle(article_id=f"a_{n}", url=f"https://x.example/{n}", source=f"Outlet {n}", title="Plan",
+                             authors=[], published_at=None, fetched_at=None, language="en", text=body,
+                             removed=[], spam=Spam(is_spam=False, score=0.0), quality=1.0, input_format="text",
+                             input_chars=len(body))
+        return ExtractedArticle(article=clean, extraction=Extraction(quantities=[], claims=[], entities=[]))
+
+    index = StoryIndex({}, window_days=7)
+    start = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    iso = lambda d: (start + dt.timedelta(days=d)).isoformat().replace("+00:00", "Z")  # noqa: E731
+    index.add(article(0), event_time=iso(0))
+    assert index.add(article(1), event_time=iso(5)).duplicate_of == "a_0"
+    index.expire(iso(9))  # a_0 leaves the window, a_1 stays
+    assigned = index.add(article(2), event_time=iso(9))
+    assert assigned.duplicate_of == "a_1"

@@ -198,7 +198,9 @@ class StoryIndex:
                     continue  # clearly apart: skip the exact comparison
                 sim = minhash.sketch_similarity(sketch, self._sketches[other])
                 if sim >= DUPLICATE_THRESHOLD:
-                    roots.add(self._records[other]["d"] or other)
+                    root = self._records[other]["d"] or other
+                    # the group's first article may have expired: the earliest one still held leads it
+                    roots.add(root if root in self._records else other)
                     if sim > best_sim or (sim == best_sim and best is not None and other < best):
                         best, best_sim = other, sim
         if best is None:
