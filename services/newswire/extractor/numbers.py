@@ -39,6 +39,16 @@ _SEP = re.compile(r"[,\s\u00a0\u202f]")
 _TOKEN = re.compile(r"[a-z]+")
 
 
+def parse_fraction(s: str) -> float | None:
+    """"3/4" as 0.75; None for a zero or unreadable denominator."""
+    num, _, den = s.partition("/")
+    try:
+        d = float(den)
+        return float(num) / d if d else None
+    except ValueError:
+        return None
+
+
 def parse_digits(surface: str) -> float | None:
     """The value of a digit string such as "1,500,000", "-1e-3", "2 1/2" or "16.25"."""
     s = surface.replace("\u2212", "-").strip()
@@ -47,12 +57,7 @@ def parse_digits(surface: str) -> float | None:
         w, f = parse_digits(whole), parse_digits(frac)
         return None if w is None or f is None else w + f if w >= 0 else w - f
     if "/" in s:
-        num, _, den = s.partition("/")
-        try:
-            d = float(den)
-            return float(num) / d if d else None
-        except ValueError:
-            return None
+        return parse_fraction(s)
     s = _SEP.sub("", s)
     try:
         return float(s)

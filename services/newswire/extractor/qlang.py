@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newswire.extractor import locales as lc
 from newswire.extractor import units as un
-from newswire.extractor.numbers import trie_pattern
+from newswire.extractor.numbers import parse_fraction, trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,12 +143,7 @@ def parse_digits(lang: Lang, surface: str) -> float | None:
     else:
         s = s.replace(",", "")
     if "/" in s:
-        num, _, den = s.partition("/")
-        try:
-            d = float(den)
-            return float(num) / d if d else None
-        except ValueError:
-            return None
+        return parse_fraction(s)
     try:
         return float(s)
     except ValueError:
