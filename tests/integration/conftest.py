@@ -4,6 +4,7 @@ worker processes. If the broker cannot start, these tests fail; they never skip.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import uuid
 from collections.abc import Iterator
@@ -24,16 +25,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.integration)
 
 
+@contextlib.contextmanager
+def logged_broker(log_path: Path) -> Iterator[LocalBroker]:
+    """A Tansu broker on a free port logging to `log_path`, stopped (SIGKILL if needed) at the end."""
+    with open(log_path, "wb") as log, LocalBroker(log=log) as b:
+        yield b
+
+
 @pytest.fixture(scope="session")
 def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalBroker]:
     """One Tansu broker for the session (data in memory; tests isolate by topic prefix)."""
-    log = open(tmp_path_factory.mktemp("broker") / "tansu.log", "wb")
-    b = LocalBroker(log=log).start()
-    try:
+    with logged_broker(tmp_path_factory.mktemp("broker") / "tansu.log") as b:
         yield b
-    finally:
-        b.stop()
-        log.close()
 
 
 def _free_port_block(n: int = 4) -> int:

@@ -18,6 +18,7 @@ from newswire.core.broker import LocalBroker
 from newswire.core.settings import Settings
 from newswire.core.topics import Topics
 from newswire.runner import start_worker, stop_workers
+from tests.integration.conftest import logged_broker
 from tests.integration.test_faults_support import (
     Feeder,
     audit,
@@ -36,15 +37,12 @@ STAGES_UP = ("cleaner", "extractor")
 @pytest.fixture
 def own_broker(tmp_path: Path) -> Iterator[LocalBroker]:
     """A broker for this test alone (it gets frozen)."""
-    log = open(tmp_path / "tansu.log", "wb")
-    b = LocalBroker(log=log).start()
-    try:
-        yield b
-    finally:
-        if b.process is not None and b.process.poll() is None:
-            os.kill(b.process.pid, signal.SIGCONT)  # a stopped process cannot act on SIGTERM
-        b.stop()
-        log.close()
+    with logged_broker(tmp_path / "tansu.log") as b:
+        try:
+            yield b
+        finally:
+            if b.process is not None and b.process.poll() is None:
+                os.kill(b.process.pid, signal.SIGCONT)  # a stopped process cannot act on SIGTERM
 
 
 def test_broker_frozen_30s_workers_wait_and_resume(own_broker: LocalBroker, tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from newswire.core.settings import STAGES, Settings
 from newswire.core.topics import Topics
 from newswire.kafkaio import collect, produce, read_topic
 from newswire.runner import WorkerProcess, start_worker, stop_workers
+from tests.integration.conftest import logged_broker
 from tests.integration.test_faults_support import log_text, port_block, raw_records, sample_articles, topic_size
 
 pytestmark = pytest.mark.slow
@@ -120,13 +121,8 @@ class MemorySampler(threading.Thread):
 
 @pytest.fixture
 def load_broker(tmp_path: Path) -> Iterator[LocalBroker]:
-    log = open(tmp_path / "tansu.log", "wb")
-    b = LocalBroker(log=log).start()
-    try:
+    with logged_broker(tmp_path / "tansu.log") as b:
         yield b
-    finally:
-        b.stop()
-        log.close()
 
 
 def dead_lettered(settings: Settings, topic: str) -> dict[str, str]:
