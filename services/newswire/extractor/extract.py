@@ -11,13 +11,14 @@ import bisect
 import re
 
 from newswire.core.ids import claim_id
-from newswire.core.records import Claim, CleanArticle, Entity, Extraction, Quantity, Speaker
+from newswire.core.records import Claim, CleanArticle, Entity, Extraction, Quantity
 from newswire.extractor import checkworthiness as cw
 from newswire.extractor import hedges as hd
 from newswire.extractor import speakers_de
 from newswire.extractor.entities import mentions as find_mentions
 from newswire.extractor.numbers import trie_pattern
 from newswire.extractor.quantities import find_quantities
+from newswire.extractor.screen import Spots
 from newswire.extractor.sentences import Sentence, split_sentences
 from newswire.extractor.speakers import Attributor
 
@@ -68,15 +69,28 @@ def window_of(text: str) -> str | None:
     return m.group("d") if m else None
 
 
+def _window_at(text: str, low: str, start: int, end: int, hints: Spots, ons: Spots) -> str | None:
+    """window_of(text[start:end]) on the whole article: `low` is its lower-cased text, aligned with it."""
+    if hints.any_in(start, end):
+        for rx, label in _WINDOWS:
+            if rx.search(low, start, end):
+                return label
+    if not ons.any_in(start, end):
+        return None
+    m = _DATE.search(text, start, end)
+    return m.group("d") if m else None
+
+
 _CASUALTY_NOUNS = frozenset(["victims", *_CASUALTY_WORDS])  # "1,000 losses", "23 Verletzte", "12 morts"
 _NEGATED = re.compile(r"\b(?:no|zero|without)\s+(?:\w+\s+)?$")
 _CLAUSE_END = re.compile(r"[;.!?]|,\s+(?:and|but|while|as|with)\b")
 CASUALTY_REACH = 60  # characters after a figure its "killed or wounded" may sit in
 
 
-def _counts_casualties(text: str, low: str, base: int, q: Quantity) -> bool:
+def _counts_casualties(low: str, lo: int, hi: int, base: int, q: Quantity) -> bool:
     """True when a figure counts people killed, wounded, injured, dead or missing.
 
+    The claim is low[lo:hi] (lower-cased); a quantity's offsets minus `base` index `low`.
     A count whose unit is a casualty noun ("1,000 losses") qualifies; otherwise a casualty word
     must follow the figure in the same clause ("3,000 soldiers have been killed"), not negated
     ("no deaths reported"). Hectares under water or evacuated people are not casualties.
@@ -85,36 +99,36 @@ def _counts_casualties(text: str, low: str, base: int, q: Quantity) -> bool:
         return False
     if q.unit in _CASUALTY_NOUNS:
         return True
-    if _CASUALTY_BEFORE.search(low, max(0, q.start - base - 40), q.start - base):
+    qs = q.start - base
+    if _CASUALTY_BEFORE.search(low, max(lo, qs - 40), qs):
         return True  # "the blast killed 12 people", "the death toll rose to 40"
-    lo = q.end - base
-    hi = min(len(low), lo + CASUALTY_REACH)
-    stop = _CLAUSE_END.search(low, lo, hi)
+    a = q.end - base
+    b = min(hi, a + CASUALTY_REACH)
+    stop = _CLAUSE_END.search(low, a, b)
     if stop:
-        hi = stop.start()
-    for m in _CASUALTY.finditer(low, lo, hi):
-        if not _NEGATED.search(low, max(0, m.start() - 20), m.start()):
+        b = stop.start()
+    for m in _CASUALTY.finditer(low, a, b):
+        if not _NEGATED.search(low, max(lo, m.start() - 20), m.start()):
             return True
     return False
 
 
-def _kind(text: str, start: int, qs: list[Quantity], quoted: bool) -> str:
-    """Claim kind from its figures and wording."""
-    kinds = {q.kind for q in qs}
-    low = text.lower()
-    if qs and any(_counts_casualties(text, low, start, q) for q in qs):
+def _kind(low: str, lo: int, hi: int, base: int, qs: list[Quantity], quoted: bool) -> str:
+    """Claim kind from its figures and wording; the claim is low[lo:hi] (see _counts_casualties)."""
+    if qs and any(_counts_casualties(low, lo, hi, base, q) for q in qs):
         return "casualties"
+    kinds = {q.kind for q in qs}
     if "money" in kinds:
         return "money"
     if "percent" in kinds:
         return "share"
     if quoted and not qs:
         return "quote"
-    if _EVENT.search(low) and (not qs or any(q.value < 100 for q in qs)):
-        return "event" if not qs or "took" in low or "taken" in low or "captur" in low or "control" in low \
+    if (not qs or any(q.value < 100 for q in qs)) and _EVENT.search(low, lo, hi):
+        return "event" if not qs or any(low.find(w, lo, hi) >= 0 for w in ("took", "taken", "captur", "control")) \
             else "count"
     if qs:
-        return "count" if kinds & {"count"} else "measure"
+        return "count" if "count" in kinds else "measure"
     return "statement"
 
 
@@ -138,6 +152,11 @@ def extract(article: CleanArticle) -> Extraction:
     text = article.text or ""
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]
+    # lower-cased once per article; per-span regexes read it by offset (when lower() keeps offsets)
+    low = text.lower()
+    aligned = len(low) == len(text)
+    hedge_spots = Spots(low, hd.HINTS) if aligned else None
+    note_spots = Spots(low, hd.NOTE_HINTS) if aligned else None
     sentences = split_sentences(text)
     ments = find_mentions(text)
     entities = [Entity(text=m.name, label=m.label, start=m.start, end=m.end) for m in ments]
@@ -152,7 +171,8 @@ def extract(article: CleanArticle) -> Extraction:
     for si, s in enumerate(sentences):
         lo, hi = bisect.bisect_left(q_starts, s.start), bisect.bisect_left(q_starts, s.end)
         qs_sentence = all_quantities[lo:hi]
-        if hd.is_verification_note(s.text, bool(qs_sentence)):
+        if not qs_sentence and (note_spots is None or note_spots.any_in(s.start, s.end)) \
+                and hd.is_verification_note(s.text, False):
             notes.append((si, hd.note_keys(s.text)))
             continue
         plan.append((si, s, qs_sentence, _segments(s)))
@@ -162,15 +182,17 @@ def extract(article: CleanArticle) -> Extraction:
     for si, s, qs_sentence, segs in plan:
         quote = attributor.quote_at(s.start, s.end)
         for a, b in segs:
-            seg = text[a:b]
             score = next(seg_scores)
-            qs = [q for q in qs_sentence if a <= q.start < b]
+            qs = [q for q in qs_sentence if a <= q.start < b] if len(segs) > 1 else qs_sentence
             speaker = attributor.local(a, b)
             if speaker is None and german:
                 speaker = speakers_de.local(text, a, b)
             if speaker is None and quote is not None:
                 speaker = attributor.quote_speaker(*quote)
-            hedges = hd.inline_hedges(seg)
+            if hedge_spots is None:
+                hedges = hd.inline_hedges(text[a:b])
+            else:
+                hedges = hd.inline_hedges_at(low, a, b) if hedge_spots.any_in(a, b) else []
             prev = drafts[-1] if drafts else None
             if (quote is not None and prev is not None and prev["quote"] == quote and prev["si"] == si - 1
                     and speaker is not None and prev["speaker"] is not None and prev["speaker"].name == speaker.name):
@@ -180,7 +202,7 @@ def extract(article: CleanArticle) -> Extraction:
                 continue
             if not (qs or speaker or hedges or score >= 0.5):
                 continue
-            drafts.append({"si": si, "start": a, "end": b, "text": seg, "qs": qs, "speaker": speaker,
+            drafts.append({"si": si, "start": a, "end": b, "text": text[a:b], "qs": qs, "speaker": speaker,
                            "hedges": hedges, "score": score, "quoted": quote is not None, "quote": quote})
     for si, keys in notes:
         cands = [(i, d["text"] + " " + (d["speaker"].name if d["speaker"] else ""), bool(d["qs"]),
@@ -195,14 +217,21 @@ def extract(article: CleanArticle) -> Extraction:
     if merged and model is not None:
         for d, sc in zip(merged, model.scores([d["text"] for d in merged]), strict=True):
             d["score"] = max(d["score"], sc)
+    if aligned:
+        win_hints, ons = Spots(low, _WINDOW_HINTS), Spots(low, (" on ",))
+    aid = article.article_id
     for d in drafts:
-        speaker: Speaker | None = d["speaker"]
+        a, b, t, qs = d["start"], d["end"], d["text"], d["qs"]
+        if aligned:
+            kind = _kind(low, a, b, 0, qs, d["quoted"])
+            window = _window_at(text, low, a, b, win_hints, ons)
+        else:
+            tl = t.lower()
+            kind = _kind(tl, 0, len(tl), a, qs, d["quoted"])
+            window = window_of(t)
         claims.append(Claim(
-            claim_id=claim_id(article.article_id, d["start"], d["end"], d["text"]),
-            text=d["text"], start=d["start"], end=d["end"],
-            kind=_kind(d["text"], d["start"], d["qs"], d["quoted"]),
-            quantities=d["qs"], speaker=speaker, hedged=bool(d["hedges"]), hedges=d["hedges"],
-            checkworthiness=round(d["score"], 4), window=window_of(d["text"]),
-            place=_place(places, place_starts, d["start"], d["end"]),
+            claim_id=claim_id(aid, a, b, t), text=t, start=a, end=b, kind=kind, quantities=qs,
+            speaker=d["speaker"], hedged=bool(d["hedges"]), hedges=d["hedges"],
+            checkworthiness=round(d["score"], 4), window=window, place=_place(places, place_starts, a, b),
         ))
     return Extraction(quantities=all_quantities, claims=claims, entities=entities)

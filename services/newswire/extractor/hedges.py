@@ -48,6 +48,10 @@ _HINTS = ("report", "alleg", "purport", "suppos", "ostensib", "unverif", "unconf
           "familiar with", "angeblich", "mutmaßlich", "unbestätigt", "prüf", "bestätig", "zufolge")
 
 
+HINTS = _HINTS  # every inline hedge contains one of these: a screen (see screen.Spots)
+NOTE_HINTS = ("verif", "confirm", "corrobor", "prüf", "bestätig")  # every verification note contains one
+
+
 def inline_hedges(sentence: str) -> list[str]:
     """The hedge phrases inside one sentence, lower-cased, in order."""
     low = sentence.lower()
@@ -56,13 +60,21 @@ def inline_hedges(sentence: str) -> list[str]:
     return [m.group() for m in _INLINE.finditer(low)]  # case-folded text: (?i) is slow
 
 
+def inline_hedges_at(low: str, start: int, end: int) -> list[str]:
+    """inline_hedges() of low[start:end] without copying it: `low` is the lower-cased article.
+
+    The caller screens spans with HINTS first. Span edges are sentence or clause edges, where
+    the pattern's look-arounds read the same as at the ends of a copied sentence.
+    """
+    return [m.group() for m in _INLINE.finditer(low, start, end)]
+
+
 def is_verification_note(sentence: str, has_quantities: bool) -> bool:
     """True for a short sentence whose point is that something earlier could not be verified."""
     if has_quantities:
         return False
     low = sentence.lower()
-    if "verif" not in low and "confirm" not in low and "corrobor" not in low and "prüf" not in low \
-            and "bestätig" not in low:
+    if not any(h in low for h in NOTE_HINTS):
         return False
     if not _VERIFICATION.search(sentence):
         return False
