@@ -63,27 +63,21 @@ def is_demonym(word: str) -> bool:
     return low[:4] in _COUNTRY_STEMS
 
 
-def _pieces(text: str) -> list[tuple[list[str], list[int]]]:
-    """Capitalised spans as token lists with offsets, cut after possessives ("Russia's | Kursk")."""
+def _split_span(g: str, pos: int) -> list[tuple[list[str], list[int]]]:
+    """A capitalised span of several words as token lists with offsets, cut after possessives
+    ("Russia's | Kursk")."""
     out: list[tuple[list[str], list[int]]] = []
-    for m in _SPAN.finditer(text):
-        g = m.group()
-        if " " not in g:  # most spans are one word, often "The" or "He": skip the token loop
-            if g.lower() not in gz.NON_NAME_CAPS:
-                out.append(([_strip_possessive(g)], [m.start()]))
-            continue
-        toks: list[str] = []
-        offs: list[int] = []
-        pos = m.start()
-        for tok in m.group().split(" "):
-            toks.append(tok)
-            offs.append(pos)
-            pos += len(tok) + 1
-            if tok.endswith(_POSSESSIVE) and len(tok) > 2:
-                out.append(([_strip_possessive(t) for t in toks], offs))
-                toks, offs = [], []
-        if toks:
+    toks: list[str] = []
+    offs: list[int] = []
+    for tok in g.split(" "):
+        toks.append(tok)
+        offs.append(pos)
+        pos += len(tok) + 1
+        if tok.endswith(_POSSESSIVE) and len(tok) > 2:
             out.append(([_strip_possessive(t) for t in toks], offs))
+            toks, offs = [], []
+    if toks:
+        out.append(([_strip_possessive(t) for t in toks], offs))
     return out
 
 
@@ -94,15 +88,6 @@ def _is_head(tok: str) -> bool:
 
 def _only_demonyms(toks: list[str]) -> bool:
     return all(is_demonym(t.rstrip("s")) or is_demonym(t) or t.lower() in gz.DIRECTIONS for t in toks)
-
-
-def _mention(toks: list[str], offs: list[int]) -> list[Mention]:
-    """Label one capitalised piece (cached on its tokens and relative offsets)."""
-    base = offs[0]
-    found = _mention_rel(tuple(toks), tuple(o - base for o in offs))
-    if not base:
-        return list(found)
-    return [Mention(m.name, m.label, m.start + base, m.end + base, m.role, m.org) for m in found]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -172,20 +157,56 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
     return out
 
 
+_SPAN_CACHE_SIZE = 1 << 14
+_span_cache: dict[str, tuple[Mention, ...]] = {}
+
+
+def _span_mentions(g: str) -> tuple[Mention, ...]:
+    """Mentions in one capitalised span, offsets relative to its start (cached: names recur)."""
+    hit = _span_cache.get(g)
+    if hit is not None:
+        return hit
+    if " " not in g:  # most spans are one word, often "The" or "He": skip the token loop
+        res = () if g.lower() in gz.NON_NAME_CAPS else _mention_rel((_strip_possessive(g),), (0,))
+    else:
+        found: list[Mention] = []
+        for toks, offs in _split_span(g, 0):
+            base = offs[0]
+            for m in _mention_rel(tuple(toks), tuple(o - base for o in offs)):
+                found.append(Mention(m.name, m.label, m.start + base, m.end + base, m.role, m.org) if base else m)
+        res = tuple(found)
+    if len(_span_cache) >= _SPAN_CACHE_SIZE:
+        _span_cache.clear()
+    _span_cache[g] = res
+    return res
+
+
 def mentions(text: str) -> list[Mention]:
     """Every capitalised mention with its label (PERSON, ORG, GPE), role and organisation."""
     out: list[Mention] = []
     surnames: set[str] = set()
-    for toks, offs in _pieces(text):
-        for m in _mention(toks, offs):
-            if m.label == "?":
-                if m.name in surnames:
-                    out.append(Mention(m.name, "PERSON", m.start, m.end))
-                continue
-            if m.label == "PERSON":
-                surnames.add(m.name.rsplit(" ", 1)[-1])
-            out.append(m)
+    get = _span_cache.get
+    for sm in _SPAN.finditer(text):
+        g = sm.group()
+        found = get(g)
+        if found is None:
+            found = _span_mentions(g)
+        if found:
+            _add(out, surnames, found, sm.start())
     return out
+
+
+def _add(out: list[Mention], surnames: set[str], found: tuple[Mention, ...], base: int) -> None:
+    """Append mentions found at relative offsets, rebased; an unlabelled word is a person only as a known
+    surname ("Kirby" after "John Kirby")."""
+    for m in found:
+        if m.label == "?":
+            if m.name in surnames:
+                out.append(Mention(m.name, "PERSON", m.start + base, m.end + base))
+            continue
+        if m.label == "PERSON":
+            surnames.add(m.name.rsplit(" ", 1)[-1])
+        out.append(Mention(m.name, m.label, m.start + base, m.end + base, m.role, m.org) if base else m)
 
 
 def find_entities(text: str) -> list[Entity]:
