@@ -10,12 +10,13 @@ Every regex is linear: no nested quantifiers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from itertools import islice
+from typing import NamedTuple
 
 _LINE = re.compile(r"[^\n]+")
 _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2023\u25aa\u25cf\u00b7\u2013\u2014]|\d{1,2}[.)])[ \t]+")
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
-_LAST_TOKEN = re.compile(r"(\S+)$")
+# group 1 ends the sentence: the spaces after it are nobody's
+_BOUNDARY = re.compile(r"([.!?\u2026]+[\"'\u201d\u2019)\]]*)[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
 _HEADING_END = re.compile(r"[.!?:;,\"'\u201d\u2019)\u2026]$")
 _WORD = re.compile(r"\w+")
 
@@ -28,9 +29,8 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence's span in the text, its paragraph index and its block kind."""
+class Sentence(NamedTuple):
+    """A sentence's span in the text, its paragraph index and its block kind (a tuple: cheap to build)."""
 
     start: int
     end: int
@@ -62,6 +62,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _few_words(body: str) -> bool:
+    """True when the line has at most HEADING_WORDS words (stops counting after that)."""
+    return sum(1 for _ in islice(_WORD.finditer(body), HEADING_WORDS + 1)) <= HEADING_WORDS
+
+
+HEADING_WORDS = 14  # a line without closing punctuation and at most this many words is a heading
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split clean article text into sentences with offsets into `text`."""
     out: list[Sentence] = []
@@ -82,19 +90,21 @@ def split_sentences(text: str) -> list[Sentence]:
             out.append(Sentence(ls, le, text[ls:le], para, "bullet"))
             continue
         body = text[ls:le]
-        if not _HEADING_END.search(body) and len(_WORD.findall(body)) <= 14:
+        if not _HEADING_END.search(body) and _few_words(body):
             out.append(Sentence(ls, le, body, para, "heading"))
             para += 1
             continue
         start = ls
         for m in _BOUNDARY.finditer(text, ls, le):
-            tok = _LAST_TOKEN.search(text, max(ls, m.start() - 30), m.start() + 1)
-            mark = text[m.start()]
-            if mark == "." and tok and _is_abbreviation(tok.group(1), text[m.end()] if m.end() < le else ""):
-                continue
-            s, e = _trim(text, start, m.end())
-            if s < e:
-                out.append(Sentence(s, e, text[s:e], para))
+            ms = m.start()
+            if text[ms] == ".":
+                # the token before the period: \S+ back from the mark (at most 30 characters)
+                tok = text[max(ls, ms - 30):ms + 1].rsplit(None, 1)[-1]
+                if _is_abbreviation(tok, text[m.end()] if m.end() < le else ""):
+                    continue
+            e = m.end(1)  # starts are not spaces: ls is trimmed and a boundary ends before a non-space
+            if start < e:
+                out.append(Sentence(start, e, text[start:e], para))
             start = m.end()
         s, e = _trim(text, start, le)
         if s < e:
