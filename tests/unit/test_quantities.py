@@ -137,9 +137,11 @@ def test_news_units_half_minus_and_million_m() -> None:
         (4.5e9, "gbp", "="), (3e8, "jpy", "="), (1.2e7, "usd", "=")]
 
 
-def test_changes_are_not_ranges_and_pronoun_one_is_dropped() -> None:
+def test_changes_ranges_and_pronoun_one() -> None:
     assert q("The index fell 1.2 points to 25,430.") == [(1.2, "point", "="), (25430, None, "=")]
-    assert q("from 5 to 10 people") == [(5, "people", "="), (10, "people", "=")]
+    assert q("from 5 to 10 people") == [(7.5, "people", "~")]  # one range, as the reference annotations read it
+    assert q("They were changed from 44 ml to 50 mg ethanol.") == [(44, "millilitre", "="), (50, "milligram", "=")]
+    assert q("temperatures ranged from -18 \u00b0C to -34 \u00b0C") == [(-26, "degree celsius", "~")]
     assert q("3 to 4 L of wine") == [(3.5, "litre", "~")]
     assert q("That one costs 3 dimes") == [(3, "dime", "=")]
 
@@ -154,3 +156,49 @@ def test_ordinal_thirds_magnitudes_and_verbs_after_counts() -> None:
 def test_half_a_unit() -> None:
     assert q("for about half an hour") == [(0.5, "hour", "~")]
     assert q("half a mile away") == [(0.5, "mile", "=")]
+
+
+def test_compound_symbols_and_powers() -> None:
+    assert q("Objects fall with an acceleration of 9.83e-3 +/- 1e-5 km/s2") == [
+        (0.00983, "kilometre per square second", "=")]
+    assert q("Violet light oscillates at 4e14 s-1") == [(4e14, "inverse second", "=")]
+    assert q("a dose of 14 mGy") == [(14, "milligray", "=")]
+    assert q("PM2.5 at 35 \u00b5g/m3 today")[-1] == (35, "microgram per cubic metre", "=")
+    assert q("exactly 8x2^10 bits") == [(8192, "bit", "=")]
+    assert q("a factor of 2.48\u00d710\u22125") == [(2.48e-05, None, "=")]
+    assert q("4km^3 and 4 km cubed") == [(4, "cubic kilometre", "="), (4, "cubic kilometre", "=")]
+
+
+def test_acronyms_and_words_are_not_symbols() -> None:
+    assert q("seized seven AK-47 rifles")[0][1] == "ak"
+    assert q("5.8 million TV viewers") == [(5.8e6, "viewers", "=")]
+    assert q("Cannington South 32 Ltd") == []
+    assert q("resolution of 1680 x 1050 pixels") == [(1680, None, "="), (1050, "pixels", "=")]
+
+
+def test_inch_one_unit_and_rates() -> None:
+    assert q("The door is 2 1/2 in thick") == [(2.5, "inch", "=")]
+    assert q("The length of my pencil is 2 in.") == [(2, "inch", "=")]
+    assert q("There are 2 in the box") == [(2, None, "=")]
+    assert q("I want a gallon of beer") == [(1, "gallon", "=")]
+    assert q("gas at $3 a gallon") == [(3, "usd per gallon", "=")]
+    assert q("a depth of two-tenths of a mile") == [(0.2, "mile", "=")]
+    assert q("not a dollar more, a year ago") == []
+    assert q("it's used four times per week") == [(4, "count per week", "=")]
+    assert q("speeds up to 120 miles an hour") == [(120, "mile per hour", "<=")]
+
+
+def test_shared_scales_and_date_slashes() -> None:
+    assert q("It costs $5-6 million") == [(5.5e6, "usd", "~")]
+    assert q("five or six million people") == [(5e6, "people", "="), (6e6, "people", "=")]
+    assert q("a deficit of half a trillion dollars") == [(5e11, "usd", "=")]
+    assert q("after the 9/11 attacks, open 24/7, on 12/25/2024") == []
+    assert q("a 3/4 majority") == [(0.75, "majority", "=")]
+
+
+def test_quantulum_naming_in_the_dev_metric() -> None:
+    from newswire.extractor.quantmetrics import quantulum_unit
+    assert quantulum_unit("cars", "count") == "dimensionless"
+    assert quantulum_unit(None, "count") == "dimensionless"
+    assert quantulum_unit("millilitre", "measure") == "cubic centimetre"
+    assert quantulum_unit("usd per kilogram", "money") == "usd per kilogram"

@@ -114,7 +114,9 @@ def eval_quantities(corpus: Path) -> dict[str, Any]:
         if not line.strip():
             continue
         row = json.loads(line)
-        pred = [{"value": q.value, "unit": q.unit} for q in find_quantities(row["text"])]
+        # the file follows quantulum's unit names, so ours are mapped to them (naming only)
+        pred = [{"value": q.value, "unit": quantmetrics.quantulum_unit(q.unit, q.kind)}
+                for q in find_quantities(row["text"])]
         pairs.append((pred, row["quantities"]))
     res: dict[str, Any] = quantmetrics.score(pairs)
     res["sentences"] = len(pairs)

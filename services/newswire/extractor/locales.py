@@ -110,6 +110,9 @@ BETWEEN: dict[str, tuple[str, str]] = {  # "between X and Y"
     "de": ("zwischen", "und"), "fr": ("entre", "et"), "es": ("entre", "y"), "it": ("tra", "e"),
     "nl": ("tussen", "en"), "pt": ("entre", "e"),
 }
+FROM: dict[str, list[str]] = {  # "from X to Y"
+    "de": ["von"], "fr": ["de"], "es": ["de", "desde"], "it": ["da"], "nl": ["van"], "pt": ["de"],
+}
 RANGE_TO: dict[str, str] = {"de": "bis", "fr": "à", "es": "a", "it": "a", "nl": "tot", "pt": "a"}
 
 

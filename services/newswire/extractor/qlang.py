@@ -33,6 +33,7 @@ class Lang:
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
     time_after: re.Pattern[str]
+    from_before: re.Pattern[str]
     between_before: re.Pattern[str]
     between_mid: re.Pattern[str]
     range_mid: re.Pattern[str]
@@ -101,6 +102,7 @@ def get(lang: str | None) -> Lang | None:
         month_before=re.compile(r"(?<!\w)(?:" + month_alt + r")\.?,?[ \u00a0]+(?:\d{1,2},?[ \u00a0]+)?$"),
         month_after=re.compile(r"(?:\.|st|nd|rd|th|er|e)?[ \u00a0]+(?:of[ ]+|de[ ]+)?(?:" + month_alt + r")(?!\w)"),
         time_after=re.compile(r"(?::\d\d|[ \u00a0]?(?:" + (time_word or "(?!x)x") + r"))"),
+        from_before=re.compile(r"(?i:(?<!\w)" + _alt(lc.FROM.get(code, ["from"])) + r")[ \u00a0]+$"),
         between_before=re.compile(r"(?i:\b" + re.escape(between) + r")[ \u00a0]+$"),
         between_mid=re.compile(r"^[ \u00a0]*" + re.escape(and_word) + r"[ \u00a0]*$"),
         range_mid=re.compile(r"^-?[ \u00a0]*(?:-|\u2013|" + re.escape(lc.RANGE_TO.get(code, "to")) + r")[ \u00a0]*$"),

@@ -35,17 +35,33 @@ _DIG = re.compile(
     r"(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?(?: \d{1,2}/\d{1,3}(?!\d)|/\d+)?"  # decimals, 4e14, 2 1/2, 1/40
 )
 _UF = re.compile(r"[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b]")
+# English scans digits and unicode fractions in one pass: one leading character class keeps the
+# fast skip-ahead, and the digit tail applies only after a digit.
+_DIG_UF = re.compile(r"[0-9\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b](?:(?<=[0-9])" + _DIG.pattern[5:] + ")?")
+# "a gallon", "a kilogram", "a percentage point": one of a unit of measure. Durations and money are
+# left out: "a year ago", "twice a day", "not a penny", "a dollar spent" are idioms, not figures.
+_ONE_UNITS = nb.trie_pattern(
+    "gallon litre liter mile kilometre kilometer metre meter kilogram gram acre hectare inch ounce pint barrel tonne "
+    "kilobyte megabyte gigabyte terabyte kibibyte byte percentage".split()
+)
 _WORDS_CORE = re.compile(
     r"\b(?P<frac>" + _FRAC_NUM + r"[ -]" + _FRAC_ALT + r")\b"
     r"|\b(?P<w>(?:[Aa]n?[ ](?:hundred|thousand|million|billion|dozen)|" + _WORD_START + r")"
     r"(?:(?:[ ]?-[ ]?|[ ]and[ ]|[ ]?&[ ]|,?[ ])(?:" + _WORD_ALT + r"))*(?:[ ]and[ ]a[ ]half)?)\b"
+    r"|\b(?P<one>[Aa]n?)(?=[ ](?:" + _ONE_UNITS + r")\b)(?<!of a)(?<!of an)"  # lookbehinds last: faster
 )
+
+
 
 
 def _cores(lang: qlang.Lang, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Number cores (start, end, kind) in text order, without overlaps."""
-    found = [(m.start(), m.end(), "dig") for m in lang.dig.finditer(text, start, end)]
-    found += [(m.start(), m.end(), "uf") for m in _UF.finditer(text, start, end)]
+    if lang.code == "en":
+        found = [(m.start(), m.end(), "dig" if text[m.start()] <= "9" else "uf")
+                 for m in _DIG_UF.finditer(text, start, end)]
+    else:
+        found = [(m.start(), m.end(), "dig") for m in lang.dig.finditer(text, start, end)]
+        found += [(m.start(), m.end(), "uf") for m in _UF.finditer(text, start, end)]
     if lang.words is not None:
         code = "w" if lang.code == "en" else lang.code
         found += [(m.start(), m.end(), m.lastgroup or code) for m in lang.words.finditer(text, start, end)]
@@ -97,16 +113,27 @@ _NOT_HALF = re.compile(r"(?:\w|\b(?:first|second|third|last|other|latter|former|
 _ORDINAL_FRAC = re.compile(r"(?i:an?|one)[ -](?:third|fourth|fifth|sixth|eighth|tenth)$")
 _OF_NEXT = re.compile(r"[ \u00a0]+of\b|[ \u00a0]*(?:[,.;:!?)]|$)")
 _MAGNITUDE_BEFORE = re.compile(r"\b[Mm]agnitude[ \u00a0](?:of[ \u00a0])?$")
-_HALF_UNIT = re.compile(r"[ ]an?[ ]+(?P<w>[a-z]+)\b")
+_HALF_SCALE = re.compile(r"[ ]an?[ ](?P<s>dozen|hundred|thousand|million|billion|trillion)\b")
+_HALF_UNIT = re.compile(r"[ ](?:of[ ])?an?[ ]+(?P<w>[a-z]+)\b")  # "half a mile", "two-tenths of a mile"
 _MINUS_BEFORE = re.compile(r"\b[Mm]inus[ \u00a0]$")
 _MILLION_M = re.compile(r"m[ \u00a0](?P<w>[a-z]{3,})\b")
-_SCI_AFTER = re.compile(r"[ ]?[\u00d7x][ ]?10\^?(?P<exp>[-+\u2212]?\d{1,3})(?!\d)")
+_SCI_AFTER = re.compile(
+    r"(?:[ ]?[\u00d7x][ ]?(?P<base>\d{1,3})(?:\^|(?<=10)(?=[-+\u2212]\d))|\^)(?P<exp>[-+\u2212]?\d{1,3})(?!\d)"
+)
 _PER_AFTER = re.compile(r"[ ]?(?:/|per[ ]|a[ ]|an[ ])(?P<u>[A-Za-z]{1,12})\b")
+_INCH = re.compile(
+    r"[ \u00a0]?in(?=\.?[ \u00a0]*(?:[,;:)!?]|$)"
+    r"|[ \u00a0]+(?:thick|long|wide|tall|high|deep|across|of (?:rain|snow))\b)"
+)
+_POWER_WORD = re.compile(r"[ ](?P<p>squared|cubed)\b")
+_TIMES_PER = re.compile(r"[ ]times[ ](?:per|a|an|each|every)[ ](?P<u>second|minute|hour|day|week|month|year)\b")
 _OF_DET = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those|them|all)\b")
 _RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$")
 _LIST_SEP = re.compile(r"^(?:[ \u00a0]*(?:,|and|or|,[ ]and|,[ ]or)[ \u00a0]*)$")
 _RANGE_MID = re.compile(r"^-?[ \u00a0]*(?:-|\u2013|to)[ \u00a0]*$")
 _BETWEEN_MID = re.compile(r"^[ \u00a0]*and[ \u00a0]*$")
+_PLUS_MINUS = re.compile(r"^[ \u00a0]*(?:\+/-|\+-|\u00b1)[ \u00a0]*$")
+_FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]+$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween[ \u00a0]+$", re.I)
 
 STOP = frozenset(
@@ -154,6 +181,16 @@ def _counted_noun(text: str, pos: int, end: int) -> str | None:
     return last.lower().rstrip(".") if last else None
 
 
+def _not_fraction(surface: str, text: str, e: int, end: int) -> bool:
+    """Digits around a slash that are a date or a label rather than a fraction: "9/11", "12/25/2024",
+    "24/7". A written fraction is proper, and its denominator is rarely a day of the month."""
+    num, _, den = surface.partition("/")
+    if not (num.isdigit() and den.isdigit()):
+        return False
+    n, d = int(num), int(den)
+    return n >= d or (11 <= d <= 31 and n <= 12) or (e < end and text[e] == "/")
+
+
 def _is_year(value: float, surface: str) -> bool:
     return surface.isdigit() and len(surface) == 4 and 1800 <= value <= 2100
 
@@ -166,6 +203,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
     found: list[Quantity] = []
     drop_next_partner = False
     for s, e, kind_hint in _cores(L, text, start, end):
+        if found and s < found[-1].end:
+            continue  # read as part of the previous figure: "$3 a gallon", "5 m/s2"
         core_end = e
         surface = text[s:e]
         labelled = False
@@ -183,6 +222,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             if before == ":" or (e < end and text[e] == ":" and e + 1 < end and text[e + 1].isdigit()):
                 continue
             value = nb.parse_digits(surface) if L is _EN else qlang.parse_digits(L, surface)
+            if "/" in surface and " " not in surface and _not_fraction(surface, text, e, end):
+                drop_next_partner = True
+                continue
             if L.decimal_comma and e + 1 < end and text[e] == "." and text[e + 1].isdigit():
                 continue  # a date or version: 14.03.2026
             signed = s > start and text[s - 1] in "-\u2212" and (s - 1 == start or text[s - 2] in " (\u00a0$")
@@ -201,6 +243,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             value = lc.parse_german(surface)
         elif kind_hint == "half":
             value = 0.5
+            hs = _HALF_SCALE.match(text, e, end)
+            if hs:  # "half a million"
+                value, e = 0.5 * nb.SCALE_WORDS.get(hs.group("s"), 12.0), hs.end()
+        elif kind_hint == "one":
+            value = 1.0
         else:
             value = nb.parse_words(surface)
         if value is None:
@@ -221,7 +268,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 labelled = False  # German capitalises nouns: "Kosten 12 Millionen", "Polizei 40 Verletzte"
             sci = _SCI_AFTER.match(text, e, end)
             if sci:
-                value *= 10.0 ** int(sci.group("exp").replace("\u2212", "-"))
+                exp = int(sci.group("exp").replace("\u2212", "-"))
+                base = sci.group("base")
+                value = value * float(base) ** exp if base else value ** exp  # 8x2^10, 2.48x10-5, 2^10
                 e = sci.end()
         approx = "="
         kind = "count"
@@ -246,6 +295,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             e = sc.end()
             scaled = True
         um = L.unit_after.match(text, e, end)
+        if kind != "money" and (um is None or um.group("sym") is not None):
+            ux = un.UNIT_EXPR.match(text, e, end)  # "km/s2", "mGy", "fb-1", "J/m^2"
+            if ux and (um is None or ux.end() > um.end()):
+                name = un.parse_unit_expr(ux.group("u"))
+                if name:
+                    unit, kind, e, um = name, "measure", ux.end(), None
+        if um is None and kind == "count" and L is _EN and kind_hint == "dig":
+            inch = _INCH.match(text, e, end)
+            if inch:  # "2 1/2 in thick", "2 in." but not "2 in the box"
+                unit, kind, e = "inch", "measure", inch.end()
         if um and um.group("sym") == "m" and L is _EN and not scaled:
             mm = _MILLION_M.match(text, um.end() - 1, end)
             if mm and _plural(mm.group("w")):  # "1.5m jobs": million; "3.5m long": metres
@@ -258,27 +317,36 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             if looked and kind != "money":  # "$5 per kg" is handled as a rate below
                 unit, kind = looked
                 e = um.end()
-        if kind == "money":
+        if kind == "measure" and unit and not unit.startswith(("square", "cubic")):
+            pw = _POWER_WORD.match(text, e, end)
+            if pw:  # "4 km cubed"
+                unit, e = ("square " if pw.group("p") == "squared" else "cubic ") + unit, pw.end()
+        if kind in ("money", "measure"):
             per = _PER_AFTER.match(text, e, end)
-            if per:
-                looked = un.lookup_unit(None, per.group("u")) or un.lookup_unit(per.group("u"), None)
+            looked = (un.lookup_unit(None, per.group("u")) or un.lookup_unit(per.group("u"), None)) if per else None
+            if per and (looked or kind == "money"):  # "$5 per share", "20 J/m^2 per year", "12 km an hour"
                 unit = f"{unit} per {looked[0] if looked else per.group('u').lower()}"
                 e = per.end()
         if kind == "count":
             ca = un.CURRENCY_AFTER.match(text, e, end)
             if ca and kind_hint == "dig":
                 unit, kind, e = un.currency_code(ca.group("cur")), "money", ca.end()
-        if kind_hint == "half" and kind == "count":
+        if kind_hint in ("half", "frac", "uf") and kind == "count":
             hm = _HALF_UNIT.match(text, e, end)
             looked = un.lookup_unit(None, hm.group("w")) if hm else None
             if looked:  # "half an hour", "half a mile"
                 unit, kind = looked
                 e = hm.end()
+        if kind_hint == "one" and kind == "count":
+            continue  # "a" only counts with the unit right after it
         if kind == "count" and kind_hint == "dig" and labelled:
             continue  # a label or model name: Section 427, Voyager 2, Big 12
         if kind == "count" and _is_year(value, surface) and not cur:
             drop_next_partner = True
             continue
+        tp = _TIMES_PER.match(text, e, end) if kind == "count" and L is _EN else None
+        if tp:  # "four times per week": a frequency
+            unit, kind, e = f"count per {tp.group('u')}", "rate", tp.end()
         if kind == "count":
             hy = _HYPHEN_WORD.match(text, e, end)
             if hy:
@@ -320,13 +388,26 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
         if i + 1 < len(qs):
             n = qs[i + 1]
             gap = text[q.end:n.start]
+            if (q.unit is None or q.kind == "money") and (
+                    lang.range_mid.match(gap) or lang.between_mid.match(gap) or _LIST_SEP.match(gap)):
+                q = _share_scale(lang, q, n)
+            if _PLUS_MINUS.match(gap) and n.value >= 0:  # "9.83e-3 +/- 1e-5 km/s2": the value, in the unit
+                unit = q.unit or n.unit
+                out.append(Quantity(value=q.value, unit=unit, approx=q.approx, surface=text[q.start:n.end],
+                                    start=q.start, end=n.end, kind=q.kind if q.unit else n.kind))
+                i += 2
+                continue
             between = lang.between_before.search(text, max(0, q.start - 12), q.start) and lang.between_mid.match(gap)
-            before_q = text[max(0, q.start - 6):q.start].lower()
-            ranged = lang.range_mid.match(gap) and "from" not in before_q
+            ranged = lang.range_mid.match(gap)
             compatible = q.unit is None or n.unit is None or q.unit == n.unit or q.kind == n.kind == "money"
-            if ranged and "-" not in gap and "\u2013" not in gap and q.unit is not None and q.unit != n.unit:
+            # "from X to Y" is one range, as both reference annotations (quantulum, NewsQuant) read it,
+            # even after a verb of change ("rose from $350 to $680 per kg")
+            from_to = ranged and "-" not in gap and "\u2013" not in gap and lang.from_before.search(
+                text, max(0, q.start - 8), q.start)
+            if ranged and not from_to and "-" not in gap and "\u2013" not in gap and q.unit is not None \
+                    and q.unit != n.unit:
                 ranged = None  # "fell 1.2 points to 25,430" is a change, not a range
-            if (between or ranged) and compatible and q.value <= n.value:
+            if (between or ranged) and compatible and (q.value <= n.value or between or from_to):
                 unit = n.unit or q.unit
                 kind = n.kind if n.unit else q.kind
                 out.append(Quantity(value=(q.value + n.value) / 2, unit=unit, approx="~", surface=text[q.start:n.end],
@@ -341,10 +422,31 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
     return out
 
 
+_SCALE_TOKEN = re.compile(r"(?<=\d)[kmbt]n?\b|[^\W\d_]{3,}")
+
+
+def _surface_scale(lang: qlang.Lang, surface: str) -> float:
+    for tok in _SCALE_TOKEN.findall(surface.lower()):
+        f = lang.scales.get(tok)
+        if f:
+            return f
+    return 1.0
+
+
+def _share_scale(lang: qlang.Lang, q: Quantity, n: Quantity) -> Quantity:
+    """"$5-6 million", "five or six billion": the first figure takes the scale written after the second."""
+    scale = _surface_scale(lang, n.surface)
+    if scale == 1.0 or not n.value / 20 <= q.value * scale <= n.value * 20 or _surface_scale(lang, q.surface) != 1.0:
+        return q
+    return Quantity(value=float(f"{q.value * scale:.12g}"), unit=q.unit, approx=q.approx, surface=q.surface,
+                    start=q.start, end=q.end, kind=q.kind)
+
+
 _CAP_NEXT = re.compile(r"[ \u00a0]+[A-Z\u00c4\u00d6\u00dc]")
 _EN = qlang.Lang(
     code="en", dig=_DIG, words=_WORDS_CORE, scale_after=_SCALE_AFTER, scales=nb.SCALE_SUFFIX,
     approx_before=_APPROX_BEFORE, approx_map=_APPROX_MAP, unit_after=un.UNIT_AFTER, unit_lookup=un.lookup_unit,
-    month_before=_MONTH_BEFORE, month_after=_MONTH_AFTER, time_after=_TIME_AFTER, between_before=_BETWEEN_BEFORE,
+    month_before=_MONTH_BEFORE, from_before=_FROM_BEFORE, month_after=_MONTH_AFTER,
+    time_after=_TIME_AFTER, between_before=_BETWEEN_BEFORE,
     between_mid=_BETWEEN_MID, range_mid=_RANGE_MID, decimal_comma=False, stop=STOP, skip=frozenset(), noun_mode="en",
 )

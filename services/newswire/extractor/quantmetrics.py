@@ -15,6 +15,23 @@ _UNIT = {
 }
 _ALPHA = re.compile(r"[a-z]+")
 
+# Our unit names where quantulum's test file names the same unit differently: quantulum reads a
+# millilitre as a cubic centimetre and keeps ISO codes out of its names. The scorer's own table
+# above already equates usd/dollar, eur/euro, gbp/pound sterling and percent/percentage.
+QUANTULUM_NAMES: dict[str, str] = {
+    "millilitre": "cubic centimetre", "jpy": "yen", "cny": "yuan", "inr": "rupee", "rub": "ruble",
+    "uah": "hryvnia", "chf": "swiss franc", "cad": "canadian dollar", "aud": "australian dollar",
+    "hkd": "hong kong dollar",
+}
+
+
+def quantulum_unit(unit: str | None, kind: str) -> str:
+    """Our unit in quantulum's naming: a count, whatever it counts ("50 cars"), is "dimensionless"
+    there, since quantulum has no counted nouns; other names go through `QUANTULUM_NAMES`."""
+    if kind == "count" or not unit:
+        return "dimensionless"
+    return " per ".join(QUANTULUM_NAMES.get(w, w) for w in unit.split(" per "))
+
 
 def norm_unit(unit: str | None) -> str:
     """A unit as the scorer normalises it."""

@@ -32,6 +32,11 @@ _SYMBOLS: dict[str, tuple[str, str]] = {
     "hrs": ("hour", "duration"), "hr": ("hour", "duration"), "mins": ("minute", "duration"),
     "min": ("minute", "duration"), "sec": ("second", "duration"), "bpd": ("barrel per day", "measure"),
     "tpd": ("ton per day", "measure"), "ha": ("hectare", "measure"),
+    "sq ft": ("square foot", "measure"), "sq km": ("square kilometre", "measure"),
+    "sq m": ("square metre", "measure"), "cu ft": ("cubic foot", "measure"), "ppm": ("part per million", "measure"),
+    "ppb": ("part per billion", "measure"), "mmBtu": ("million british thermal unit", "measure"),
+    "mmBTU": ("million british thermal unit", "measure"), "gal": ("gallon", "measure"),
+    "psi": ("pound per square inch", "measure"),
 }
 _WORDS: dict[str, tuple[str, str]] = {
     "percent": ("percent", "percent"), "per cent": ("percent", "percent"), "pct": ("percent", "percent"),
@@ -40,7 +45,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "pounds sterling": ("gbp", "money"), "yen": ("jpy", "money"), "yuan": ("cny", "money"),
     "rupees": ("inr", "money"), "rubles": ("rub", "money"), "roubles": ("rub", "money"),
     "hryvnias": ("uah", "money"), "cents": ("cent", "money"), "cent": ("cent", "money"),
-    "dimes": ("dime", "money"), "pennies": ("penny", "money"),
+    "dimes": ("dime", "money"),
     "kilometres": ("kilometre", "measure"), "kilometers": ("kilometre", "measure"),
     "kilometre": ("kilometre", "measure"), "kilometer": ("kilometre", "measure"),
     "square kilometres": ("square kilometre", "measure"), "square kilometers": ("square kilometre", "measure"),
@@ -51,6 +56,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "square kilometre": ("square kilometre", "measure"), "square kilometer": ("square kilometre", "measure"),
     "cubic feet": ("cubic foot", "measure"), "cubic foot": ("cubic foot", "measure"),
     "cubic metres": ("cubic metre", "measure"), "cubic meters": ("cubic metre", "measure"),
+    "cubic kilometres": ("cubic kilometre", "measure"), "cubic kilometers": ("cubic kilometre", "measure"),
+    "cubic centimetres": ("cubic centimetre", "measure"), "cubic centimeters": ("cubic centimetre", "measure"),
+    "cubic metre": ("cubic metre", "measure"), "cubic meter": ("cubic metre", "measure"),
     "metres": ("metre", "measure"), "meters": ("metre", "measure"), "metre": ("metre", "measure"),
     "meter": ("metre", "measure"), "centimetres": ("centimetre", "measure"), "centimeters": ("centimetre", "measure"),
     "millimetres": ("millimetre", "measure"), "millimeters": ("millimetre", "measure"),
@@ -59,7 +67,25 @@ _WORDS: dict[str, tuple[str, str]] = {
     "foot": ("foot", "measure"), "inches": ("inch", "measure"), "inch": ("inch", "measure"),
     "yards": ("yard", "measure"), "yard": ("yard", "measure"), "acres": ("acre", "measure"),
     "hectares": ("hectare", "measure"), "kilograms": ("kilogram", "measure"), "kilogrammes": ("kilogram", "measure"),
-    "kilogram": ("kilogram", "measure"), "grams": ("gram", "measure"), "milligrams": ("milligram", "measure"),
+    "kilogram": ("kilogram", "measure"), "grams": ("gram", "measure"), "gram": ("gram", "measure"),
+    "milligrams": ("milligram", "measure"), "milligram": ("milligram", "measure"),
+    "micrograms": ("microgram", "measure"), "microgram": ("microgram", "measure"),
+    "millilitres": ("millilitre", "measure"), "milliliters": ("millilitre", "measure"),
+    "millilitre": ("millilitre", "measure"), "milliliter": ("millilitre", "measure"),
+    "litre": ("litre", "measure"), "liter": ("litre", "measure"), "pound": ("pound", "measure"),
+    "ounce": ("ounce", "measure"), "barrel": ("barrel", "measure"), "acre": ("acre", "measure"),
+    "hectare": ("hectare", "measure"), "pints": ("pint", "measure"), "pint": ("pint", "measure"),
+    "tablespoons": ("tablespoon", "measure"), "tablespoon": ("tablespoon", "measure"),
+    "teaspoons": ("teaspoon", "measure"), "teaspoon": ("teaspoon", "measure"),
+    "kilobytes": ("kilobyte", "measure"), "megabytes": ("megabyte", "measure"), "gigabytes": ("gigabyte", "measure"),
+    "terabytes": ("terabyte", "measure"), "exabytes": ("exabyte", "measure"), "kibibytes": ("kibibyte", "measure"),
+    "kilobyte": ("kilobyte", "measure"), "megabyte": ("megabyte", "measure"), "gigabyte": ("gigabyte", "measure"),
+    "terabyte": ("terabyte", "measure"), "exabyte": ("exabyte", "measure"), "kibibyte": ("kibibyte", "measure"),
+    "bits": ("bit", "measure"), "bit": ("bit", "measure"), "byte": ("byte", "measure"),
+    "kilowatt hours": ("kilowatt hour", "measure"), "kilowatt-hours": ("kilowatt hour", "measure"),
+    "megawatt hours": ("megawatt hour", "measure"), "gigawatt hours": ("gigawatt hour", "measure"),
+    "kelvin": ("kelvin", "measure"), "joules": ("joule", "measure"), "volts": ("volt", "measure"),
+    "pennies": ("penny", "money"), "penny": ("penny", "money"), "dime": ("dime", "money"),
     "tonnes": ("tonne", "measure"), "tons": ("ton", "measure"), "ton": ("ton", "measure"),
     "tonne": ("tonne", "measure"),
     "pounds": ("pound", "measure"), "ounces": ("ounce", "measure"), "litres": ("litre", "measure"),
@@ -116,3 +142,104 @@ def currency_code(surface: str) -> str:
 # the vocabularies, for the per-language patterns in qlang.py
 SYMBOL_UNITS = _SYMBOLS
 WORD_UNITS = _WORDS
+
+
+# Compound symbols ("km/s2", "J/m^2", "fb-1", "mGy", "kWh", "Ma"): SI prefixes on base symbols,
+# exponents and "/" read by one small parser instead of listing every combination.
+_PREFIXES: dict[str, str] = {
+    "y": "yocto", "z": "zepto", "a": "atto", "f": "femto", "p": "pico", "n": "nano", "\u00b5": "micro",
+    "\u03bc": "micro", "u": "micro", "m": "milli", "c": "centi", "d": "deci", "da": "deca", "h": "hecto",
+    "k": "kilo", "M": "mega", "G": "giga", "T": "tera", "P": "peta", "E": "exa",
+}
+_BASES: dict[str, str] = {
+    "m": "metre", "g": "gram", "s": "second", "J": "joule", "W": "watt", "Wh": "watt hour", "eV": "electronvolt",
+    "Hz": "hertz", "B": "byte", "Gy": "gray", "Sv": "sievert", "cd": "candela", "L": "litre", "l": "litre",
+    "Pa": "pascal", "N": "newton", "V": "volt", "A": "ampere", "K": "kelvin", "mol": "mole", "Bq": "becquerel",
+    "bar": "bar", "t": "tonne", "b": "barn", "C": "coulomb", "F": "farad", "\u03a9": "ohm", "lm": "lumen",
+    "lx": "lux", "cal": "calorie", "a": "year", "bit": "bit",
+}
+_PLAIN: dict[str, str] = {  # atoms that take no prefix
+    "h": "hour", "min": "minute", "yr": "year", "d": "day", "ft": "foot", "in": "inch", "mi": "mile", "lb": "pound",
+    "oz": "ounce", "gal": "gallon", "\u00b0C": "degree Celsius", "\u00b0F": "degree fahrenheit", "kt": "kilotonne",
+}
+_LOWER_PREFIX_ONLY = frozenset("V A C F N K L".split())
+_ATOMS: dict[str, tuple[str, bool]] = {k: (v, False) for k, v in _PLAIN.items()}
+for _b, _n in _BASES.items():
+    if _b not in ("b", "a"):  # barn and annum only with a prefix: "fb", "Ma"
+        _ATOMS.setdefault(_b, (_n, False))
+    for _p, _pn in _PREFIXES.items():
+        if not (_p.isupper() and _b in _LOWER_PREFIX_ONLY):  # "TV", "PC", "MA" are acronyms; "kV", "mA" units
+            _ATOMS.setdefault(_p + _b, (_pn + _n, True))
+for _k, (_n, _kind) in _SYMBOLS.items():
+    if " " not in _k and "/" not in _k and _kind != "percent":
+        _ATOMS[_k] = (_n, False)
+for _p in "kMGTP":
+    _ATOMS[_p + "b"] = (_PREFIXES[_p] + "bit", True)
+    _ATOMS[_p + "bps"] = (_PREFIXES[_p] + "bit per second", True)
+_NOT_UNITS = frozenset("Ms Mr Mrs Dr St No Co Pa Ph Pm Am Ft Mt Ca Mo Md Sa".split())
+_WORDLIKE = re.compile(r"[A-Z](?=[a-z]{2,}$)[a-z]*[aeiouy][a-z]*")
+_ATOM_MAX = max(len(k) for k in _ATOMS)
+_POWER_NAMES = {2: "square ", 3: "cubic "}
+_EXP = re.compile(r"\^?(?P<e>[-\u2212\u207b]?[1-4\u00b9\u00b2\u00b3])")
+_SUPER = str.maketrans("\u00b9\u00b2\u00b3\u207b\u2212", "123--")
+# A run of letters with exponents, "/" and "·" right after a number (or after one space).
+UNIT_EXPR = re.compile(
+    r"[ \u00a0]?(?P<u>[A-Za-z\u00b5\u03bc\u03a9\u00b0][A-Za-z\u00b5\u03bc\u03a9\u00b0]*"
+    r"(?:\^?[-\u2212\u207b]?[1-4\u00b9\u00b2\u00b3](?!\d))?"
+    r"(?:[/\u00b7][A-Za-z\u00b5\u03bc\u03a9\u00b0]+(?:\^?[-\u2212\u207b]?[1-4\u00b9\u00b2\u00b3](?!\d))?)*)(?![\w/])"
+)
+
+
+def _split_atoms(part: str) -> list[tuple[str, bool]] | None:
+    """Cover a letter run ("kWh", "Js") with unit atoms, longest first; None when it cannot be."""
+    if not part:
+        return []
+    for n in range(min(_ATOM_MAX, len(part)), 0, -1):
+        atom = _ATOMS.get(part[:n])
+        if atom:
+            rest = _split_atoms(part[n:])
+            if rest is not None:
+                return [atom, *rest]
+    return None
+
+
+_LETTERS = re.compile(r"[A-Za-z\u00b5\u03bc\u03a9\u00b0]+|\^?[-\u2212\u207b]?[1-4\u00b9\u00b2\u00b3]|[/\u00b7]")
+
+
+def parse_unit_expr(expr: str) -> str | None:
+    """The unit name of a symbol expression such as "km/s2" ("kilometre per square second"), "s-1"
+    ("inverse second"), "mGy" ("milligray"); None for words and runs that only look like symbols
+    ("as", "pm", "cds"): a lower-case run needs an exponent or "/" to count as a unit."""
+    if expr.islower() and expr.isalpha() and expr[0] not in "\u00b5\u03bc":
+        return None  # most calls: a word after a count ("troops")
+    if expr in _NOT_UNITS or _WORDLIKE.fullmatch(expr):
+        return None  # "Ms", "Gas": abbreviations and capitalised words that happen to split into atoms
+    entries: list[list] = []  # [name, power, in denominator]
+    den = False
+    for tok in _LETTERS.findall(expr):
+        if tok == "/":
+            den = True
+        elif tok == "\u00b7":
+            continue
+        elif tok[0].isalpha() or tok[0] in "\u00b5\u03bc\u03a9\u00b0":
+            atoms = _split_atoms(tok)
+            if tok[-1] == "s" and len(tok) > 2 and tok[:-1] in _ATOMS:
+                atoms = [_ATOMS[tok[:-1]]]  # "GBs": a plural, not gigabyte second
+            if not atoms or len(atoms) > 2 or (len(atoms) == 2 and not tok[-1].islower()):
+                return None  # run-together symbols are pairs ending lower case ("Js", "Nm"), not "Ltd" or "AK"
+            entries += [[name, 1, den] for name, _ in atoms]
+        else:
+            e = int(tok.lstrip("^").translate(_SUPER))
+            if not entries or not e:
+                return None
+            entries[-1][1] = abs(e)
+            entries[-1][2] = entries[-1][2] != (e < 0)
+    if not entries:
+        return None
+    if len(entries) == 1 and entries[0][1] == 1 and not entries[0][2] and (expr in _SYMBOLS or len(expr) == 1):
+        return None  # a plain symbol ("km") the symbol table reads with its kind, or a lone letter ("4K")
+    num = [_POWER_NAMES.get(p, "") + n for n, p, d in entries if not d]
+    dens = [_POWER_NAMES.get(p, "") + n for n, p, d in entries if d]
+    if not num:
+        return "inverse " + " ".join(dens)
+    return " ".join(num) + "".join(" per " + d for d in dens)
