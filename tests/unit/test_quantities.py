@@ -202,3 +202,14 @@ def test_quantulum_naming_in_the_dev_metric() -> None:
     assert quantulum_unit(None, "count") == "dimensionless"
     assert quantulum_unit("millilitre", "measure") == "cubic centimetre"
     assert quantulum_unit("usd per kilogram", "money") == "usd per kilogram"
+
+
+def test_news_noise_times_addresses_ages_and_pronouns() -> None:
+    assert q("By about 09: 30 BST the fire was out") == []
+    assert q("relatives at 505 LaGuardia Place") == []
+    assert q("Teixeira, 28, was acquired") == [(28, "year of age", "=")]
+    assert q("captured two Yemeni fishing boats") == [(2, "boats", "=")]
+    assert q("there's three people shot") == [(3, "people", "=")]
+    assert q("no one else was injured") == []
+    assert q("2-1/2 million citizens") == [(2.5e6, "citizens", "=")]
+    assert q("10 and a half million jobs") == [(10.5e6, "jobs", "=")]

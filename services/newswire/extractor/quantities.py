@@ -32,7 +32,7 @@ _FRAC_ALT = nb.trie_pattern(list(nb.FRACTION_WORDS))
 # fast, while one alternation of all three scans about three times slower.
 _DIG = re.compile(
     r"[0-9](?:\d{0,2}(?:,\d{3})+(?!\d)|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d*)"  # 1,500,000 / 10 000 / 42
-    r"(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?(?: \d{1,2}/\d{1,3}(?!\d)|/\d+)?"  # decimals, 4e14, 2 1/2, 1/40
+    r"(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?(?:[ -]\d{1,2}/\d{1,3}(?!\d)|/\d+| and a half\b)?"  # 4e14, 2 1/2, 1/40
 )
 _UF = re.compile(r"[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b]")
 # English scans digits and unicode fractions in one pass: one leading character class keeps the
@@ -127,6 +127,12 @@ _INCH = re.compile(
 )
 _POWER_WORD = re.compile(r"[ ](?P<p>squared|cubed)\b")
 _TIMES_PER = re.compile(r"[ ]times[ ](?:per|a|an|each|every)[ ](?P<u>second|minute|hour|day|week|month|year)\b")
+_ADDRESS_AFTER = re.compile(
+    r"(?:[ ][A-Z][\w'.-]*){1,3}[ ](?:Street|St|Avenue|Ave|Place|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Court"
+    r"|Terrace|Parkway|Square)\b"
+)
+_NAME_COMMA = re.compile(r"\b[A-Z][a-z]+[ ]?,[ ]$")
+_CLOCK_SPACED = re.compile(r":[ ]\d\d(?!\d)")
 _OF_DET = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those|them|all)\b")
 _RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$")
 _LIST_SEP = re.compile(r"^(?:[ \u00a0]*(?:,|and|or|,[ ]and|,[ ]or)[ \u00a0]*)$")
@@ -146,6 +152,11 @@ STOP = frozenset(
     towards via vs versus last next past first second third new old same own x met left fled died won lost
     made got saw""".split()
 )
+_IRREGULAR_PLURALS = frozenset(
+    "people men women children police personnel staff feet teeth mice geese cattle sheep fish aircraft".split()
+)
+_ONE_IDIOM_NEXT = frozenset("else another hand".split())
+_ONE_IDIOM_BEFORE = re.compile(r"\b(?:[Nn]o|[Aa]ny|[Ee]very|[Ss]ome|[Tt]he)[ ]$")
 _NOUN_SKIP = frozenset("more other additional extra further new".split())
 _STOP_SPAN = 4
 
@@ -172,11 +183,12 @@ def _counted_noun(text: str, pos: int, end: int) -> str | None:
         if low in _NOUN_SKIP and last is None:
             pos = m.end()
             continue
-        if last is not None and low.endswith(("ed", "ing", "ly")) and not word[0].isupper():
-            break
+        if last is not None and low.endswith(("ed", "ing", "ly")) and not word[0].isupper() and not (
+                last[0].isupper() and not _plural(last)):
+            break  # "troops killed", but "two Yemeni fishing boats"
         last = word
         pos = m.end()
-        if _plural(word) and not word[0].isupper():
+        if (_plural(word) or low in _IRREGULAR_PLURALS) and not word[0].isupper():
             break
     return last.lower().rstrip(".") if last else None
 
@@ -221,7 +233,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                     continue  # F-16, COVID-19, 2013-14
             if before == ":" or (e < end and text[e] == ":" and e + 1 < end and text[e + 1].isdigit()):
                 continue
-            value = nb.parse_digits(surface) if L is _EN else qlang.parse_digits(L, surface)
+            if (text[s - 2:s] == ": " and text[s - 3:s - 2].isdigit()) or _CLOCK_SPACED.match(text, e, end):
+                continue  # a clock time written "09: 30"
+            if L is _EN:
+                value = nb.parse_digits(surface)
+                if surface.endswith(" and a half"):  # "10 and a half million jobs"
+                    value = nb.parse_digits(surface[:-11]) + 0.5  # type: ignore[operator]
+            else:
+                value = qlang.parse_digits(L, surface)
             if "/" in surface and " " not in surface and _not_fraction(surface, text, e, end):
                 drop_next_partner = True
                 continue
@@ -355,16 +374,22 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 kind = looked[1] if looked else "count"
                 e = hy.end()
             elif L.noun_mode == "en":
+                if kind_hint == "dig" and _ADDRESS_AFTER.match(text, e, end):
+                    continue  # a street number: "505 LaGuardia Place", "1600 Pennsylvania Avenue"
                 unit = _counted_noun(text, e, end)
                 if _MAGNITUDE_BEFORE.search(text, max(start, s - 12), s):
                     unit = "magnitude"  # "a magnitude 4.6 earthquake"
+                elif unit is None and kind_hint == "dig" and text[e:e + 1] == "," and value < 120 \
+                        and _NAME_COMMA.search(text, max(start, s - 30), s):
+                    unit, kind = "year of age", "age"  # "Teixeira, 28, was acquired"
             else:
                 unit = qlang.counted_noun(L, text, e, end)
         if kind_hint == "dig" and e == core_end and e < end and text[e].isalpha():
             continue  # glued to letters and not a known unit: 06F6, 5G, 737MAX
         if kind == "count" and kind_hint == "w" and surface.lower() in ("one", "a", "an") and (
-                unit is None or _plural(unit) or unit.endswith(("ed", "ing"))):
-            continue  # a bare "one" ("one costs", "one of them") is a pronoun far more often than a figure
+                unit is None or _plural(unit) or unit.endswith(("ed", "ing", "est")) or unit in _ONE_IDIOM_NEXT
+                or _ONE_IDIOM_BEFORE.search(text, max(start, s - 8), s)):
+            continue  # a bare "one" ("one costs", "one of them", "no one else") is a pronoun, not a figure
         if kind_hint == "de" and not scaled and surface.lower() in lc.DE_ARTICLES:
             continue  # "ein", "eine": the indefinite article unless a scale follows ("eine Million")
         value = float(f"{value:.12g}")  # 2.48 * 10**-5 -> 2.48e-05, not 2.4800000000000003e-05

@@ -63,6 +63,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "meter": ("metre", "measure"), "centimetres": ("centimetre", "measure"), "centimeters": ("centimetre", "measure"),
     "millimetres": ("millimetre", "measure"), "millimeters": ("millimetre", "measure"),
     "nanometres": ("nanometre", "measure"), "nanometers": ("nanometre", "measure"),
+    "nautical miles": ("nautical mile", "measure"), "nautical mile": ("nautical mile", "measure"),
     "miles": ("mile", "measure"), "mile": ("mile", "measure"), "feet": ("foot", "measure"),
     "foot": ("foot", "measure"), "inches": ("inch", "measure"), "inch": ("inch", "measure"),
     "yards": ("yard", "measure"), "yard": ("yard", "measure"), "acres": ("acre", "measure"),
