@@ -48,6 +48,13 @@ _WINDOWS = (
     (re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+the\s+(?:war|invasion|conflict)|the\s+(?:war|invasion)"
                 r"\s+began)\b"), "since start of war"),
 )
+# the six patterns factored into one, to say in one scan whether any of them matches
+_ANY_WINDOW = re.compile(
+    r"\b(?:(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:(?:24|48|72)\s+hours|day|(?:few\s+)?weeks?"
+    r"|months?|years?)|this\s+(?:week|month|year)|since\s+(?:(?:their|its|his|her|the)\s+(?:deployment|arrival"
+    r"|deploying|being\s+deployed)|the\s+(?:start|beginning)\s+of\s+the\s+(?:war|invasion|conflict)"
+    r"|the\s+(?:war|invasion)\s+began))\b"
+)
 _WINDOW_HINTS = ("past", "last", "previous", "this ", "since")
 _DATE = re.compile(
     r"\bon\s+(?P<d>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?"
@@ -71,7 +78,7 @@ def window_of(text: str) -> str | None:
 
 def _window_at(text: str, low: str, start: int, end: int, hints: Spots, ons: Spots) -> str | None:
     """window_of(text[start:end]) on the whole article: `low` is its lower-cased text, aligned with it."""
-    if hints.any_in(start, end):
+    if hints.any_in(start, end) and _ANY_WINDOW.search(low, start, end):  # one scan says whether any matches
         for rx, label in _WINDOWS:
             if rx.search(low, start, end):
                 return label
@@ -156,7 +163,7 @@ def extract(article: CleanArticle) -> Extraction:
     low = text.lower()
     aligned = len(low) == len(text)
     hedge_spots = Spots(low, hd.HINTS) if aligned else None
-    note_spots = Spots(low, hd.NOTE_HINTS) if aligned else None
+    note_spots = hedge_spots  # NOTE_HINTS are among HINTS: a sentence without HINTS is no note
     sentences = split_sentences(text)
     ments = find_mentions(text)
     entities = [Entity(text=m.name, label=m.label, start=m.start, end=m.end) for m in ments]

@@ -43,13 +43,14 @@ _NOTE_STOP = frozenset(
 _MAX_NOTE_WORDS = 16
 
 
-_HINTS = ("report", "alleg", "purport", "suppos", "ostensib", "unverif", "unconfirm", "uncorrob", "rumo", "claim",
-          "verif", "confirm", "corrobor", "citing", "source", "said to", "specul", "anonym", "unnamed", "unidentified",
-          "familiar with", "angeblich", "mutmaßlich", "unbestätigt", "prüf", "bestätig", "zufolge")
+# every inline hedge contains one of these ("unverified" contains "verif": no need to list both)
+_HINTS = ("report", "alleg", "purport", "suppos", "ostensib", "rumo", "claim", "verif", "confirm", "corrobor", "citing",
+          "source", "said to", "specul", "anonym", "unnamed", "unidentified", "familiar with", "angeblich",
+          "mutmaßlich", "prüf", "bestätig", "zufolge")
 
 
 HINTS = _HINTS  # every inline hedge contains one of these: a screen (see screen.Spots)
-NOTE_HINTS = ("verif", "confirm", "corrobor", "prüf", "bestätig")  # every verification note contains one
+NOTE_HINTS = ("verif", "confirm", "corrobor", "prüf", "bestätig")  # every verification note contains one (all HINTS)
 
 
 def inline_hedges(sentence: str) -> list[str]:

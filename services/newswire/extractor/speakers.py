@@ -38,10 +38,11 @@ _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|further|previously|repeatedly|again|has|have|had|had also|has also|publicly"
     r"|separately|earlier|recently|subsequently|first|initially|originally|had earlier))+\s*$"
 )
-_DELIM = re.compile(
-    r"[,;:()\"\u201c\u201d\u2014]|\b(?:that|as|while|when|after|before|because|and|but|which|who|where|if|since"
-    r"|though|although|whereas|so|then|with)\b"
-)
+_DELIM_WORDS = ("that as while when after before because and but which who where if since though although whereas so "
+                "then with").split()
+# whole words between \b's: the trie matches the same words as the plain alternation, with one branch per letter
+_DELIM = re.compile(r"[,;:()\"\u201c\u201d\u2014]|\b" + trie_pattern(_DELIM_WORDS) + r"\b")
+_DELIM_NEAR = 48  # characters before a verb scanned first for clause delimiters
 _LEAD_DET = re.compile(r"^(?:(?:but|and|so|yet|meanwhile|also)\s+)?(?:the|a|an|this|that|these|those)\s+", re.I)
 _LEAD_CONJ = re.compile(
     r"(?:but|and|so|yet|meanwhile|also|now|however|when|while|after|before|as|if|because|although|though|since"
@@ -323,7 +324,12 @@ class Attributor:
         if adv:
             chunk_end = adv.start()
         window_lo = max(lo, chunk_end - 160)
-        delims = list(_DELIM.finditer(text, window_lo, chunk_end))
+        # only the last four delimiters are read: scan the near end first, the whole window if it holds fewer
+        # (delimiters are single marks or whole words, so a later scan start finds the same last ones)
+        near = max(window_lo, chunk_end - _DELIM_NEAR)
+        delims = list(_DELIM.finditer(text, near, chunk_end))
+        if len(delims) < 4 and near > window_lo:
+            delims = list(_DELIM.finditer(text, window_lo, chunk_end))
         if delims and delims[-1].group() == "," and not text[delims[-1].end():chunk_end].strip():
             chunk_end = delims[-1].start()  # "Kirby, spokesperson, told": the subject ends at the comma
             delims.pop()
@@ -367,7 +373,7 @@ class Attributor:
         if len(verbs) > 2 * _MAX_VERBS:  # a run-on "sentence": only its ends can hold the attribution
             verbs = verbs[:_MAX_VERBS] + verbs[-_MAX_VERBS:]
         # trailing attribution first ("..., the White House said Friday."), then leading
-        for v in sorted(verbs, key=lambda v: -v.start()):
+        for v in reversed(verbs):  # in text order already
             before = text[max(start, v.start() - 3):v.start()]
             inverted = not text[max(start, v.start() - 2):v.start()].strip().isalpha()
             if inverted and any(c in before for c in ",\u201d\""):
