@@ -26,7 +26,6 @@ class Lang:
     words: re.Pattern[str] | None
     scale_after: re.Pattern[str]
     scales: dict[str, float]
-    approx_before: re.Pattern[str]
     approx_map: dict[str, str]
     unit_after: re.Pattern[str]
     unit_lookup: Callable[[str | None, str | None], tuple[str, str] | None]
@@ -95,7 +94,6 @@ def get(lang: str | None) -> Lang | None:
         words=words,
         scale_after=re.compile(r"[ \u00a0]?-?(?i:(?P<word>" + scale_alt + r"))(?!\w)(?P<letter>(?!x)x)?"),
         scales=scales,
-        approx_before=re.compile(r"(?i:(?<!\w)(?P<a>" + (_alt(list(approx)) or "(?!x)x") + r"))[ \u00a0]+$"),
         approx_map=approx,
         unit_after=unit_after,
         unit_lookup=lookup,

@@ -11,6 +11,7 @@ with approx "~"; "13 of 24 drones" gives two counts of drones.
 from __future__ import annotations
 
 import re
+import string
 
 from newswire.core.records import Quantity
 from newswire.extractor import locales as lc
@@ -82,12 +83,6 @@ _SCALE_AFTER = re.compile(
     r"(?:[ \u00a0]?-?[ \u00a0]?(?P<word>thousand|million|billion|trillion|mn|mln|bn|bln|tn|crores?|lakhs?)\b"
     r"|(?P<letter>[kKmMbBtT])(?![\w]))"
 )
-_APPROX_BEFORE = re.compile(
-    r"(?i:\b(?P<a>more than|over|about|around|approximately|approx\.|roughly|nearly|almost|at least|up to"
-    r"|as many as|as much as|fewer than|less than|under|some|at most|no more than|no fewer than|upwards of"
-    r"|close to|an estimated|estimated|just over|just under|well over|well above|in excess of|above|below"
-    r"|barely|only|just|exactly|a total of|reportedly))[ \u00a0]+(?:the[ ])?$"
-)
 _APPROX_MAP: dict[str, str] = {
     "more than": ">", "over": ">", "upwards of": ">", "just over": ">", "well over": ">", "in excess of": ">",
     "well above": ">", "above": ">", "at least": ">=", "no fewer than": ">=", "about": "~", "around": "~",
@@ -102,9 +97,10 @@ _MONTHS = (
 )
 _MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?,?[ \u00a0]+(?:\d{1,2},?[ \u00a0]+)?$")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?:" + _MONTHS + r")\b")
+_ORDINAL_FIRST = frozenset("snrt'")
+_SCI_FIRST = frozenset("x\u00d7^")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|'s\b")  # 21st, 1960s
 _TIME_AFTER = re.compile(r"(?::\d\d|[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|UTC\b|EST\b|ET\b))")
-_LABEL_BEFORE = re.compile(r"(?:\b(?P<cap>[A-Z][A-Za-z]*)[ \u00a0]|[#№]|\bNo\.?[ \u00a0]|[A-Za-z]-)$")
 _WORD_AFTER = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*)")
 _HYPHEN_WORD = re.compile(r"-(?P<w>[a-z]+(?:-old|-(?:foot|feet|metre|meter|kilometre|kilometer|mile|yard|inch))?)\b")
 # "half of", "half the": a share; "the second half of", "in half" are not figures
@@ -203,6 +199,55 @@ def _not_fraction(surface: str, text: str, e: int, end: int) -> bool:
     return n >= d or (11 <= d <= 31 and n <= 12) or (e < end and text[e] == "/")
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _label_before(window: str) -> tuple[bool, str | None]:
+    """Whether the text before a number makes it a label ("Section 427", "#3", "No. 5", "F-"), and the
+    capitalised word when that is the reason. String methods, not a `$`-anchored regex, which would
+    be tried at every position of the window."""
+    c = window[-1:]
+    if c in ("#", "\u2116"):
+        return True, None
+    if c == "-":
+        return window[-2:-1] in _ASCII_LETTERS, None
+    if c not in (" ", "\u00a0"):
+        return False, None
+    head = window[:-1]
+    rest = head.rstrip(_ASCII_LETTERS)
+    word = head[len(rest):]
+    if rest and _word_char(rest[-1]):
+        return False, None
+    if word and "A" <= word[0] <= "Z":
+        return True, word
+    if head.endswith("No.") and not (len(head) > 3 and _word_char(head[-4])):
+        return True, None
+    return False, None
+
+
+def _approx_before(lang: qlang.Lang, tail: str) -> tuple[str, int]:
+    """The approximator right before a figure ("more than ", "about the ") as (approx, its length
+    back from the figure); ("=", 0) when there is none. The last one to three words are looked up."""
+    words = tail.split()
+    if lang is _EN and words and words[-1] == "the":
+        words.pop()
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        key = " ".join(words[-n:]).lower()
+        k = 0
+        while k < len(key) and not key[k].isalnum():
+            k += 1
+        a = lang.approx_map.get(key[k:])
+        if a:
+            pos = tail.lower().rfind(key[k:])
+            if pos < 0 or (pos and _word_char(tail[pos - 1])):
+                continue
+            return a, len(tail) - pos
+    return "=", 0
+
+
 def _is_year(value: float, surface: str) -> bool:
     return surface.isdigit() and len(surface) == 4 and 1800 <= value <= 2100
 
@@ -233,7 +278,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                     continue  # F-16, COVID-19, 2013-14
             if before == ":" or (e < end and text[e] == ":" and e + 1 < end and text[e + 1].isdigit()):
                 continue
-            if (text[s - 2:s] == ": " and text[s - 3:s - 2].isdigit()) or _CLOCK_SPACED.match(text, e, end):
+            if (text[s - 2:s] == ": " and text[s - 3:s - 2].isdigit()) or (
+                    text[e:e + 1] == ":" and _CLOCK_SPACED.match(text, e, end)):
                 continue  # a clock time written "09: 30"
             if L is _EN:
                 value = nb.parse_digits(surface)
@@ -249,7 +295,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             signed = s > start and text[s - 1] in "-\u2212" and (s - 1 == start or text[s - 2] in " (\u00a0$")
             if value is not None and signed:
                 value, s = -value, s - 1
-            elif value is not None and _MINUS_BEFORE.search(text, max(start, s - 6), s):
+            elif value is not None and text[s - 5:s - 1] == "inus" and _MINUS_BEFORE.search(text, max(start, s - 6), s):
                 value, s = -value, s - 6  # "minus 10 degrees"
         elif kind_hint == "uf":
             value = nb.UNICODE_FRACTIONS.get(surface)
@@ -278,14 +324,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             if L.month_before.search(window[-18:]) or L.month_after.match(text, e, end):
                 drop_next_partner = True
                 continue
-            if _ORDINAL_AFTER.match(text, e, end) or L.time_after.match(text, e, end):
+            if (text[e:e + 1] in _ORDINAL_FIRST and _ORDINAL_AFTER.match(text, e, end)) \
+                    or L.time_after.match(text, e, end):
                 drop_next_partner = True
                 continue
-            lab = _LABEL_BEFORE.search(window[-24:])
-            labelled = bool(lab and not (lab.group("cap") and lab.group("cap").lower() in _CAP_OK))
-            if labelled and L.noun_mode == "cap" and lab.group("cap") and _CAP_NEXT.match(text, e, end):
+            labelled, cap = _label_before(window)
+            labelled = labelled and not (cap and cap.lower() in _CAP_OK)
+            if labelled and L.noun_mode == "cap" and cap and _CAP_NEXT.match(text, e, end):
                 labelled = False  # German capitalises nouns: "Kosten 12 Millionen", "Polizei 40 Verletzte"
-            sci = _SCI_AFTER.match(text, e, end)
+            sci = _SCI_AFTER.match(text, e, end) if text[e:e + 1] in _SCI_FIRST or text[e + 1:e + 2] in _SCI_FIRST \
+                else None
             if sci:
                 exp = int(sci.group("exp").replace("\u2212", "-"))
                 base = sci.group("base")
@@ -294,17 +342,15 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
         approx = "="
         kind = "count"
         unit: str | None = None
-        cur = un.CURRENCY_BEFORE.search(window[-10:]) if kind_hint == "dig" else None
+        cur = un.CURRENCY_BEFORE.search(window[-10:]) if kind_hint == "dig" and \
+            window.rstrip(" \u00a0-")[-1:] in un.CURRENCY_LAST_CHARS else None
         if cur:
             unit, kind = un.currency_code(cur.group("cur")), "money"
             s = max(start, s - len(cur.group()))
             window = text[max(start, s - 40):s]
-        # `$`-anchored patterns try every start position: give them only the tail they need
-        ap = L.approx_before.search(window[-22:]) if window[-1:].isspace() else None
-        if ap:
-            approx = L.approx_map.get(ap.group("a").lower(), "=")
-            if approx != "=":
-                s -= len(ap.group()) - len(ap.group().split(ap.group("a"), 1)[0])
+        if window[-1:].isspace():
+            approx, back = _approx_before(L, window[-22:])
+            s -= back
         sc = L.scale_after.match(text, e, end)
         letter = sc.group("letter") if sc else None
         scaled = False
@@ -363,11 +409,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
         if kind == "count" and _is_year(value, surface) and not cur:
             drop_next_partner = True
             continue
-        tp = _TIMES_PER.match(text, e, end) if kind == "count" and L is _EN else None
+        tp = _TIMES_PER.match(text, e, end) if kind == "count" and L is _EN and text.startswith(" times", e) else None
         if tp:  # "four times per week": a frequency
             unit, kind, e = f"count per {tp.group('u')}", "rate", tp.end()
         if kind == "count":
-            hy = _HYPHEN_WORD.match(text, e, end)
+            hy = _HYPHEN_WORD.match(text, e, end) if text[e:e + 1] == "-" else None
             if hy:
                 looked = un.lookup_unit(None, hy.group("w").replace("-", " "))
                 unit = looked[0] if looked else hy.group("w")
@@ -377,7 +423,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 if kind_hint == "dig" and _ADDRESS_AFTER.match(text, e, end):
                     continue  # a street number: "505 LaGuardia Place", "1600 Pennsylvania Avenue"
                 unit = _counted_noun(text, e, end)
-                if _MAGNITUDE_BEFORE.search(text, max(start, s - 12), s):
+                if "agnitude" in text[max(start, s - 13):s] and _MAGNITUDE_BEFORE.search(text, max(start, s - 12), s):
                     unit = "magnitude"  # "a magnitude 4.6 earthquake"
                 elif unit is None and kind_hint == "dig" and text[e:e + 1] == "," and value < 120 \
                         and _NAME_COMMA.search(text, max(start, s - 30), s):
@@ -413,6 +459,10 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
         if i + 1 < len(qs):
             n = qs[i + 1]
             gap = text[q.end:n.start]
+            if len(gap) > 12:  # nothing below joins figures this far apart
+                out.append(q)
+                i += 1
+                continue
             if (q.unit is None or q.kind == "money") and (
                     lang.range_mid.match(gap) or lang.between_mid.match(gap) or _LIST_SEP.match(gap)):
                 q = _share_scale(lang, q, n)
@@ -467,10 +517,11 @@ def _share_scale(lang: qlang.Lang, q: Quantity, n: Quantity) -> Quantity:
                     start=q.start, end=q.end, kind=q.kind)
 
 
+_ASCII_LETTERS = string.ascii_letters
 _CAP_NEXT = re.compile(r"[ \u00a0]+[A-Z\u00c4\u00d6\u00dc]")
 _EN = qlang.Lang(
     code="en", dig=_DIG, words=_WORDS_CORE, scale_after=_SCALE_AFTER, scales=nb.SCALE_SUFFIX,
-    approx_before=_APPROX_BEFORE, approx_map=_APPROX_MAP, unit_after=un.UNIT_AFTER, unit_lookup=un.lookup_unit,
+    approx_map=_APPROX_MAP, unit_after=un.UNIT_AFTER, unit_lookup=un.lookup_unit,
     month_before=_MONTH_BEFORE, from_before=_FROM_BEFORE, month_after=_MONTH_AFTER,
     time_after=_TIME_AFTER, between_before=_BETWEEN_BEFORE,
     between_mid=_BETWEEN_MID, range_mid=_RANGE_MID, decimal_comma=False, stop=STOP, skip=frozenset(), noun_mode="en",

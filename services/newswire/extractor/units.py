@@ -110,20 +110,38 @@ PREFIX_CURRENCY: dict[str, str] = {
 }
 
 
-def _alternation(keys: list[str]) -> str:
-    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+def _trie(keys: list[str]) -> str:
+    """An alternation factored as a trie (longest first along each path): one branch per character
+    instead of trying two hundred alternatives in turn."""
+    root: dict = {}
+    for k in keys:
+        node = root
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
 
 
 # A unit right after the number (optionally after a space or hyphen); the lookahead stops
 # "in" from matching "inches" partially and "m" from matching "men".
 UNIT_AFTER = re.compile(
-    r"[ \u00a0]?-?(?:(?P<sym>" + _alternation(list(_SYMBOLS)) + r")(?![\w\u00b2])"
-    r"|(?i:(?P<word>" + _alternation(list(_WORDS)) + r"))\b)"
+    r"[ \u00a0]?-?(?:(?P<sym>" + _trie(list(_SYMBOLS)) + r")(?![\w\u00b2])"
+    r"|(?i:(?P<word>" + _trie(list(_WORDS)) + r"))\b)"
 )
 CURRENCY_BEFORE = re.compile(
     r"(?P<cur>US ?\$|U\.S\.\s?\$|HK\$|A\$|C\$|[$\u20ac\u00a3\u00a5\u20b9\u20bd\u20b4]"
     r"|(?:USD|EUR|GBP|CHF|CAD|AUD|Rs\.?) ?)[ \u00a0]?-?$"
 )
+# the characters CURRENCY_BEFORE can end on: a cheap gate before the `$`-anchored search
+CURRENCY_LAST_CHARS = "$\u20ac\u00a3\u00a5\u20b9\u20bd\u20b4DRPFs."
 CURRENCY_AFTER = re.compile(r"[ \u00a0]?(?P<cur>[\u20ac$\u00a3])")
 
 
