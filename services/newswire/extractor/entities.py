@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newswire.core.records import Entity
 from newswire.extractor import gazetteer as gz
@@ -28,9 +28,8 @@ _SPAN = re.compile(_TOKEN + r"(?:(?:[ ](?:of(?:[ ]the)?|de|del|da|bin|al|von|van
 _POSSESSIVE = ("\u2019s", "'s", "\u2019", "'")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A capitalised span split into role, name and label, with offsets of the name."""
+class Mention(NamedTuple):
+    """A capitalised span split into role, name and label, with offsets of the name (a tuple: cheap to build)."""
 
     name: str
     label: str
@@ -182,7 +181,10 @@ def _span_mentions(g: str) -> tuple[Mention, ...]:
 
 
 def mentions(text: str) -> list[Mention]:
-    """Every capitalised mention with its label (PERSON, ORG, GPE), role and organisation."""
+    """Every capitalised mention with its label (PERSON, ORG, GPE), role and organisation.
+
+    An unlabelled word is a person only as a surname seen earlier ("Kirby" after "John Kirby").
+    """
     out: list[Mention] = []
     surnames: set[str] = set()
     get = _span_cache.get
@@ -191,22 +193,19 @@ def mentions(text: str) -> list[Mention]:
         found = get(g)
         if found is None:
             found = _span_mentions(g)
-        if found:
-            _add(out, surnames, found, sm.start())
-    return out
-
-
-def _add(out: list[Mention], surnames: set[str], found: tuple[Mention, ...], base: int) -> None:
-    """Append mentions found at relative offsets, rebased; an unlabelled word is a person only as a known
-    surname ("Kirby" after "John Kirby")."""
-    for m in found:
-        if m.label == "?":
-            if m.name in surnames:
-                out.append(Mention(m.name, "PERSON", m.start + base, m.end + base))
+        if not found:
             continue
-        if m.label == "PERSON":
-            surnames.add(m.name.rsplit(" ", 1)[-1])
-        out.append(Mention(m.name, m.label, m.start + base, m.end + base, m.role, m.org) if base else m)
+        base = sm.start()
+        for m in found:
+            label = m.label
+            if label == "?":
+                if m.name in surnames:
+                    out.append(Mention(m.name, "PERSON", m.start + base, m.end + base))
+                continue
+            if label == "PERSON":
+                surnames.add(m.name.rsplit(" ", 1)[-1])
+            out.append(Mention(m.name, label, m.start + base, m.end + base, m.role, m.org) if base else m)
+    return out
 
 
 def find_entities(text: str) -> list[Entity]:

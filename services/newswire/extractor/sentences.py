@@ -17,7 +17,7 @@ _LINE = re.compile(r"[^\n]+")
 _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2023\u25aa\u25cf\u00b7\u2013\u2014]|\d{1,2}[.)])[ \t]+")
 # group 1 ends the sentence: the spaces after it are nobody's
 _BOUNDARY = re.compile(r"([.!?\u2026]+[\"'\u201d\u2019)\]]*)[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
-_HEADING_END = re.compile(r"[.!?:;,\"'\u201d\u2019)\u2026]$")
+_HEADING_END = ".!?:;,\"'\u201d\u2019)\u2026"  # a line ending in one of these is no heading
 _WORD = re.compile(r"\w+")
 
 ABBREVIATIONS = frozenset(
@@ -90,7 +90,7 @@ def split_sentences(text: str) -> list[Sentence]:
             out.append(Sentence(ls, le, text[ls:le], para, "bullet"))
             continue
         body = text[ls:le]
-        if not _HEADING_END.search(body) and _few_words(body):
+        if body[-1] not in _HEADING_END and _few_words(body):  # (a regex with $ would scan the whole line)
             out.append(Sentence(ls, le, body, para, "heading"))
             para += 1
             continue
