@@ -213,3 +213,13 @@ def test_news_noise_times_addresses_ages_and_pronouns() -> None:
     assert q("no one else was injured") == []
     assert q("2-1/2 million citizens") == [(2.5e6, "citizens", "=")]
     assert q("10 and a half million jobs") == [(10.5e6, "jobs", "=")]
+
+
+def test_currency_codes_symbols_and_product_labels() -> None:
+    assert q("USD 5 million and 300 million EUR") == [(5e6, "usd", "="), (3e8, "eur", "=")]
+    assert q("R$ 5 bn") == [(5e9, "brl", "=")]
+    assert q("a 5pc rise") == [(5, "percent", "=")]
+    assert q("10 billion yuan") == [(1e10, "cny", "=")]
+    assert q("iPhone 12 sales and iOS 6") == []
+    assert q("A 15-year-old boy") == [(15, "year of age", "=")]
+    assert q("A 5.6 magnitude earthquake hit") == [(5.6, "magnitude", "=")]

@@ -41,10 +41,11 @@ _UF = re.compile(r"[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b]")
 _DIG_UF = re.compile(r"[0-9\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b](?:(?<=[0-9])" + _DIG.pattern[5:] + ")?")
 # "a gallon", "a kilogram", "a percentage point": one of a unit of measure. Durations and money are
 # left out: "a year ago", "twice a day", "not a penny", "a dollar spent" are idioms, not figures.
-_ONE_UNITS = nb.trie_pattern(
+_ONE_UNITS_LIST = (
     "gallon litre liter mile kilometre kilometer metre meter kilogram gram acre hectare inch ounce pint barrel tonne "
     "kilobyte megabyte gigabyte terabyte kibibyte byte percentage".split()
 )
+_ONE_UNITS = nb.trie_pattern(_ONE_UNITS_LIST)
 _WORDS_CORE = re.compile(
     r"\b(?P<frac>" + _FRAC_NUM + r"[ -]" + _FRAC_ALT + r")\b"
     r"|\b(?P<w>(?:[Aa]n?[ ](?:hundred|thousand|million|billion|dozen)|" + _WORD_START + r")"
@@ -219,7 +220,7 @@ def _label_before(window: str) -> tuple[bool, str | None]:
     word = head[len(rest):]
     if rest and _word_char(rest[-1]):
         return False, None
-    if word and "A" <= word[0] <= "Z":
+    if word and not word.islower():  # "Section", "Voyager", and product names: "iPhone 12", "iOS 6"
         return True, word
     if head.endswith("No.") and not (len(head) > 3 and _word_char(head[-4])):
         return True, None
@@ -424,7 +425,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                     continue  # a street number: "505 LaGuardia Place", "1600 Pennsylvania Avenue"
                 unit = _counted_noun(text, e, end)
                 if "agnitude" in text[max(start, s - 13):s] and _MAGNITUDE_BEFORE.search(text, max(start, s - 12), s):
-                    unit = "magnitude"  # "a magnitude 4.6 earthquake"
+                    unit, kind = "magnitude", "measure"  # "a magnitude 4.6 earthquake"
                 elif unit is None and kind_hint == "dig" and text[e:e + 1] == "," and value < 120 \
                         and _NAME_COMMA.search(text, max(start, s - 30), s):
                     unit, kind = "year of age", "age"  # "Teixeira, 28, was acquired"
@@ -445,7 +446,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
 
 _CAP_OK = frozenset(
     """about around over nearly almost some approximately roughly more less at up just only the and but
-    by with of in on to for from all another just exactly between than"""
+    by with of in on to for from all another just exactly between than a an"""
     .split()
 )
 

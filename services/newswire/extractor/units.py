@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+# ISO codes written before or after a figure ("USD 5 million", "300 million EUR")
+_ISO_CODES = "USD EUR GBP CHF CAD AUD JPY CNY INR RUB UAH HKD SGD NZD SEK NOK DKK ZAR BRL MXN KRW TRY ILS NGN".split()
 # surface -> (normalised unit, kind). Case-sensitive symbols first; words match any case.
 _SYMBOLS: dict[str, tuple[str, str]] = {
     "%": ("percent", "percent"), "km": ("kilometre", "measure"), "km2": ("square kilometre", "measure"),
@@ -36,7 +38,9 @@ _SYMBOLS: dict[str, tuple[str, str]] = {
     "sq m": ("square metre", "measure"), "cu ft": ("cubic foot", "measure"), "ppm": ("part per million", "measure"),
     "ppb": ("part per billion", "measure"), "mmBtu": ("million british thermal unit", "measure"),
     "mmBTU": ("million british thermal unit", "measure"), "gal": ("gallon", "measure"),
-    "psi": ("pound per square inch", "measure"),
+    "psi": ("pound per square inch", "measure"), "pc": ("percent", "percent"), "cc": ("cubic centimetre", "measure"),
+    "hp": ("horsepower", "measure"), "mpg": ("mile per gallon", "measure"), "mAh": ("milliampere hour", "measure"),
+    **{c: (c.lower(), "money") for c in _ISO_CODES},
 }
 _WORDS: dict[str, tuple[str, str]] = {
     "percent": ("percent", "percent"), "per cent": ("percent", "percent"), "pct": ("percent", "percent"),
@@ -44,7 +48,20 @@ _WORDS: dict[str, tuple[str, str]] = {
     "dollars": ("usd", "money"), "dollar": ("usd", "money"), "euros": ("eur", "money"), "euro": ("eur", "money"),
     "pounds sterling": ("gbp", "money"), "yen": ("jpy", "money"), "yuan": ("cny", "money"),
     "rupees": ("inr", "money"), "rubles": ("rub", "money"), "roubles": ("rub", "money"),
-    "hryvnias": ("uah", "money"), "cents": ("cent", "money"), "cent": ("cent", "money"),
+    "hryvnias": ("uah", "money"), "hryvnia": ("uah", "money"), "rupee": ("inr", "money"), "ruble": ("rub", "money"),
+    "rouble": ("rub", "money"), "francs": ("chf", "money"), "swiss francs": ("chf", "money"),
+    "pesos": ("mxn", "money"), "rand": ("zar", "money"), "reais": ("brl", "money"), "shekels": ("ils", "money"),
+    "naira": ("ngn", "money"), "lira": ("try", "money"), "kronor": ("sek", "money"), "kroner": ("nok", "money"),
+    "renminbi": ("cny", "money"), "ringgit": ("myr", "money"), "rupiah": ("idr", "money"), "baht": ("thb", "money"),
+    "dinars": ("dinar", "money"), "riyals": ("sar", "money"), "dirhams": ("aed", "money"),
+    "australian dollars": ("aud", "money"), "canadian dollars": ("cad", "money"), "hong kong dollars": ("hkd", "money"),
+    "us dollars": ("usd", "money"), "u.s. dollars": ("usd", "money"),
+    "horsepower": ("horsepower", "measure"), "decibels": ("decibel", "measure"), "carats": ("carat", "measure"),
+    "magnitude": ("magnitude", "measure"), "bushels": ("bushel", "measure"), "megapixels": ("megapixel", "measure"),
+    "terawatt hours": ("terawatt hour", "measure"), "terawatt-hours": ("terawatt hour", "measure"),
+    "miles per gallon": ("mile per gallon", "measure"), "miles per hour": ("mile per hour", "measure"),
+    "kilometres per hour": ("kilometre per hour", "measure"), "kilometers per hour": ("kilometre per hour", "measure"),
+    "cents": ("cent", "money"), "cent": ("cent", "money"),
     "dimes": ("dime", "money"),
     "kilometres": ("kilometre", "measure"), "kilometers": ("kilometre", "measure"),
     "kilometre": ("kilometre", "measure"), "kilometer": ("kilometre", "measure"),
@@ -107,6 +124,9 @@ PREFIX_CURRENCY: dict[str, str] = {
     "$": "usd", "us$": "usd", "u.s.$": "usd", "usd": "usd", "\u20ac": "eur", "eur": "eur", "\u00a3": "gbp",
     "gbp": "gbp", "\u00a5": "jpy", "\u20b9": "inr", "rs": "inr", "rs.": "inr", "a$": "aud", "c$": "cad",
     "hk$": "hkd", "cad": "cad", "aud": "aud", "chf": "chf", "\u20bd": "rub", "\u20b4": "uah",
+    "r$": "brl", "s$": "sgd", "nz$": "nzd", "\u20a9": "krw", "\u20ba": "try", "\u20aa": "ils", "\u20a6": "ngn",
+    "\u20b1": "php", "\u0e3f": "thb",
+    **{c.lower(): c.lower() for c in _ISO_CODES},
 }
 
 
@@ -137,11 +157,13 @@ UNIT_AFTER = re.compile(
     r"|(?i:(?P<word>" + _trie(list(_WORDS)) + r"))\b)"
 )
 CURRENCY_BEFORE = re.compile(
-    r"(?P<cur>US ?\$|U\.S\.\s?\$|HK\$|A\$|C\$|[$\u20ac\u00a3\u00a5\u20b9\u20bd\u20b4]"
-    r"|(?:USD|EUR|GBP|CHF|CAD|AUD|Rs\.?) ?)[ \u00a0]?-?$"
+    r"(?P<cur>US ?\$|U\.S\.\s?\$|HK\$|NZ\$|[ACRS]\$"
+    r"|[$\u20ac\u00a3\u00a5\u20b9\u20bd\u20b4\u20a9\u20ba\u20aa\u20a6\u20b1\u0e3f]"
+    r"|(?:" + "|".join(_ISO_CODES) + r"|Rs\.?) ?)[ \u00a0]?-?$"
 )
 # the characters CURRENCY_BEFORE can end on: a cheap gate before the `$`-anchored search
-CURRENCY_LAST_CHARS = "$\u20ac\u00a3\u00a5\u20b9\u20bd\u20b4DRPFs."
+CURRENCY_LAST_CHARS = frozenset("$\u20ac\u00a3\u00a5\u20b9\u20bd\u20b4\u20a9\u20ba\u20aa\u20a6\u20b1\u0e3f."
+                                + "".join({c[-1] for c in _ISO_CODES}) + "s")
 CURRENCY_AFTER = re.compile(r"[ \u00a0]?(?P<cur>[\u20ac$\u00a3])")
 
 
