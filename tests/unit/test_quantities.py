@@ -223,3 +223,9 @@ def test_currency_codes_symbols_and_product_labels() -> None:
     assert q("iPhone 12 sales and iOS 6") == []
     assert q("A 15-year-old boy") == [(15, "year of age", "=")]
     assert q("A 5.6 magnitude earthquake hit") == [(5.6, "magnitude", "=")]
+
+
+def test_glued_temperatures_and_basis_points() -> None:
+    assert q("temperatures of 30C today") == [(30, "degree celsius", "=")]
+    assert q("it hit 95F.") == [(95, "degree fahrenheit", "=")]
+    assert q("raised rates by 25 basis points, then cut 50 bps") == [(25, "basis point", "="), (50, "basis point", "=")]

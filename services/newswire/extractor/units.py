@@ -38,7 +38,8 @@ _SYMBOLS: dict[str, tuple[str, str]] = {
     "sq m": ("square metre", "measure"), "cu ft": ("cubic foot", "measure"), "ppm": ("part per million", "measure"),
     "ppb": ("part per billion", "measure"), "mmBtu": ("million british thermal unit", "measure"),
     "mmBTU": ("million british thermal unit", "measure"), "gal": ("gallon", "measure"),
-    "psi": ("pound per square inch", "measure"), "pc": ("percent", "percent"), "cc": ("cubic centimetre", "measure"),
+    "psi": ("pound per square inch", "measure"), "pc": ("percent", "percent"), "bps": ("basis point", "percent"),
+    "cc": ("cubic centimetre", "measure"),
     "hp": ("horsepower", "measure"), "mpg": ("mile per gallon", "measure"), "mAh": ("milliampere hour", "measure"),
     **{c: (c.lower(), "money") for c in _ISO_CODES},
 }
@@ -57,6 +58,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "australian dollars": ("aud", "money"), "canadian dollars": ("cad", "money"), "hong kong dollars": ("hkd", "money"),
     "us dollars": ("usd", "money"), "u.s. dollars": ("usd", "money"),
     "horsepower": ("horsepower", "measure"), "decibels": ("decibel", "measure"), "carats": ("carat", "measure"),
+    "basis points": ("basis point", "percent"), "basis point": ("basis point", "percent"),
     "magnitude": ("magnitude", "measure"), "bushels": ("bushel", "measure"), "megapixels": ("megapixel", "measure"),
     "terawatt hours": ("terawatt hour", "measure"), "terawatt-hours": ("terawatt hour", "measure"),
     "miles per gallon": ("mile per gallon", "measure"), "miles per hour": ("mile per hour", "measure"),
