@@ -229,3 +229,11 @@ def test_glued_temperatures_and_basis_points() -> None:
     assert q("temperatures of 30C today") == [(30, "degree celsius", "=")]
     assert q("it hit 95F.") == [(95, "degree fahrenheit", "=")]
     assert q("raised rates by 25 basis points, then cut 50 bps") == [(25, "basis point", "="), (50, "basis point", "=")]
+
+
+def test_unicode_mixed_fractions_superscripts_and_negative_ranges() -> None:
+    assert q("2\u00bd miles") == [(2.5, "mile", "=")]
+    assert q("1\u20442 cup") == [(0.5, "cup", "=")]
+    assert q("1.5\u00d710\u2076 cells") == [(1.5e6, "cells", "=")]
+    assert q("3 \u00d7 10\u207b\u2075 m") == [(3e-05, "metre", "=")]
+    assert q("temperatures of -5 to -10 degrees") == [(-7.5, "degree", "~")]

@@ -51,7 +51,7 @@ def parse_fraction(s: str) -> float | None:
 
 def parse_digits(surface: str) -> float | None:
     """The value of a digit string such as "1,500,000", "-1e-3", "2 1/2" or "16.25"."""
-    s = surface.replace("\u2212", "-").strip()
+    s = surface.replace("\u2212", "-").replace("\u2044", "/").strip()
     if "/" in s and (" " in s or "-" in s[1:]):  # mixed fraction "2 1/2", "2-1/2"
         whole, _, frac = (s[0] + s[1:].replace("-", " ", 1)).partition(" ")
         w, f = parse_digits(whole), parse_digits(frac)

@@ -34,7 +34,8 @@ _FRAC_ALT = nb.trie_pattern(list(nb.FRACTION_WORDS))
 _DIG = re.compile(
     # 1,500,000 / 10 000 (space groups not inside a token: "i7 860" is not 7860) / 42
     r"[0-9](?:\d{0,2}(?:,\d{3})+(?!\d)|(?<![^\W\d]\d)\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d*)"
-    r"(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?(?:[ -]\d{1,2}/\d{1,3}(?!\d)|/\d+| and a half\b)?"  # 4e14, 2 1/2, 1/40
+    r"(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?(?:[ -]\d{1,2}[/\u2044]\d{1,3}(?!\d)|[/\u2044]\d+| and a half\b"
+    r"|[ ]?[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b])?"  # 4e14, 2 1/2, 1/40
 )
 _UF = re.compile(r"[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b]")
 # English scans digits and unicode fractions in one pass: one leading character class keeps the
@@ -115,9 +116,14 @@ _HALF_SCALE = re.compile(r"[ ]an?[ ](?P<s>dozen|hundred|thousand|million|billion
 _HALF_UNIT = re.compile(r"[ ](?:of[ ])?an?[ ]+(?P<w>[a-z]+)\b")  # "half a mile", "two-tenths of a mile"
 _MINUS_BEFORE = re.compile(r"\b[Mm]inus[ \u00a0]$")
 _MILLION_M = re.compile(r"m[ \u00a0](?P<w>[a-z]{3,})\b")
+_SUP = r"[\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074-\u2079]"  # superscript digits and signs
+# 8x2^10, 2.48x10^-5, 2.48x10-5 (a superscript lost), 1.5x10\u2076, 2^10
 _SCI_AFTER = re.compile(
-    r"(?:[ ]?[\u00d7x][ ]?(?P<base>\d{1,3})(?:\^|(?<=10)(?=[-+\u2212]\d))|\^)(?P<exp>[-+\u2212]?\d{1,3})(?!\d)"
+    r"(?:[ ]?[\u00d7x][ ]?(?P<base>\d{1,3})(?:\^|(?<=10)(?=[-+\u2212]\d|" + _SUP + r"))|\^)"
+    r"(?P<exp>[-+\u2212]?\d{1,3}(?!\d)|" + _SUP + r"{1,4})"
 )
+_SUPERSCRIPT = str.maketrans("\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2212",
+                             "-+0123456789-")
 _PER_AFTER = re.compile(r"[ ]?(?:/|per[ ]|a[ ]|an[ ])(?P<u>[A-Za-z]{1,12})\b")
 _INCH = re.compile(
     r"[ \u00a0]?in(?=\.?[ \u00a0]*(?:[,;:)!?]|$)"
@@ -287,9 +293,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 value = nb.parse_digits(surface)
                 if surface.endswith(" and a half"):  # "10 and a half million jobs"
                     value = nb.parse_digits(surface[:-11]) + 0.5  # type: ignore[operator]
+                elif surface[-1] in nb.UNICODE_FRACTIONS:  # "2\u00bd miles"
+                    whole = nb.parse_digits(surface[:-1])
+                    value = None if whole is None else whole + nb.UNICODE_FRACTIONS[surface[-1]]
             else:
                 value = qlang.parse_digits(L, surface)
-            if "/" in surface and " " not in surface and _not_fraction(surface, text, e, end):
+            if ("/" in surface or "\u2044" in surface) and " " not in surface and \
+                    _not_fraction(surface.replace("\u2044", "/"), text, e, end):
                 drop_next_partner = True
                 continue
             if L.decimal_comma and e + 1 < end and text[e] == "." and text[e + 1].isdigit():
@@ -337,7 +347,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             sci = _SCI_AFTER.match(text, e, end) if text[e:e + 1] in _SCI_FIRST or text[e + 1:e + 2] in _SCI_FIRST \
                 else None
             if sci:
-                exp = int(sci.group("exp").replace("\u2212", "-"))
+                exp = int(sci.group("exp").translate(_SUPERSCRIPT))
                 base = sci.group("base")
                 value = value * float(base) ** exp if base else value ** exp  # 8x2^10, 2.48x10-5, 2^10
                 e = sci.end()
@@ -486,7 +496,7 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
             if ranged and not from_to and "-" not in gap and "\u2013" not in gap and q.unit is not None \
                     and q.unit != n.unit:
                 ranged = None  # "fell 1.2 points to 25,430" is a change, not a range
-            if (between or ranged) and compatible and (q.value <= n.value or between or from_to):
+            if (between or ranged) and compatible and (q.value <= n.value or between or from_to or n.value < 0):
                 unit = n.unit or q.unit
                 kind = n.kind if n.unit else q.kind
                 out.append(Quantity(value=(q.value + n.value) / 2, unit=unit, approx="~", surface=text[q.start:n.end],
