@@ -42,3 +42,23 @@ def test_demonyms() -> None:
 def test_no_entities_in_lowercase_or_empty() -> None:
     assert find_entities("") == []
     assert find_entities("nothing capitalised here at all") == []
+
+
+def test_cached_spans_give_the_same_mentions_at_any_offset() -> None:
+    t = "John Kirby spoke. Later, John Kirby and Kirby left for Kyiv. Kirby returned."
+    first = mentions(t)
+    assert mentions(t) == first  # second call reads the span cache
+    shifted = mentions("Intro words here. " + t)
+    assert [(m.name, m.label, m.start - 18) for m in shifted if m.name != "Intro"] == [
+        (m.name, m.label, m.start) for m in first]
+    assert [m.label for m in first if m.name == "Kirby"] == ["PERSON", "PERSON"]
+    assert "Kirby" not in [m.name for m in mentions("Kirby returned.")]  # a surname needs the full name first
+
+
+def test_very_long_capitalised_run_is_not_cached() -> None:
+    from newswire.extractor import entities as en
+
+    run = " ".join(["Alpha", "Beta"] * 100)
+    assert len(run) > en._SPAN_CACHE_MAX_CHARS
+    mentions(run)
+    assert run not in en._span_cache

@@ -110,3 +110,33 @@ def test_casualties_in_other_languages() -> None:
     text = "Bei dem Unfall gab es dreiundzwanzig Verletzte, teilte die Polizei mit."
     de = dataclasses.replace(article(text, "a_de2"), language="de")
     assert [c.kind for c in extract(de).claims if c.quantities] == ["casualties"]
+
+
+def test_text_whose_lower_case_is_longer_gives_the_same_claims() -> None:
+    # "İ".lower() is two characters: offsets into the lower-cased article no longer line up, so the
+    # extractor falls back to reading each claim on its own; both ways must agree
+    plain = ("Istanbul officials said 40 people were killed in the past week. Reportedly, 3,000 homes were "
+             "destroyed, the governor said on Monday. These numbers could not be verified.")
+    dotted = plain.replace("Istanbul", "\u0130stanbul")
+    assert len(dotted.lower()) != len(dotted)
+
+    def view(t: str) -> list[tuple]:
+        return [(c.text[1:], c.kind, c.window, c.hedged, [q.value for q in c.quantities])
+                for c in extract(article(t, "a_i")).claims]
+
+    assert view(dotted) == view(plain)
+    assert [(k, w, h) for _, k, w, h, _ in view(plain)] == [
+        ("casualties", "week", False), ("count", "Monday", True)]
+
+
+def test_one_window_scan_agrees_with_the_six_patterns() -> None:
+    import itertools
+
+    from newswire.extractor import extract as ex
+
+    words = ("in over the past last previous 24 hours day few weeks month years this since their deployment "
+             "start of war began").split()
+    for n in (2, 3, 4, 5):
+        for combo in itertools.islice(itertools.product(words, repeat=n), 20000):
+            t = " ".join(combo)
+            assert bool(ex._ANY_WINDOW.search(t)) == any(rx.search(t) for rx, _ in ex._WINDOWS), t

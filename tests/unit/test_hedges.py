@@ -58,3 +58,28 @@ def test_german_hedges_and_notes() -> None:
     assert h.is_verification_note("Das ließ sich zunächst nicht unabhängig überprüfen; die Stadt äußerte sich nicht.",
                                   False)
     assert "stadt" not in h.note_keys("Das ließ sich nicht überprüfen; die Stadt äußerte sich nicht.")
+
+
+def test_hedges_read_in_place_equal_hedges_of_the_copied_sentence() -> None:
+    from newswire.extractor.sentences import split_sentences
+
+    text = ("Anonymous sources said 12 died. Russia claimed to have taken it, citing unnamed officials. "
+            "The figures could not be independently verified. It is said to be large. People familiar with the "
+            "matter spoke on condition of anonymity. Officials said it was calm. Angeblich gab es 3 Tote.")
+    low = text.lower()
+    assert len(low) == len(text)
+    for s in split_sentences(text):
+        assert hd.inline_hedges_at(low, s.start, s.end) == hd.inline_hedges(s.text), s.text
+
+
+def test_every_inline_hedge_holds_a_screen_hint() -> None:
+    samples = ["reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "unverified", "unconfirmed",
+               "uncorroborated", "rumored", "claimed to", "could not be verified", "was not confirmed",
+               "not independently verified", "unable to confirm", "remains unverified", "citing anonymous sources",
+               "unnamed officials", "people familiar with the matter", "on condition of anonymity",
+               "according to sources", "sources said", "have reports that", "is said to", "speculation",
+               "angeblich", "mutmaßlich", "unbestätigt", "nicht unabhängig überprüft", "berichten zufolge"]
+    for phrase in samples:
+        assert hd.inline_hedges(phrase), phrase
+        assert any(h in phrase for h in hd.HINTS), phrase
+    assert set(hd.NOTE_HINTS) <= set(hd.HINTS)

@@ -47,3 +47,23 @@ def test_offsets_index_the_text() -> None:
 def test_empty_and_whitespace() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n\n\t ") == []
+
+
+def test_heading_is_a_short_line_without_closing_punctuation() -> None:
+    from newswire.extractor.sentences import HEADING_WORDS, split_sentences
+
+    short = " ".join(["Word"] * HEADING_WORDS)
+    long = " ".join(["Word"] * (HEADING_WORDS + 1))
+    assert [s.kind for s in split_sentences(short + "\nBody text here.")] == ["heading", "text"]
+    assert [s.kind for s in split_sentences(long + "\nBody text here.")] == ["text", "text"]
+    assert [s.kind for s in split_sentences("Short line.\nBody text here.")] == ["text", "text"]
+    # a long line cut mid-sentence is body text, and its sentences still split
+    cut = "He said it was over. " * 50 + "And then the"
+    kinds = {s.kind for s in split_sentences(cut)}
+    assert kinds == {"text"} and len(split_sentences(cut)) == 51
+
+
+def test_sentence_ends_at_its_mark_not_at_the_spaces_after() -> None:
+    t = "One here.  \t Two there!   Three?"
+    assert [(s.text, t[s.start:s.end]) for s in split_sentences(t)] == [
+        ("One here.", "One here."), ("Two there!", "Two there!"), ("Three?", "Three?")]

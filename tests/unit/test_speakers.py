@@ -136,3 +136,29 @@ def test_pronoun_at_end_of_long_subject_and_bare_weekday() -> None:
     assert speakers(t)[0][1] == "report"
     assert speakers("HP Monday said it would buy EYP.")[0][1] == "HP"
     assert speakers("Can you believe it, he said?")[0][1] is None
+
+
+def test_verbs_between_quotations_match_one_filtered_scan() -> None:
+    from newswire.extractor import speakers as sp
+
+    t = ('Kirby said: \u201cThey said nothing, he told us.\u201d Zelensky added "we said it" and '
+         'officials said "no"said Smith. "Unclosed said he told')
+    quotes = sp.find_quotes(t)
+    whole = [v.span() for v in sp._VERB.finditer(t) if not sp._inside(v.start(), quotes)]
+    assert [v.span() for v in sp._verbs_outside(t, quotes)] == whole
+    assert [t[a:b] for a, b in whole] == ["said", "added", "said", "said", "said", "told"]
+
+
+def test_near_delimiter_scan_gives_the_same_subjects_as_the_whole_window(monkeypatch) -> None:
+    from newswire.extractor import speakers as sp
+
+    texts = [
+        "John Kirby, White House national security spokesperson, told reporters the troops were expendable.",
+        "Smith, 45, a former officer who served in Iraq and later in Syria, said the unit had left.",
+        "After the meeting, which lasted for hours, and because of the storm, the ministry said it would wait.",
+        "The mayor, speaking on Friday, while visiting the site, as crowds gathered, said 12 homes burned.",
+    ]
+    got = [speakers(t) for t in texts]
+    monkeypatch.setattr(sp, "_DELIM_NEAR", 10**6)  # always scan the whole 160-character window
+    assert [speakers(t) for t in texts] == got
+    assert got[0][0][1] == "John Kirby"

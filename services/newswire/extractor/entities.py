@@ -157,6 +157,7 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
 
 
 _SPAN_CACHE_SIZE = 1 << 14
+_SPAN_CACHE_MAX_CHARS = 120
 _span_cache: dict[str, tuple[Mention, ...]] = {}
 
 
@@ -174,9 +175,10 @@ def _span_mentions(g: str) -> tuple[Mention, ...]:
             for m in _mention_rel(tuple(toks), tuple(o - base for o in offs)):
                 found.append(Mention(m.name, m.label, m.start + base, m.end + base, m.role, m.org) if base else m)
         res = tuple(found)
-    if len(_span_cache) >= _SPAN_CACHE_SIZE:
-        _span_cache.clear()
-    _span_cache[g] = res
+    if len(g) <= _SPAN_CACHE_MAX_CHARS:  # a run of capitalised words can be a whole page: never kept
+        if len(_span_cache) >= _SPAN_CACHE_SIZE:
+            _span_cache.clear()
+        _span_cache[g] = res
     return res
 
 
