@@ -139,7 +139,7 @@ class AlerterStage:
 
     def process(self, envelope: Envelope, context: Context) -> list[Output]:
         """Evaluate the rules against one story update; "fired" marks wait for `after_delivery`."""
-        self.fired.discard()
+        self.fired.discard()  # marks left by an event that failed midway
         story = from_dict(Story, envelope.payload)
         now = parse_time(story.last_seen)
         alerts = self.engine.evaluate(story, replay=envelope.replay, now=now)
@@ -148,16 +148,27 @@ class AlerterStage:
             self._since_prune = 0
             for key in self._stale_keys(self.fired, now - self.window):
                 del self.fired[key]
-        return [
+        outputs = [
             Output(self.topics.alerts, story.story_id, schemas.ALERT,
                    f"{alert.alert_id}/{envelope.article_id}" if alert.update else alert.alert_id,
                    envelope.article_id, to_dict(alert))
             for alert in alerts
         ]
+        self.fired.seal(delivery_key(context))  # this event's marks wait for its deliveries
+        return outputs
 
-    def after_delivery(self) -> None:
-        """The alerts of the last event are acknowledged: remember them as fired."""
-        self.fired.apply()
+    def after_delivery(self, event: tuple[str, int, int] | None = None) -> None:
+        """An event's alerts (or, without one named, all events') are acknowledged: remember
+        them as fired."""
+        if event is None:
+            self.fired.apply()
+        else:
+            self.fired.apply(event)
+
+
+def delivery_key(context: Context) -> tuple[str, int, int]:
+    """Names a consumed event for `after_delivery`: topic, partition, offset."""
+    return (context.topic, context.partition, context.offset)
 
 
 def event_time(article: CleanArticle, context: Context, envelope: Envelope) -> str:

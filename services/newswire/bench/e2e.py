@@ -79,20 +79,36 @@ def _guard(fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
 
 def broker_settings(stack: ExitStack, settings: Settings, log_dir: Path, prefix: str) -> Settings:
     """A fresh Tansu broker for one section, and settings pointing at it with their own topics."""
+    return start_broker(stack, settings, log_dir, prefix)[0]
+
+
+def start_broker(stack: ExitStack, settings: Settings, log_dir: Path, prefix: str) -> tuple[Settings, LocalBroker]:
+    """`broker_settings`, and the broker itself (its CPU is part of an article's cost)."""
     log_dir.mkdir(parents=True, exist_ok=True)
     broker_log = stack.enter_context(open(log_dir / "broker.log", "wb"))
     broker = stack.enter_context(LocalBroker(log=broker_log))
     s = settings.with_(kafka_bootstrap=broker.bootstrap, topic_prefix=prefix, group_suffix="",
                        auto_offset_reset="earliest")
     asyncio.run(admin.create_topics(s))
-    return s
+    return s, broker
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (0 if it is gone)."""
+    import psutil
+
+    try:
+        t = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return 0.0
+    return t.user + t.system
 
 
 def pipeline(settings: Settings, articles: Articles, kinds: Sequence[str], rates: Sequence[float],
              seconds: float, log_dir: Path, log: Callable[[str], None]) -> dict[str, Any]:
     """One process per stage; for each kind, each fixed rate and then flat out, one after another."""
     with ExitStack() as stack:
-        s = broker_settings(stack, settings, log_dir, "bench-e2e")
+        s, broker = start_broker(stack, settings, log_dir, "bench-e2e")
         fleet = Fleet().start([(stage, 1) for stage in STAGES], s, log_dir)
         stack.callback(fleet.stop)
         log("e2e: waiting for the four workers")
@@ -101,9 +117,10 @@ def pipeline(settings: Settings, articles: Articles, kinds: Sequence[str], rates
         for kind in kinds:
             phases += [Phase(kind, f"{r:g}/s", r, seconds, articles.stream(kind)) for r in rates]
             phases.append(Phase(kind, "flat out", None, seconds, articles.stream(kind), backlog=FLAT_BACKLOG[kind]))
-        cpu_before = fleet.cpu_seconds()
+        cpu_before = fleet.cpu_seconds() | {"broker": process_cpu_seconds(broker.process.pid)}
         runs = asyncio.run(Driver(s, log, fleet.check_alive).run(phases))
-        cpu = {name: used - cpu_before[name] for name, used in fleet.cpu_seconds().items()}
+        cpu_after = fleet.cpu_seconds() | {"broker": process_cpu_seconds(broker.process.pid)}
+        cpu = {name: used - cpu_before[name] for name, used in cpu_after.items()}
         articles_out = sum(r["enriched"] + r["dead_letters"] for r in runs) or 1
         return {"runs": [r for r in runs if r["kind"] != "warm-up"], "peak_rss_mb": fleet.peak_mb(),
                 "processes": dict.fromkeys(STAGES, 1),

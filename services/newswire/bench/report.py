@@ -101,7 +101,7 @@ def _e2e(e2e: dict[str, Any]) -> str:
             + "\n\nLatency after each stage, p50 / p99 ms\n"
             + table(["input", "rate", "cleaner", "extractor", "stories (enriched)", "alerter"], hops)
             + (f"\nPeak RSS per worker, MB: {peaks}" if peaks else "")
-            + (f"\nWorker CPU ms per article (all phases): {cpu}" if cpu else ""))
+            + (f"\nCPU ms per article, workers and broker (all phases): {cpu}" if cpu else ""))
 
 
 def _scaling(scaling: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -247,30 +248,41 @@ def to_dict(record: Any) -> Any:
     return orjson.loads(orjson.dumps(record))
 
 
+Converter = Callable[[Any], Any]
+
+
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _fields(cls: type) -> tuple[tuple[str, Converter | None], ...]:
+    """Each field of a record class with the converter its JSON value needs (None: as is).
+
+    Built once per class from the type hints: walking the hints for every value made
+    from_dict a top cost of the stages that read records (bench, profile section)."""
+    return tuple((name, _converter(tp)) for name, tp in typing.get_type_hints(cls).items())
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _converter(tp: Any) -> Converter | None:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(args[0], value) if len(args) == 1 else value
+        return _converter(args[0]) if len(args) == 1 else None
     if origin is list:
         (arg,) = typing.get_args(tp)
-        return [_convert(arg, v) for v in value]
+        inner = _converter(arg)
+        if inner is None:
+            return None
+        return lambda values: [None if v is None else inner(v) for v in values]
     if dataclasses.is_dataclass(tp):
-        return from_dict(tp, value)
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
+        return functools.partial(from_dict, tp)
+    if tp is float:
+        return lambda v: float(v) if type(v) is int else v
+    return None
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Build a record from its dict form, ignoring unknown keys (schemas grow additively)."""
-    hints = _hints(cls)
-    kwargs = {name: _convert(hints[name], data[name]) for name in hints if name in data}
+    kwargs = {}
+    for name, convert in _fields(cls):
+        if name in data:
+            value = data[name]
+            kwargs[name] = value if convert is None or value is None else convert(value)
     return cls(**kwargs)

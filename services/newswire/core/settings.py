@@ -54,6 +54,8 @@ class Settings:
     webhook_timeout_seconds: float = 5.0
     auto_offset_reset: str = "earliest"
     group_suffix: str = ""
+    batch_max: int = 256
+    batch_wait_seconds: float = 0.005
 
     def metrics_port(self, stage: str) -> int:
         """Each stage serves /metrics on its own port: base + its index."""
@@ -64,11 +66,12 @@ class Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-_INT = {"partitions", "stories_partitions", "replication", "metrics_port_base", "max_message_bytes", "retries"}
+_INT = {"partitions", "stories_partitions", "replication", "metrics_port_base", "max_message_bytes", "retries",
+        "batch_max"}
 _FLOAT = {
     "max_processing_seconds", "retry_backoff_seconds", "session_timeout_seconds",
     "heartbeat_interval_seconds", "commit_interval_seconds", "stories_window_days",
-    "webhook_timeout_seconds",
+    "webhook_timeout_seconds", "batch_wait_seconds",
 }
 _BOOL = {"enable_idempotence"}
 _PATH = {"rules_file", "schemas_dir", "data_dir"}
@@ -108,6 +111,8 @@ def _validate(s: Settings) -> None:
         raise ConfigError("NEWSWIRE_PARTITIONS and NEWSWIRE_STORIES_PARTITIONS must be at least 1")
     if s.auto_offset_reset not in {"earliest", "latest"}:
         raise ConfigError("NEWSWIRE_AUTO_OFFSET_RESET must be 'earliest' or 'latest'")
+    if s.batch_max < 1 or s.batch_wait_seconds < 0:
+        raise ConfigError("NEWSWIRE_BATCH_MAX must be at least 1 and NEWSWIRE_BATCH_WAIT_SECONDS not negative")
     if s.security_protocol not in {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}:
         raise ConfigError("NEWSWIRE_SECURITY_PROTOCOL must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL")
     if s.security_protocol.startswith("SASL") and not (s.sasl_mechanism and s.sasl_username):

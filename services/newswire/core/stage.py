@@ -47,6 +47,7 @@ class Stage(Protocol):
         """Pure processing of one event (state, if any, lives in an injected mapping)."""
         ...
 
-# A stage may also define `after_delivery() -> None`: the runtime calls it once the outputs
-# of the event just processed are acknowledged by the broker (state that must not get ahead
-# of its outputs is applied there; see core/staged.py).
+# A stage may also define `after_delivery(event: tuple[str, int, int] | None = None) -> None`:
+# the runtime calls it, for each event of a batch (named by topic, partition and offset) and in
+# that event's context, once the batch's outputs are acknowledged by the broker (state that must
+# not get ahead of its outputs is applied there; see core/staged.py). None means every event.

@@ -14,10 +14,12 @@ import asyncio
 import logging
 import os
 import time
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import faust
+from faust.streams import _current_event as _faust_current_event
 from prometheus_client import generate_latest
 
 from newswire.core.boundary import Boundary, Message, Outgoing, max_request_bytes
@@ -75,8 +77,10 @@ class WorkerApp:
         @app.agent(source, name=f"{self.stage_name}-agent")
         async def process(stream: Any) -> None:
             try:
-                async for event in stream.events():
-                    await self._handle(event.message)
+                # a batch per wake-up: one await per batch instead of per event, outputs queued together
+                batches = stream.take_events(self.settings.batch_max, within=self.settings.batch_wait_seconds)
+                async for events in batches:
+                    await self._handle_batch(events)
             except asyncio.CancelledError:
                 raise
             except BaseException as exc:  # a crashed agent must end the worker, non-zero
@@ -108,32 +112,46 @@ class WorkerApp:
         async def update_lag() -> None:
             await self._update_lag()
 
-    async def _handle(self, record: Any) -> None:
-        ts = record.timestamp
-        msg = Message(
-            topic=record.topic, partition=record.partition, offset=record.offset, key=record.key,
-            value=record.value, headers=list(record.headers or ()),
-            timestamp_ms=int(ts * 1000) if ts else None,
-        )
-        deliveries = []
-        for out in self.boundary.handle(msg):
-            deliveries.append(await self._send(out))
-            for sink in self.sinks:
-                try:
-                    await sink(out)
-                except Retriable as exc:  # the sink kept failing: keep the event as a dead letter
-                    origin = Message(out.topic, -1, -1, out.key, out.value, out.headers)
-                    await self._send(self.boundary.dead_letter(origin, exc))
+    async def _handle_batch(self, events: list[Any]) -> None:
+        """Run the boundary over a batch of consumed events and queue every output.
+
+        Faust acks the batch's events (so their offsets may be committed) only after this
+        returns, and flushes the producer before any commit. Each event is handled as Faust's
+        current event, because a table write takes its changelog partition from it. A stage
+        with `after_delivery` (staged state) gets it per event once the batch is acknowledged."""
+        deliveries: list[asyncio.Future[Any]] = []
+        for event in events:
+            as_current_event(event)
+            record = event.message
+            ts = record.timestamp
+            msg = Message(
+                topic=record.topic, partition=record.partition, offset=record.offset, key=record.key,
+                value=record.value, headers=list(record.headers or ()),
+                timestamp_ms=int(ts * 1000) if ts else None,
+            )
+            for out in self.boundary.handle(msg):
+                deliveries.append(await self._send(out))
+                for sink in self.sinks:
+                    try:
+                        await sink(out)
+                    except Retriable as exc:  # the sink kept failing: keep the event as a dead letter
+                        origin = Message(out.topic, -1, -1, out.key, out.value, out.headers)
+                        deliveries.append(await self._send(self.boundary.dead_letter(origin, exc)))
         if self._after_delivery is not None:
             await asyncio.gather(*deliveries)  # raises (and ends the worker) if one was not delivered
-            self._after_delivery()
+            for event in events:
+                as_current_event(event)
+                record = event.message
+                self._after_delivery((record.topic, record.partition, record.offset))
 
     async def _send(self, out: Outgoing) -> asyncio.Future[Any]:
         """Queue one record and return its delivery future; Faust flushes before each commit."""
         attempts = self.settings.retries + 1
         for attempt in range(1, attempts + 1):
             try:
-                delivery = await self._topic(out.topic).send(key=out.key, value=out.value, headers=out.headers)
+                # the transport producer directly: Faust's Topic.send adds futures, sensors and
+                # callbacks per record that cost more than the record itself (bench, scaling section)
+                delivery = await self.app.producer.send(out.topic, out.key, out.value, None, None, out.headers)
                 delivery.add_done_callback(self._delivered)
                 return delivery
             except Exception as exc:  # broker trouble: back off, then give up loudly
@@ -195,6 +213,14 @@ class WorkerApp:
             logging_config=logging_config(self.settings, self.stage_name),
         )
         worker.execute_from_commandline()
+
+
+def as_current_event(event: Any) -> None:
+    """Make `event` Faust's current event in this task: a table write takes its changelog
+    partition from it. Only the context variable is set, never the stream's `current_event`
+    attribute: take_events' background buffering reads that attribute for the next event, and
+    changing it there swapped one event for another (an article lost under SIGKILL tests)."""
+    _faust_current_event.set(weakref.ref(event))
 
 
 def short_fetch_wait() -> None:
