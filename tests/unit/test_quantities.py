@@ -237,3 +237,8 @@ def test_unicode_mixed_fractions_superscripts_and_negative_ranges() -> None:
     assert q("1.5\u00d710\u2076 cells") == [(1.5e6, "cells", "=")]
     assert q("3 \u00d7 10\u207b\u2075 m") == [(3e-05, "metre", "=")]
     assert q("temperatures of -5 to -10 degrees") == [(-7.5, "degree", "~")]
+
+
+def test_clock_times_versus_decimals_before_am_pm() -> None:
+    assert q("at 5 pm, at 10.30 pm, at 0930 GMT") == []
+    assert q("This nano grid has a size of 2.123 pm.") == [(2.123, "picometre", "=")]

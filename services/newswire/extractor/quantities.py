@@ -256,6 +256,17 @@ def _approx_before(lang: qlang.Lang, tail: str) -> tuple[str, int]:
     return "=", 0
 
 
+def _clock_like(surface: str) -> bool:
+    """Whether digits can be a clock time before "pm", "GMT": "5", "10.30", not "2.123" (2.123 pm is
+    a length in picometres) nor "2.5"."""
+    whole, dot, minutes = surface.partition(".")
+    if not whole.isdigit():
+        return False
+    if len(whole) == 4 and not dot:  # "1000 GMT"
+        return int(whole[:2]) <= 24 and int(whole[2:]) < 60
+    return int(whole) <= 24 and (not dot or (len(minutes) == 2 and minutes.isdigit() and int(minutes) < 60))
+
+
 def _is_year(value: float, surface: str) -> bool:
     return surface.isdigit() and len(surface) == 4 and 1800 <= value <= 2100
 
@@ -337,7 +348,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 drop_next_partner = True
                 continue
             if (text[e:e + 1] in _ORDINAL_FIRST and _ORDINAL_AFTER.match(text, e, end)) \
-                    or L.time_after.match(text, e, end):
+                    or (L.time_after.match(text, e, end) and _clock_like(surface)):
                 drop_next_partner = True
                 continue
             labelled, cap = _label_before(window)

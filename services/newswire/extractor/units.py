@@ -38,7 +38,9 @@ _SYMBOLS: dict[str, tuple[str, str]] = {
     "sq m": ("square metre", "measure"), "cu ft": ("cubic foot", "measure"), "ppm": ("part per million", "measure"),
     "ppb": ("part per billion", "measure"), "mmBtu": ("million british thermal unit", "measure"),
     "mmBTU": ("million british thermal unit", "measure"), "gal": ("gallon", "measure"),
-    "psi": ("pound per square inch", "measure"), "pc": ("percent", "percent"), "bps": ("basis point", "percent"),
+    "psi": ("pound per square inch", "measure"), "pc": ("percent", "percent"),
+    "bps": ("basis point", "percent"),
+    "pm": ("picometre", "measure"), "am": ("attometre", "measure"),  # only reached when not a clock time
     "cc": ("cubic centimetre", "measure"),
     "hp": ("horsepower", "measure"), "mpg": ("mile per gallon", "measure"), "mAh": ("milliampere hour", "measure"),
     **{c: (c.lower(), "money") for c in _ISO_CODES},
