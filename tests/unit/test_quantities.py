@@ -242,3 +242,13 @@ def test_unicode_mixed_fractions_superscripts_and_negative_ranges() -> None:
 def test_clock_times_versus_decimals_before_am_pm() -> None:
     assert q("at 5 pm, at 10.30 pm, at 0930 GMT") == []
     assert q("This nano grid has a size of 2.123 pm.") == [(2.123, "picometre", "=")]
+
+
+def test_lists_share_scale_unit_and_age() -> None:
+    assert q("five, six or seven million people") == [(5e6, "people", "="), (6e6, "people", "="), (7e6, "people", "=")]
+    assert q("two, three or four days") == [(2, "day", "="), (3, "day", "="), (4, "day", "=")]
+    assert q("Nineteen fifty-three we tried") == []
+    assert q("two men, aged 24, 31 and 40") == [(2, "men", "="), (24, "year of age", "="), (31, "year of age", "="),
+                                                (40, "year of age", "=")]
+    assert q("children aged 5 to 12") == [(8.5, "year of age", "~")]
+    assert q("by a quarter of a percentage point") == [(0.25, "percentage point", "=")]

@@ -78,8 +78,13 @@ def parse_words(surface: str) -> float | None:
                 seen = True
             continue
         if tok in UNITS_WORDS:
-            current += UNITS_WORDS[tok]
+            v = UNITS_WORDS[tok]
+            if current % 100 and (current % 10 or v >= 10):
+                return None  # "nineteen fifty" is a year read aloud, "one two" no number
+            current += v
         elif tok in TENS_WORDS:
+            if current % 100:
+                return None  # "nineteen fifty-three"
             current += TENS_WORDS[tok]
         elif tok == "dozen":
             current = (current or 1.0) * 12

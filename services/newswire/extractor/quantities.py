@@ -113,7 +113,7 @@ _ORDINAL_FRAC = re.compile(r"(?i:an?|one)[ -](?:third|fourth|fifth|sixth|eighth|
 _OF_NEXT = re.compile(r"[ \u00a0]+of\b|[ \u00a0]*(?:[,.;:!?)]|$)")
 _MAGNITUDE_BEFORE = re.compile(r"\b[Mm]agnitude[ \u00a0](?:of[ \u00a0])?$")
 _HALF_SCALE = re.compile(r"[ ]an?[ ](?P<s>dozen|hundred|thousand|million|billion|trillion)\b")
-_HALF_UNIT = re.compile(r"[ ](?:of[ ])?an?[ ]+(?P<w>[a-z]+)\b")  # "half a mile", "two-tenths of a mile"
+_HALF_UNIT = re.compile(r"[ ](?:of[ ])?an?(?=[ ]+[a-z])")  # "half a mile", "two-tenths of a mile"
 _MINUS_BEFORE = re.compile(r"\b[Mm]inus[ \u00a0]$")
 _MILLION_M = re.compile(r"m[ \u00a0](?P<w>[a-z]{3,})\b")
 _SUP = r"[\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074-\u2079]"  # superscript digits and signs
@@ -133,9 +133,11 @@ _POWER_WORD = re.compile(r"[ ](?P<p>squared|cubed)\b")
 _TIMES_PER = re.compile(r"[ ]times[ ](?:per|a|an|each|every)[ ](?P<u>second|minute|hour|day|week|month|year)\b")
 _ADDRESS_AFTER = re.compile(
     r"(?:[ ][A-Z][\w'.-]*){1,3}[ ](?:Street|St|Avenue|Ave|Place|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Court"
-    r"|Terrace|Parkway|Square)\b"
+    r"|Terrace|Parkway|Square)\b|[ ]block[ ]of\b"
 )
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z]+[ ]?,[ ]$")
+_AGED_BEFORE = re.compile(r"\b(?:[Aa]ged?|[Aa]ges)[ ](?:between[ ]|of[ ])?$")
+_WORD_LIST_SEP = re.compile(r",[ ]|[ ]and[ ]")
 _CLOCK_SPACED = re.compile(r":[ ]\d\d(?!\d)")
 _OF_DET = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those|them|all)\b")
 _RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$")
@@ -154,7 +156,7 @@ STOP = frozenset(
     alone ago apiece each every other others such said says say told according including some any all
     both many much few several out up down off about around against between among across through toward
     towards via vs versus last next past first second third new old same own x met left fled died won lost
-    made got saw""".split()
+    made got saw he she they we you i him them us me""".split()
 )
 _IRREGULAR_PLURALS = frozenset(
     "people men women children police personnel staff feet teeth mice geese cattle sheep fish aircraft".split()
@@ -278,7 +280,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
     L = (qlang.get(lang) or _EN) if lang else _EN
     found: list[Quantity] = []
     drop_next_partner = False
-    for s, e, kind_hint in _cores(L, text, start, end):
+    cores = _cores(L, text, start, end)
+    ci = 0
+    while ci < len(cores):
+        s, e, kind_hint = cores[ci]
+        ci += 1
         if found and s < found[-1].end:
             continue  # read as part of the previous figure: "$3 a gallon", "5 m/s2"
         core_end = e
@@ -338,6 +344,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             value = 1.0
         else:
             value = nb.parse_words(surface)
+            if value is None:
+                sep = _WORD_LIST_SEP.search(surface)
+                if sep:  # "two, three": a list, not one number; read each item
+                    cores[ci:ci] = [(s, s + sep.start(), "w"), (s + sep.end(), e, "w")]
+                continue
         if value is None:
             continue
         drop_next_partner = False
@@ -423,10 +434,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 unit, kind, e = un.currency_code(ca.group("cur")), "money", ca.end()
         if kind_hint in ("half", "frac", "uf") and kind == "count":
             hm = _HALF_UNIT.match(text, e, end)
-            looked = un.lookup_unit(None, hm.group("w")) if hm else None
-            if looked:  # "half an hour", "half a mile"
+            um2 = L.unit_after.match(text, hm.end(), end) if hm else None
+            looked = L.unit_lookup(um2.group("sym"), um2.group("word")) if um2 and um2.group("word") else None
+            if looked:  # "half an hour", "half a mile", "a quarter of a percentage point"
                 unit, kind = looked
-                e = hm.end()
+                e = um2.end()
         if kind_hint == "one" and kind == "count":
             continue  # "a" only counts with the unit right after it
         if kind == "count" and kind_hint == "dig" and labelled:
@@ -450,9 +462,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 unit = _counted_noun(text, e, end)
                 if "agnitude" in text[max(start, s - 13):s] and _MAGNITUDE_BEFORE.search(text, max(start, s - 12), s):
                     unit, kind = "magnitude", "measure"  # "a magnitude 4.6 earthquake"
-                elif unit is None and kind_hint == "dig" and text[e:e + 1] == "," and value < 120 \
-                        and _NAME_COMMA.search(text, max(start, s - 30), s):
-                    unit, kind = "year of age", "age"  # "Teixeira, 28, was acquired"
+                elif unit is None and kind_hint == "dig" and value < 120 and (
+                        (text[e:e + 1] == "," and _NAME_COMMA.search(text, max(start, s - 30), s))
+                        or _AGED_BEFORE.search(text, max(start, s - 16), s)):
+                    unit, kind = "year of age", "age"  # "Teixeira, 28, was acquired", "aged 24"
             else:
                 unit = qlang.counted_noun(L, text, e, end)
         if kind_hint == "dig" and e == core_end and e < end and text[e].isalpha():
@@ -476,7 +489,8 @@ _CAP_OK = frozenset(
 
 
 def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quantity]:
-    """Merge "10-15 exabytes" and "between 44 and 50 mg" into midpoints; share units in lists."""
+    """Merge "10-15 exabytes" and "between 44 and 50 mg" into midpoints; share scales and units in lists."""
+    _share_back(lang, text, qs)
     out: list[Quantity] = []
     i = 0
     while i < len(qs):
@@ -488,16 +502,13 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
                 out.append(q)
                 i += 1
                 continue
-            if (q.unit is None or q.kind == "money") and (
-                    lang.range_mid.match(gap) or lang.between_mid.match(gap) or _LIST_SEP.match(gap)):
-                q = _share_scale(lang, q, n)
             if _PLUS_MINUS.match(gap) and n.value >= 0:  # "9.83e-3 +/- 1e-5 km/s2": the value, in the unit
                 unit = q.unit or n.unit
                 out.append(Quantity(value=q.value, unit=unit, approx=q.approx, surface=text[q.start:n.end],
                                     start=q.start, end=n.end, kind=q.kind if q.unit else n.kind))
                 i += 2
                 continue
-            between = lang.between_before.search(text, max(0, q.start - 12), q.start) and lang.between_mid.match(gap)
+            between = lang.between_mid.match(gap) and lang.between_before.search(text, max(0, q.start - 12), q.start)
             ranged = lang.range_mid.match(gap)
             compatible = q.unit is None or n.unit is None or q.unit == n.unit or q.kind == n.kind == "money"
             # "from X to Y" is one range, as both reference annotations (quantulum, NewsQuant) read it,
@@ -505,7 +516,7 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
             from_to = ranged and "-" not in gap and "\u2013" not in gap and lang.from_before.search(
                 text, max(0, q.start - 8), q.start)
             if ranged and not from_to and "-" not in gap and "\u2013" not in gap and q.unit is not None \
-                    and q.unit != n.unit:
+                    and q.unit != n.unit and q.kind != "age":
                 ranged = None  # "fell 1.2 points to 25,430" is a change, not a range
             if (between or ranged) and compatible and (q.value <= n.value or between or from_to or n.value < 0):
                 unit = n.unit or q.unit
@@ -514,12 +525,35 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
                                     start=q.start, end=n.end, kind=kind))
                 i += 2
                 continue
-            if q.unit is None and n.unit is not None and (_LIST_SEP.match(gap) or gap.strip() in ("of", "to")):
-                q = Quantity(value=q.value, unit=n.unit, approx=q.approx, surface=q.surface, start=q.start,
-                             end=q.end, kind=n.kind)
         out.append(q)
         i += 1
     return out
+
+
+def _share_back(lang: qlang.Lang, text: str, qs: list[Quantity]) -> None:
+    """Right to left, so a whole list takes what its last item carries: "five, six or seven million
+    people", "13 of 24 drones"; then an age passes forward: "aged 24, 31 and 40"."""
+    carried = 1.0  # the scale the next figure has, written or taken from its own neighbour
+    for i in range(len(qs) - 2, -1, -1):
+        q, n = qs[i], qs[i + 1]
+        gap = text[q.end:n.start]
+        scale = _surface_scale(lang, n.surface) if carried == 1.0 else carried
+        carried = 1.0
+        if len(gap) > 12:
+            continue
+        listed = _LIST_SEP.match(gap)
+        if (q.unit is None or q.kind == "money") and (
+                listed or lang.range_mid.match(gap) or lang.between_mid.match(gap)):
+            q, carried = _share_scale(lang, q, n, scale)
+        if q.unit is None and n.unit is not None and (listed or gap.strip() in ("of", "to")):
+            q = Quantity(value=q.value, unit=n.unit, approx=q.approx, surface=q.surface, start=q.start, end=q.end,
+                         kind=n.kind)
+        qs[i] = q
+    for i in range(len(qs) - 1):
+        q, n = qs[i], qs[i + 1]
+        if q.kind == "age" and n.unit is None and _LIST_SEP.match(text[q.end:n.start]):
+            qs[i + 1] = Quantity(value=n.value, unit=q.unit, approx=n.approx, surface=n.surface, start=n.start,
+                                 end=n.end, kind=q.kind)
 
 
 _SCALE_TOKEN = re.compile(r"(?<=\d)[kmbt]n?\b|[^\W\d_]{3,}")
@@ -533,13 +567,13 @@ def _surface_scale(lang: qlang.Lang, surface: str) -> float:
     return 1.0
 
 
-def _share_scale(lang: qlang.Lang, q: Quantity, n: Quantity) -> Quantity:
-    """"$5-6 million", "five or six billion": the first figure takes the scale written after the second."""
-    scale = _surface_scale(lang, n.surface)
+def _share_scale(lang: qlang.Lang, q: Quantity, n: Quantity, scale: float) -> tuple[Quantity, float]:
+    """"$5-6 million", "five or six billion": the first figure takes the scale written after the second;
+    returns the figure and the scale it now carries (1.0 when none)."""
     if scale == 1.0 or not n.value / 20 <= q.value * scale <= n.value * 20 or _surface_scale(lang, q.surface) != 1.0:
-        return q
+        return q, 1.0
     return Quantity(value=float(f"{q.value * scale:.12g}"), unit=q.unit, approx=q.approx, surface=q.surface,
-                    start=q.start, end=q.end, kind=q.kind)
+                    start=q.start, end=q.end, kind=q.kind), scale
 
 
 _ASCII_LETTERS = string.ascii_letters
