@@ -37,12 +37,15 @@ ENTITY_WEIGHT = 2.0
 """A name's term counts this much more than a common word (names separate same-kind events)."""
 TITLE_WEIGHT = 3.0
 """Title words count again, thrice: the headline is the story's own summary."""
-NUMBER_WEIGHT = 1.5
-"""Figures ("died at 85", "$160 million") tell same-kind events apart; single digits are dropped."""
+NUMBER_WEIGHT = 3.0
+"""Figures ("died at 85", "$160 million", "magnitude 5.6") tell same-kind events apart; single digits are dropped.
+3.0 rather than 1.5: B-cubed F1 on ECB+ dev +0.01 on each half of the topics."""
 MAX_TERMS = 80
 """Terms kept per article (by weight): enough to cluster, small enough to store."""
-TERM_CHARS = 6000
-"""Characters read for terms: the lead carries the event, and the cost per article stays bounded."""
+TERM_CHARS = 800
+"""Characters read for terms: the lead (who, what, where, when) carries the event; later paragraphs bring
+background that other events of the same kind share (earlier quakes, past offers). 800 rather than 6,000:
+B-cubed F1 on ECB+ dev 0.881 -> 0.895 over 5 shuffles, and better on each half of the topics."""
 SHINGLE_CHARS = 12000
 """Characters read for rewrite shingles (a copy shows in its first pages as well as anywhere)."""
 SHINGLE = 3
