@@ -32,7 +32,12 @@ from newswire.core.topics import Topics, partitions_for
 from newswire.ingestion import encode_raw, ingest_headers
 from newswire.kafkaio import produce
 
-STAGES = ("cleaner", "extractor")
+STAGES = ("cleaner", "extractor", "stories")
+PROCESSES = {"cleaner": (1, 2), "extractor": (1, 2), "stories": (1,)}
+"""Stories keeps one partition (one story index), so it runs as one process: its drain rate is the
+ceiling of the whole pipeline's throughput."""
+STATEFUL = {"stories"}
+"""Stages fed distinct articles only (a stateful stage answers a redelivered article at once)."""
 MAX_INPUTS = {"text": 20000, "html": 1500}
 FIRST_OUTPUT_SECONDS = 60.0
 """How long a run waits for its first output before giving up."""
@@ -51,9 +56,13 @@ def run(settings: Settings, articles: Articles, kinds: Sequence[str], seconds: f
         for stage in STAGES:
             inputs, per_process = stage_inputs(settings, stage, epoch)
             count = min(MAX_INPUTS[kind], max(200, int(per_process * 2 * seconds)))
-            records = list(itertools.islice(itertools.cycle(inputs), count))
+            if stage in STATEFUL:  # repeated article ids would take the idempotent fast path
+                fresh = list(itertools.islice(articles.stream(kind), count))
+                records = stage_inputs(settings, stage, fresh)[0]
+            else:
+                records = list(itertools.islice(itertools.cycle(inputs), count))
             single: float | None = None
-            for n in (1, 2):
+            for n in PROCESSES[stage]:
                 log(f"scaling: {kind} {stage} x{n} ({count} inputs)")
                 result = one(settings, stage, n, records, seconds, log_dir / f"{kind}-{stage}-{n}",
                              spy=spy and n == 1)
@@ -68,27 +77,26 @@ def run(settings: Settings, articles: Articles, kinds: Sequence[str], seconds: f
 
 
 def stage_inputs(settings: Settings, stage: str, epoch: list[dict[str, Any]]) -> tuple[list[Record], float]:
-    """Encoded input records of a stage for one epoch of articles, and its in-process rate."""
+    """Encoded input records of a stage for one epoch of articles (the stages before it run in
+    process), and the stage's own in-process rate behind its boundary, per CPU second."""
     topics = Topics.for_prefix(settings.topic_prefix)
     codec = Codec(settings.schemas_dir, settings.max_message_bytes)
-    raw = []
+    metrics = create_metrics(process=False)
+    queue = []
     for a in epoch:
         key, value = encode_raw(codec, a, settings.pipeline_version)
-        raw.append(Message(topics.raw, 0, len(raw), key, value, ingest_headers()))
-    metrics = create_metrics(process=False)
-    cleaner = Boundary(build_stage("cleaner", topics, settings), settings, metrics, codec)
-    started = time.process_time()
-    cleaned = [o for m in raw for o in cleaner.handle(m) if o.topic == topics.clean]
-    rate = len(raw) / max(time.process_time() - started, 1e-6)
-    if stage == "cleaner":
-        return [(m.key, m.value or b"", list(m.headers)) for m in raw], rate
-    extractor = Boundary(build_stage("extractor", topics, settings), settings, metrics, codec)
-    sample = [Message(o.topic, 0, i, o.key, o.value, o.headers) for i, o in enumerate(cleaned)]
-    started = time.process_time()
-    for m in sample:
-        extractor.handle(m)
-    rate = len(sample) / max(time.process_time() - started, 1e-6)
-    return [(o.key, o.value, list(o.headers)) for o in cleaned], rate
+        queue.append(Message(topics.raw, 0, len(queue), key, value, ingest_headers()))
+    for name in STAGES:
+        boundary = Boundary(build_stage(name, topics, settings), settings, metrics, codec)
+        started = time.process_time()
+        outputs = [o for m in queue for o in boundary.handle(m)]
+        rate = len(queue) / max(time.process_time() - started, 1e-6)
+        if name == stage:
+            return [(m.key, m.value or b"", list(m.headers)) for m in queue], rate
+        nxt = _io(name, topics)[1]
+        queue = [Message(o.topic, 0, i, o.key, o.value, o.headers)
+                 for i, o in enumerate(o for o in outputs if o.topic == nxt)]
+    raise ValueError(f"unknown stage {stage!r}")
 
 
 def one(settings: Settings, stage: str, processes: int, records: list[Record], seconds: float,
@@ -99,9 +107,9 @@ def one(settings: Settings, stage: str, processes: int, records: list[Record], s
         s = broker_settings(stack, settings, log_dir, "bench-scale")
         fleet = Fleet().start([(stage, processes)], s, log_dir)
         stack.callback(fleet.stop)
-        fleet.wait_ready({stage: s.partitions})
         topics = Topics.for_prefix(s.topic_prefix)
-        source, output = (topics.raw, topics.clean) if stage == "cleaner" else (topics.clean, topics.extracted)
+        source, output = _io(stage, topics)
+        fleet.wait_ready({stage: partitions_for(source, topics, s)})
         load = [(source, key, value, headers) for key, value, headers in records]
         spied: dict[str, Any] = {}
         spy_thread = None
@@ -121,6 +129,12 @@ def one(settings: Settings, stage: str, processes: int, records: list[Record], s
                 "per_worker_cpu_second": round(len(arrivals) / cpu, 1) if cpu > 0 else None,
                 "peak_rss_mb": fleet.peak_mb(),
                 "error": None if arrivals else "no output"}
+
+
+def _io(stage: str, topics: Topics) -> tuple[str, str]:
+    """The topic a stage reads and the one whose arrivals time it."""
+    return {"cleaner": (topics.raw, topics.clean), "extractor": (topics.clean, topics.extracted),
+            "stories": (topics.extracted, topics.enriched)}[stage]
 
 
 async def _load_and_time(settings: Settings, records: list[Any], output: str, seconds: float,
