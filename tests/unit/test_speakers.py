@@ -162,3 +162,19 @@ def test_near_delimiter_scan_gives_the_same_subjects_as_the_whole_window(monkeyp
     monkeypatch.setattr(sp, "_DELIM_NEAR", 10**6)  # always scan the whole 160-character window
     assert [speakers(t) for t in texts] == got
     assert got[0][0][1] == "John Kirby"
+
+
+def test_quotation_spans_match_the_pattern_scan() -> None:
+    from newswire.extractor import speakers as sp
+
+    for t in ('He said "one" and \u201ctwo\u201d then "three', '\u201c\u201ca\u201d "b" ""', '"a\nb" "c"', "none"):
+        assert sp.find_quotes(t) == [m.span() for m in sp._QUOTE.finditer(t)], t
+
+
+def test_role_run_needs_lower_case_words_right_before_the_name() -> None:
+    from newswire.extractor.speakers import _role_before
+
+    t = "Acme chief executive Jane Smith spoke."
+    assert _role_before(t, t.index("Jane"), [])[0] == "chief executive"
+    for t in ("Acme, Jane Smith spoke.", "Acme CHIEF Jane Smith spoke.", "Jane Smith spoke."):
+        assert _role_before(t, t.index("Jane"), []) == (None, None)

@@ -174,7 +174,13 @@ _ROLE_RUN = re.compile(r"\b((?:[a-z][a-z-]*\s+){1,4})$")
 
 def _role_before(text: str, pos: int, mentions: list[Mention]) -> tuple[str | None, str | None]:
     """A lower-case role right before a name ("Acme chief executive Jane Smith") and its organisation."""
-    m = _ROLE_RUN.search(text, max(0, pos - 50), pos)
+    lo = max(0, pos - 50)
+    j = pos
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == pos or j == lo or not ("a" <= text[j - 1] <= "z" or text[j - 1] == "-"):
+        return None, None  # the run must end in lower-case letters and spaces right before the name
+    m = _ROLE_RUN.search(text, lo, pos)
     if not m:
         return None, None
     words = m.group(1).split()
@@ -210,10 +216,29 @@ def _org_in(phrase: str, mentions: list[Mention], offset: int) -> str | None:
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Quotation spans (start of opening mark, end of closing mark) in text order."""
+    # a quotation starts at a mark: try the pattern only there (same spans as finditer, without its scan)
+    starts = _positions(text, "\u201c") + _positions(text, '"')
+    starts.sort()
     spans: list[tuple[int, int]] = []
-    for m in _QUOTE.finditer(text):
-        spans.append((m.start(), m.end()))
+    last_end = 0
+    for p in starts:
+        if p < last_end:
+            continue
+        m = _QUOTE.match(text, p)
+        if m:
+            spans.append((p, m.end()))
+            last_end = m.end()
     return spans
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    """Every offset of one character in the text."""
+    out: list[int] = []
+    i = text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
 
 
 # An opening mark stops the scan too, so unbalanced quotes cost linear time.
@@ -234,6 +259,27 @@ def _verbs_outside(text: str, quotes: list[tuple[int, int]]) -> list[re.Match[st
         pos = max(pos, qe)
     out += _VERB.finditer(text, pos)
     return out
+
+
+class _Delims:
+    """Clause delimiters in text[lo:hi], read from the end: the near end is scanned first and the
+    whole window only when more are asked for than it holds. Delimiters are single marks or whole
+    words, so a later scan start finds the same last ones."""
+
+    __slots__ = ("_found", "_full", "_hi", "_lo", "_text")
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self._text, self._lo, self._hi = text, lo, hi
+        near = max(lo, hi - _DELIM_NEAR)
+        self._found = list(_DELIM.finditer(text, near, hi))
+        self._full = near <= lo
+
+    def back(self, k: int) -> re.Match[str] | None:
+        """The k-th delimiter from the end (1 = the last), or None."""
+        if len(self._found) < k and not self._full:
+            self._found = list(_DELIM.finditer(self._text, self._lo, self._hi))
+            self._full = True
+        return self._found[-k] if len(self._found) >= k else None
 
 
 class Attributor:
@@ -340,26 +386,23 @@ class Attributor:
         if adv:
             chunk_end = adv.start()
         window_lo = max(lo, chunk_end - 160)
-        # only the last four delimiters are read: scan the near end first, the whole window if it holds fewer
-        # (delimiters are single marks or whole words, so a later scan start finds the same last ones)
-        near = max(window_lo, chunk_end - _DELIM_NEAR)
-        delims = list(_DELIM.finditer(text, near, chunk_end))
-        if len(delims) < 4 and near > window_lo:
-            delims = list(_DELIM.finditer(text, window_lo, chunk_end))
-        if delims and delims[-1].group() == "," and not text[delims[-1].end():chunk_end].strip():
-            chunk_end = delims[-1].start()  # "Kirby, spokesperson, told": the subject ends at the comma
-            delims.pop()
-            if len(delims) >= 1 and delims[-1].group() == "," and \
-                    not _WORD.search(text, delims[-1].end(), chunk_end):  # "Smith, 45, said"
-                chunk_end = delims[-1].start()
-                delims.pop()
-        last = delims[-1] if delims else None
+        delims = _Delims(text, window_lo, chunk_end)
+        k = 1  # the clause boundary is the k-th delimiter from the end
+        d = delims.back(1)
+        if d is not None and d.group() == "," and not text[d.end():chunk_end].strip():
+            chunk_end = d.start()  # "Kirby, spokesperson, told": the subject ends at the comma
+            k = 2
+            d = delims.back(2)
+            if d is not None and d.group() == "," and not _WORD.search(text, d.end(), chunk_end):  # "Smith, 45, said"
+                chunk_end = d.start()
+                k = 3
+        last = delims.back(k)
         sstart = last.end() if last else window_lo
         if chunk_end - sstart < 1:
             return None
         # apposition: "John Kirby, White House national security spokesperson, told reporters"
         if last is not None and last.group() == "," and _has_role_head(text[sstart:chunk_end]):
-            prev = delims[-2] if len(delims) >= 2 else None
+            prev = delims.back(k + 1)
             pstart = prev.end() if prev else window_lo
             sp = self._speaker_from(pstart, last.start(), (sstart, chunk_end))
             if sp is not None and sp.role:
