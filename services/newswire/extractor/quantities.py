@@ -48,11 +48,16 @@ _ONE_UNITS_LIST = (
     "kilobyte megabyte gigabyte terabyte kibibyte byte percentage".split()
 )
 _ONE_UNITS = nb.trie_pattern(_ONE_UNITS_LIST)
+_FIRST_LETTERS = "".join(sorted({w[0] for w in _cased(
+    [*nb.UNITS_WORDS, *nb.TENS_WORDS, "a", "an", *"one two three four five six seven eight nine ten".split()])}))
+# One word boundary and a one-character class in front of the three alternatives: Python's re
+# then rejects most positions with one test instead of trying each branch of each trie (3x faster).
 _WORDS_CORE = re.compile(
-    r"\b(?P<frac>" + _FRAC_NUM + r"[ -]" + _FRAC_ALT + r")\b"
-    r"|\b(?P<w>(?:[Aa]n?[ ](?:hundred|thousand|million|billion|dozen)|" + _WORD_START + r")"
+    r"\b(?=[" + _FIRST_LETTERS + r"])(?:"
+    r"(?P<frac>" + _FRAC_NUM + r"[ -]" + _FRAC_ALT + r")\b"
+    r"|(?P<w>(?:[Aa]n?[ ](?:hundred|thousand|million|billion|dozen)|" + _WORD_START + r")"
     r"(?:(?:[ ]?-[ ]?|[ ]and[ ]|[ ]?&[ ]|,?[ ])(?:" + _WORD_ALT + r"))*(?:[ ]and[ ]a[ ]half)?)\b"
-    r"|\b(?P<one>[Aa]n?)(?=[ ](?:" + _ONE_UNITS + r")\b)(?<!of a)(?<!of an)"  # lookbehinds last: faster
+    r"|(?P<one>[Aa]n?)(?=[ ](?:" + _ONE_UNITS + r")\b)(?<!of a)(?<!of an))"  # lookbehinds last: faster
 )
 
 
@@ -70,8 +75,12 @@ def _cores(lang: qlang.Lang, text: str, start: int, end: int) -> list[tuple[int,
         code = "w" if lang.code == "en" else lang.code
         found += [(m.start(), m.end(), m.lastgroup or code) for m in lang.words.finditer(text, start, end)]
     if lang.code == "en":
-        found += [(m.start(), m.end(), "half") for m in _HALF.finditer(text, start, end)
-                  if not _NOT_HALF.search(text, max(start, m.start() - 12), m.start())]
+        for word in ("half", "Half"):  # str.find skips ahead far faster than a regex scan for a rare word
+            i = text.find(word, start, end)
+            while i >= 0:
+                if _HALF.match(text, i, end) and not _NOT_HALF.search(text, max(start, i - 12), i):
+                    found.append((i, i + 4, "half"))
+                i = text.find(word, i + 4, end)
     found.sort()
     out: list[tuple[int, int, str]] = []
     last_end = -1
