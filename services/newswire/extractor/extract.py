@@ -193,10 +193,12 @@ def extract(article: CleanArticle) -> Extraction:
     seg_texts = [text[a:b] for *_, segs in plan for a, b in segs]
     # one batch per article: the scorer's per-token work runs in C over all segments at once
     seg_scores = iter(model.scores(seg_texts) if model is not None else [0.0] * len(seg_texts))
+    seg_text = iter(seg_texts)
     for si, s, qs_sentence, segs in plan:
         quote = attributor.quote_at(s.start, s.end)
         for a, b in segs:
             score = next(seg_scores)
+            seg = next(seg_text)
             qs = [q for q in qs_sentence if a <= q.start < b] if len(segs) > 1 else qs_sentence
             speaker = attributor.local(a, b)
             if speaker is None and german:
@@ -204,7 +206,7 @@ def extract(article: CleanArticle) -> Extraction:
             if speaker is None and quote is not None:
                 speaker = attributor.quote_speaker(*quote)
             if hedge_spots is None:
-                hedges = hd.inline_hedges(text[a:b])
+                hedges = hd.inline_hedges(seg)
             else:
                 hedges = hd.inline_hedges_at(low, a, b) if hedge_spots.any_in(a, b) else []
             prev = drafts[-1] if drafts else None
@@ -216,7 +218,7 @@ def extract(article: CleanArticle) -> Extraction:
                 continue
             if not (qs or speaker or hedges or score >= 0.5):
                 continue
-            drafts.append({"si": si, "start": a, "end": b, "text": text[a:b], "qs": qs, "speaker": speaker,
+            drafts.append({"si": si, "start": a, "end": b, "text": seg, "qs": qs, "speaker": speaker,
                            "hedges": hedges, "score": score, "quoted": quote is not None, "quote": quote})
     for si, keys in notes:
         cands = [(i, d["text"] + " " + (d["speaker"].name if d["speaker"] else ""), bool(d["qs"]),
