@@ -27,6 +27,7 @@ class Lang:
     scale_after: re.Pattern[str]
     scales: dict[str, float]
     approx_map: dict[str, str]
+    approx_last: frozenset[str]  # the last word of each approximator: a cheap test before the lookup
     unit_after: re.Pattern[str]
     unit_lookup: Callable[[str | None, str | None], tuple[str, str] | None]
     month_before: re.Pattern[str]
@@ -95,6 +96,7 @@ def get(lang: str | None) -> Lang | None:
         scale_after=re.compile(r"[ \u00a0]?-?(?i:(?P<word>" + scale_alt + r"))(?!\w)(?P<letter>(?!x)x)?"),
         scales=scales,
         approx_map=approx,
+        approx_last=frozenset(k.split()[-1] for k in approx),
         unit_after=unit_after,
         unit_lookup=lookup,
         month_before=re.compile(r"(?<!\w)(?:" + month_alt + r")\.?,?[ \u00a0]+(?:\d{1,2},?[ \u00a0]+)?$"),

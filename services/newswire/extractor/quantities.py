@@ -251,6 +251,8 @@ def _approx_before(lang: qlang.Lang, tail: str) -> tuple[str, int]:
     words = tail.split()
     if lang is _EN and words and words[-1] == "the":
         words.pop()
+    if not words or words[-1].lower().lstrip("([\"'\u201c\u2018") not in lang.approx_last:
+        return "=", 0
     for n in (3, 2, 1):
         if len(words) < n:
             continue
@@ -506,11 +508,11 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
         q = qs[i]
         if i + 1 < len(qs):
             n = qs[i + 1]
-            gap = text[q.end:n.start]
-            if len(gap) > 12:  # nothing below joins figures this far apart
+            if n.start - q.end > 12:  # nothing below joins figures this far apart
                 out.append(q)
                 i += 1
                 continue
+            gap = text[q.end:n.start]
             if _PLUS_MINUS.match(gap) and n.value >= 0:  # "9.83e-3 +/- 1e-5 km/s2": the value, in the unit
                 unit = q.unit or n.unit
                 out.append(Quantity(value=q.value, unit=unit, approx=q.approx, surface=text[q.start:n.end],
@@ -545,15 +547,15 @@ def _share_back(lang: qlang.Lang, text: str, qs: list[Quantity]) -> None:
     carried = 1.0  # the scale the next figure has, written or taken from its own neighbour
     for i in range(len(qs) - 2, -1, -1):
         q, n = qs[i], qs[i + 1]
-        gap = text[q.end:n.start]
-        scale = _surface_scale(lang, n.surface) if carried == 1.0 else carried
-        carried = 1.0
-        if len(gap) > 12:
+        if n.start - q.end > 12:
+            carried = 1.0
             continue
+        gap = text[q.end:n.start]
+        scale, carried = carried, 1.0
         listed = _LIST_SEP.match(gap)
         if (q.unit is None or q.kind == "money") and (
                 listed or lang.range_mid.match(gap) or lang.between_mid.match(gap)):
-            q, carried = _share_scale(lang, q, n, scale)
+            q, carried = _share_scale(lang, q, n, scale if scale != 1.0 else _surface_scale(lang, n.surface))
         if q.unit is None and n.unit is not None and (listed or gap.strip() in ("of", "to")):
             q = Quantity(value=q.value, unit=n.unit, approx=q.approx, surface=q.surface, start=q.start, end=q.end,
                          kind=n.kind)
@@ -589,7 +591,8 @@ _ASCII_LETTERS = string.ascii_letters
 _CAP_NEXT = re.compile(r"[ \u00a0]+[A-Z\u00c4\u00d6\u00dc]")
 _EN = qlang.Lang(
     code="en", dig=_DIG, words=_WORDS_CORE, scale_after=_SCALE_AFTER, scales=nb.SCALE_SUFFIX,
-    approx_map=_APPROX_MAP, unit_after=un.UNIT_AFTER, unit_lookup=un.lookup_unit,
+    approx_map=_APPROX_MAP, approx_last=frozenset(k.split()[-1] for k in _APPROX_MAP), unit_after=un.UNIT_AFTER,
+    unit_lookup=un.lookup_unit,
     month_before=_MONTH_BEFORE, from_before=_FROM_BEFORE, month_after=_MONTH_AFTER,
     time_after=_TIME_AFTER, between_before=_BETWEEN_BEFORE,
     between_mid=_BETWEEN_MID, range_mid=_RANGE_MID, decimal_comma=False, stop=STOP, skip=frozenset(), noun_mode="en",
