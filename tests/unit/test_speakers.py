@@ -178,3 +178,15 @@ def test_role_run_needs_lower_case_words_right_before_the_name() -> None:
     assert _role_before(t, t.index("Jane"), [])[0] == "chief executive"
     for t in ("Acme, Jane Smith spoke.", "Acme CHIEF Jane Smith spoke.", "Jane Smith spoke."):
         assert _role_before(t, t.index("Jane"), []) == (None, None)
+
+
+def test_cheap_ending_test_never_hides_an_anchored_match() -> None:
+    from newswire.extractor import speakers as sp
+
+    for t in ("Kirby also ", "Kirby had earlier\t", "officials have ", "he did not ", "they won\u2019t ", "to be "):
+        for rx, endings, space in ((sp._ADVERB_TAIL, sp._ADVERB_ENDINGS, False),
+                                   (sp._NOT_ATTRIBUTING, sp._NOT_ENDINGS, True)):
+            if rx.search(t):
+                assert sp._ends_with(t, 0, len(t), endings, space), t
+    assert not sp._ends_with("Kirby ", 0, 6, sp._ADVERB_ENDINGS, False)
+    assert not sp._ends_with("was", 0, 3, sp._NOT_ENDINGS, True)  # the pattern needs the space after

@@ -59,6 +59,18 @@ _NOT_ATTRIBUTING = re.compile(
     r"(?:\b(?:not|never|was|were|been|being|be|is|are|to|did|do|does|wouldn't|couldn't|didn't|won't)"
     r"|n't|n\u2019t)\s+$"
 )
+# what the two $-anchored patterns above can end with: a cheap test before the search
+_ADVERB_ENDINGS = tuple("""also later then further previously repeatedly again has have had publicly separately
+    earlier recently subsequently first initially originally""".split())
+_NOT_ENDINGS = ("not", "never", "was", "were", "been", "being", "be", "is", "are", "to", "did", "do", "does", "n't",
+                "n\u2019t")
+
+
+def _ends_with(text: str, lo: int, hi: int, endings: tuple[str, ...], space: bool) -> bool:
+    """True when text[lo:hi], without its trailing spaces (which `space` requires), ends with an ending."""
+    t = text[lo:hi]
+    st = t.rstrip()
+    return (not space or len(st) < len(t)) and st.endswith(endings)
 _FIGURE_AFTER = re.compile(r"\s+(?:[$\u20ac\u00a3]|\d|about\s+\d|nearly\s+\d|more\s+than)")
 _DET_BEFORE = re.compile(
     r"\b(?:the|a|an|these|those|their|its|his|her|our|no|any|some|such|had|have|has|of|unverified|media|news)\s+$",
@@ -382,7 +394,8 @@ class Attributor:
         """The speaker named before a verb at vpos, back to the last clause boundary after lo."""
         text = self.text
         chunk_end = vpos
-        adv = _ADVERB_TAIL.search(text, max(lo, vpos - 40), vpos)
+        alo = max(lo, vpos - 40)
+        adv = _ADVERB_TAIL.search(text, alo, vpos) if _ends_with(text, alo, vpos, _ADVERB_ENDINGS, False) else None
         if adv:
             chunk_end = adv.start()
         window_lo = max(lo, chunk_end - 160)
@@ -451,7 +464,8 @@ class Attributor:
         """True when the verb does not attribute here: a noun ("the reports", "swing states"), a
         passive ("were told to stay") or a negation ("could not say")."""
         text = self.text
-        if _NOT_ATTRIBUTING.search(text, max(0, v.start() - 16), v.start()):
+        nlo = max(0, v.start() - 16)
+        if _ends_with(text, nlo, v.start(), _NOT_ENDINGS, True) and _NOT_ATTRIBUTING.search(text, nlo, v.start()):
             return True
         if v.group() in ("told", "tells") and text.startswith((" to ", " by "), v.end()):
             return True  # "told to stay", "told by police": an instruction or a passive
