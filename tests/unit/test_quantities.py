@@ -252,3 +252,8 @@ def test_lists_share_scale_unit_and_age() -> None:
                                                 (40, "year of age", "=")]
     assert q("children aged 5 to 12") == [(8.5, "year of age", "~")]
     assert q("by a quarter of a percentage point") == [(0.25, "percentage point", "=")]
+
+
+def test_approximated_year_shaped_counts() -> None:
+    assert q("More than 2000 people died") == [(2000, "people", ">")]
+    assert q("in 2020 elections, around 1990 he moved") == []

@@ -280,6 +280,12 @@ def _clock_like(surface: str) -> bool:
     return int(whole) <= 24 and (not dot or (len(minutes) == 2 and minutes.isdigit() and int(minutes) < 60))
 
 
+def _counts_plural(text: str, e: int, end: int) -> bool:
+    """A lower-case plural noun right after the figure ("2000 people")."""
+    m = _WORD_AFTER.match(text, e, end)
+    return bool(m) and m.group("w").islower() and (_plural(m.group("w")) or m.group("w") in _IRREGULAR_PLURALS)
+
+
 def _is_year(value: float, surface: str) -> bool:
     return surface.isdigit() and len(surface) == 4 and 1800 <= value <= 2100
 
@@ -454,9 +460,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             continue  # "a" only counts with the unit right after it
         if kind == "count" and kind_hint == "dig" and labelled:
             continue  # a label or model name: Section 427, Voyager 2, Big 12
-        if kind == "count" and _is_year(value, surface) and not cur:
+        if kind == "count" and _is_year(value, surface) and not cur and not (
+                approx != "=" and _counts_plural(text, e, end)):
             drop_next_partner = True
-            continue
+            continue  # a year; but "more than 2000 people" is a count
         tp = _TIMES_PER.match(text, e, end) if kind == "count" and L is _EN and text.startswith(" times", e) else None
         if tp:  # "four times per week": a frequency
             unit, kind, e = f"count per {tp.group('u')}", "rate", tp.end()
