@@ -257,3 +257,9 @@ def test_lists_share_scale_unit_and_age() -> None:
 def test_approximated_year_shaped_counts() -> None:
     assert q("More than 2000 people died") == [(2000, "people", ">")]
     assert q("in 2020 elections, around 1990 he moved") == []
+
+
+def test_singular_units_and_partitive_counts() -> None:
+    assert q("a 500-megawatt plant") == [(500, "megawatt", "=")]
+    assert q("25 metric tons") == [(25, "tonne", "=")]
+    assert q("two of the three victims") == [(2, "victims", "="), (3, "victims", "=")]

@@ -148,6 +148,7 @@ _NAME_COMMA = re.compile(r"\b[A-Z][a-z]+[ ]?,[ ]$")
 _AGED_BEFORE = re.compile(r"\b(?:[Aa]ged?|[Aa]ges)[ ](?:between[ ]|of[ ])?$")
 _WORD_LIST_SEP = re.compile(r",[ ]|[ ]and[ ]")
 _CLOCK_SPACED = re.compile(r":[ ]\d\d(?!\d)")
+_OF_DET_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those)[ \u00a0]+$")
 _OF_DET = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those|them|all)\b")
 _RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$")
 _LIST_SEP = re.compile(r"^(?:[ \u00a0]*(?:,|and|or|,[ ]and|,[ ]or)[ \u00a0]*)$")
@@ -563,7 +564,7 @@ def _share_back(lang: qlang.Lang, text: str, qs: list[Quantity]) -> None:
         if (q.unit is None or q.kind == "money") and (
                 listed or lang.range_mid.match(gap) or lang.between_mid.match(gap)):
             q, carried = _share_scale(lang, q, n, scale if scale != 1.0 else _surface_scale(lang, n.surface))
-        if q.unit is None and n.unit is not None and (listed or gap.strip() in ("of", "to")):
+        if q.unit is None and n.unit is not None and (listed or gap.strip() in ("of", "to") or _OF_DET_GAP.match(gap)):
             q = Quantity(value=q.value, unit=n.unit, approx=q.approx, surface=q.surface, start=q.start, end=q.end,
                          kind=n.kind)
         qs[i] = q

@@ -123,7 +123,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "hour": ("hour", "duration"), "minutes": ("minute", "duration"), "minute": ("minute", "duration"),
     "seconds": ("second", "duration"), "decades": ("decade", "duration"), "centuries": ("century", "duration"),
     "year-old": ("year of age", "age"), "years old": ("year of age", "age"),
+    "metric tons": ("tonne", "measure"), "metric tonnes": ("tonne", "measure"),
+    "light years": ("light year", "measure"), "light-years": ("light year", "measure"),
+    "pp": ("percentage point", "percent"),
 }
+# singular forms used attributively ("a 500-megawatt plant", "a 10-point lead")
+for _k, _v in list(_WORDS.items()):
+    if _k.endswith("s") and not _k.endswith(("ies", "ches", "shes", "sses", "xes", "us", "is")):
+        _WORDS.setdefault(_k[:-1], _v)
 PREFIX_CURRENCY: dict[str, str] = {
     "$": "usd", "us$": "usd", "u.s.$": "usd", "usd": "usd", "\u20ac": "eur", "eur": "eur", "\u00a3": "gbp",
     "gbp": "gbp", "\u00a5": "jpy", "\u20b9": "inr", "rs": "inr", "rs.": "inr", "a$": "aud", "c$": "cad",
