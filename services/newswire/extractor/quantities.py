@@ -490,7 +490,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
         if kind_hint == "dig" and e == core_end and e < end and text[e].isalpha():
             continue  # glued to letters and not a known unit: 06F6, 5G, 737MAX
         if kind == "count" and kind_hint == "w" and surface.lower() in ("one", "a", "an") and (
-                unit is None or _plural(unit) or unit.endswith(("ed", "ing", "est")) or unit in _ONE_IDIOM_NEXT
+                unit is None or _plural(unit) or unit in _IRREGULAR_PLURALS or unit.endswith(("ed", "ing", "est"))
+                or unit in _ONE_IDIOM_NEXT
                 or _ONE_IDIOM_BEFORE.search(text, max(start, s - 8), s)):
             continue  # a bare "one" ("one costs", "one of them", "no one else") is a pronoun, not a figure
         if kind_hint == "de" and not scaled and surface.lower() in lc.DE_ARTICLES:
