@@ -263,3 +263,10 @@ def test_singular_units_and_partitive_counts() -> None:
     assert q("a 500-megawatt plant") == [(500, "megawatt", "=")]
     assert q("25 metric tons") == [(25, "tonne", "=")]
     assert q("two of the three victims") == [(2, "victims", "="), (3, "victims", "=")]
+
+
+def test_unmatched_lists_false_positives_and_misses() -> None:
+    from newswire.extractor.quantmetrics import unmatched
+    extra, missed = unmatched([{"value": 2, "unit": "metre"}, {"value": 5, "unit": "usd"}],
+                              [{"value": 2, "unit": "metre"}, {"value": 7, "unit": "dollar"}])
+    assert extra == [{"value": 5, "unit": "usd"}] and missed == [{"value": 7, "unit": "dollar"}]

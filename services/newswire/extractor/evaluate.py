@@ -108,8 +108,9 @@ def eval_claimbuster(corpus: Path, folds: int = 5) -> dict[str, Any]:
     return res
 
 
-def eval_quantities(corpus: Path) -> dict[str, Any]:
-    """Value and value+unit F1 on the quantities corpus with the official matching."""
+def eval_quantities(corpus: Path, verbose: bool = False) -> dict[str, Any]:
+    """Value and value+unit F1 on the quantities corpus with the official matching; `verbose` prints
+    each sentence's false positives (+) and misses (-) under value+unit matching."""
     pairs = []
     for line in (corpus / "quantities" / "quantulum3_en_tests.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -119,6 +120,11 @@ def eval_quantities(corpus: Path) -> dict[str, Any]:
         pred = [{"value": q.value, "unit": quantmetrics.quantulum_unit(q.unit, q.kind)}
                 for q in find_quantities(row["text"])]
         pairs.append((pred, row["quantities"]))
+        extra, missed = quantmetrics.unmatched(pred, row["quantities"]) if verbose else ([], [])
+        if extra or missed:
+            print(f"  q{row.get('id')}: {row['text'][:90]}")
+            print("".join(f"    + {x['value']:g} {x['unit']}\n" for x in extra)
+                  + "".join(f"    - {x['value']:g} {x['unit']} ({x.get('surface')})\n" for x in missed), end="")
     res: dict[str, Any] = quantmetrics.score(pairs)
     res["sentences"] = len(pairs)
     return res
@@ -217,7 +223,7 @@ def main(argv: list[str]) -> int:
         for m in s["missed"]:
             print(f"  missed {m}")
     if "quantities" in parts:
-        q = out["quantities"] = eval_quantities(args.corpus)
+        q = out["quantities"] = eval_quantities(args.corpus, args.verbose)
         print(f"quantities ({q['sentences']} sentences): value F1 {q['value_f1']:.3f} (P {q['value_precision']:.3f} "
               f"R {q['value_recall']:.3f}); value+unit F1 {q['value_unit_f1']:.3f}")
     if "speed" in parts:

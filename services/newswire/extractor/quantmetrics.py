@@ -68,6 +68,22 @@ def _match(pred: list[tuple[float | None, str]], gold: list[tuple[float | None, 
     return hits
 
 
+def unmatched(pred_q: list[dict], gold_q: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The predicted and gold quantities left over by the value+unit matching: false positives and misses."""
+    pool = list(gold_q)
+    extra = []
+    for a in pred_q:
+        va, ua = _num(a.get("value")), norm_unit(a.get("unit"))
+        for j, b in enumerate(pool):
+            vb, ub = _num(b.get("value")), norm_unit(b.get("normalized_unit") or b.get("unit"))
+            if va is not None and vb is not None and abs(va - vb) <= 1e-6 * max(1, abs(vb)) and same_unit(ua, ub):
+                pool.pop(j)
+                break
+        else:
+            extra.append(a)
+    return extra, pool
+
+
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
