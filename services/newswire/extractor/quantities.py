@@ -422,7 +422,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             inch = _INCH.match(text, e, end)
             if inch:  # "2 1/2 in thick", "2 in." but not "2 in the box"
                 unit, kind, e = "inch", "measure", inch.end()
-            elif text[e:e + 1] in ("C", "F") and not text[e + 1:e + 2].isalnum():  # "30C heat", "95F"
+            elif text[e:e + 1] in ("C", "F") and not labelled and not text[e + 1:e + 2].isalnum():  # "30C", "95F"
                 unit, kind, e = "degree celsius" if text[e] == "C" else "degree fahrenheit", "measure", e + 1
         if um and um.group("sym") == "m" and L is _EN and not scaled:
             mm = _MILLION_M.match(text, um.end() - 1, end)
