@@ -37,8 +37,6 @@ _CASUALTY_BEFORE = re.compile(
 _EVENT_WORDS = """took taken taking seized captured capture downed approved approve stationed deployed launched struck
     attacked invaded signed arrested evacuated destroyed elected resigned announced""".split()
 _EVENT = re.compile(r"\b" + trie_pattern(_EVENT_WORDS) + r"\b|shot down")
-# every _EVENT match contains one of these ("captured" contains "capture"): the screen before it
-_EVENT_HINTS = tuple(w for w in _EVENT_WORDS if not any(o != w and o in w for o in _EVENT_WORDS)) + ("shot down",)
 _PAST = r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+"
 _WINDOWS = (
     (re.compile(_PAST + r"(?:(?:24|48|72)\s+hours|day)\b"), "day"),
@@ -122,12 +120,8 @@ def _counts_casualties(low: str, lo: int, hi: int, base: int, q: Quantity) -> bo
     return False
 
 
-def _kind(low: str, lo: int, hi: int, base: int, qs: list[Quantity], quoted: bool,
-          events: Spots | None = None) -> str:
-    """Claim kind from its figures and wording; the claim is low[lo:hi] (see _counts_casualties).
-
-    `events` screens the claim for event words before the event pattern runs (None: no screen).
-    """
+def _kind(low: str, lo: int, hi: int, base: int, qs: list[Quantity], quoted: bool) -> str:
+    """Claim kind from its figures and wording; the claim is low[lo:hi] (see _counts_casualties)."""
     if qs and any(_counts_casualties(low, lo, hi, base, q) for q in qs):
         return "casualties"
     kinds = {q.kind for q in qs}
@@ -137,8 +131,7 @@ def _kind(low: str, lo: int, hi: int, base: int, qs: list[Quantity], quoted: boo
         return "share"
     if quoted and not qs:
         return "quote"
-    if (not qs or any(q.value < 100 for q in qs)) and (events is None or events.any_in(lo, hi)) \
-            and _EVENT.search(low, lo, hi):
+    if (not qs or any(q.value < 100 for q in qs)) and _EVENT.search(low, lo, hi):
         return "event" if not qs or any(low.find(w, lo, hi) >= 0 for w in ("took", "taken", "captur", "control")) \
             else "count"
     if qs:
@@ -234,12 +227,12 @@ def extract(article: CleanArticle) -> Extraction:
         for d, sc in zip(merged, model.scores([d["text"] for d in merged]), strict=True):
             d["score"] = max(d["score"], sc)
     if aligned:
-        win_hints, ons, events = Spots(low, _WINDOW_HINTS), Spots(low, (" on ",)), Spots(low, _EVENT_HINTS)
+        win_hints, ons = Spots(low, _WINDOW_HINTS), Spots(low, (" on ",))
     aid = article.article_id
     for d in drafts:
         a, b, t, qs = d["start"], d["end"], d["text"], d["qs"]
         if aligned:
-            kind = _kind(low, a, b, 0, qs, d["quoted"], events)
+            kind = _kind(low, a, b, 0, qs, d["quoted"])
             window = _window_at(text, low, a, b, win_hints, ons)
         else:
             tl = t.lower()
