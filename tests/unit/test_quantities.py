@@ -270,3 +270,8 @@ def test_unmatched_lists_false_positives_and_misses() -> None:
     extra, missed = unmatched([{"value": 2, "unit": "metre"}, {"value": 5, "unit": "usd"}],
                               [{"value": 2, "unit": "metre"}, {"value": 7, "unit": "dollar"}])
     assert extra == [{"value": 5, "unit": "usd"}] and missed == [{"value": 7, "unit": "dollar"}]
+
+
+def test_rates_with_hyphens_and_adverbs_after_counts() -> None:
+    assert q("a $60-a-barrel price cap") == [(60, "usd per barrel", "=")]
+    assert q("killed 6.8 million worldwide") == [(6.8e6, None, "=")]

@@ -133,7 +133,7 @@ _SCI_AFTER = re.compile(
 )
 _SUPERSCRIPT = str.maketrans("\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2212",
                              "-+0123456789-")
-_PER_AFTER = re.compile(r"[ ]?(?:/|per[ ]|a[ ]|an[ ])(?P<u>[A-Za-z]{1,12})\b")
+_PER_AFTER = re.compile(r"(?:[ ]?/|[ -](?:per|an?)[ -])(?P<u>[A-Za-z]{1,12})\b")  # "/kg", "a share", "-a-barrel"
 _INCH = re.compile(
     r"[ \u00a0]?in(?=\.?[ \u00a0]*(?:[,;:)!?]|$)"
     r"|[ \u00a0]+(?:thick|long|wide|tall|high|deep|across|of (?:rain|snow))\b)"
@@ -166,7 +166,9 @@ STOP = frozenset(
     alone ago apiece each every other others such said says say told according including some any all
     both many much few several out up down off about around against between among across through toward
     towards via vs versus last next past first second third new old same own x met left fled died won lost
-    made got saw he she they we you i him them us me""".split()
+    made got saw he she they we you i him them us me worldwide nationwide overall altogether overnight annually
+    daily weekly monthly yearly abroad respectively instead too already yet now today yesterday tomorrow
+    tonight""".split()
 )
 _IRREGULAR_PLURALS = frozenset(
     "people men women children police personnel staff feet teeth mice geese cattle sheep fish aircraft".split()
