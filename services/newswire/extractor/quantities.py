@@ -4,8 +4,12 @@ One linear scan finds number cores (digits, unicode fractions, number words); sm
 anchored regexes then read the context on either side: currency and approximators
 before, scale words, units and the counted noun after. Dates, years, clock times,
 ordinals and model names ("F-16", "Section 427") are time expressions or labels, not
-quantities, and are dropped. Ranges ("10-15", "between 44 and 50") become their midpoint
-with approx "~"; "13 of 24 drones" gives two counts of drones.
+quantities, and are dropped. Ranges ("10-15", "between 44 and 50", "from 7 to 10") become
+their midpoint with approx "~", as both reference annotations (quantulum, NewsQuant) read
+them; "X +/- Y unit" keeps X. Lists share what their last item carries, right to left:
+"13 of 24 drones" gives two counts of drones, "five or six million people" two scaled
+counts of people. Powers (8x2^10, 2.48x10^-5), mixed fractions (2 1/2, 2½) and compound
+unit symbols (km/s2, µg/m3, via `units.parse_unit_expr`) are read after the digits.
 """
 
 from __future__ import annotations

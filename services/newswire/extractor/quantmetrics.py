@@ -1,7 +1,9 @@
 """Quantity scoring with the same matching as the project's official scorer (`newsquant`).
 
 Values match within a relative 1e-6; units match when normalised equal or when a word of
-one starts (four letters) like a word of the other; both empty also match.
+one starts (four letters) like a word of the other; both empty also match. The development
+file follows quantulum's naming, so `quantulum_unit` renames ours for it (naming only: a
+count is "dimensionless" there, a millilitre a cubic centimetre).
 """
 
 from __future__ import annotations

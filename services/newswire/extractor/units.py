@@ -2,7 +2,8 @@
 
 Normalised names follow common dictionary spelling ("kilometre", "usd", "percent") so
 figures from different outlets compare; what a bare count counts ("troops") is found
-by the quantity finder, not here.
+by the quantity finder, not here. Symbols not in the table are read by a small parser of
+SI prefixes, base symbols, exponents and "/" ("km/s2" -> "kilometre per square second").
 """
 
 from __future__ import annotations
