@@ -18,8 +18,8 @@ from newswire.core.records import (
     RawArticle,
     Story,
     StoryAssignment,
+    fields_of,
     from_dict,
-    to_dict,
 )
 from newswire.core.settings import Settings
 from newswire.core.stage import Context, Output
@@ -47,7 +47,7 @@ class CleanerStage:
         """Clean one raw article."""
         clean = self._clean(from_dict(RawArticle, envelope.payload))
         return [Output(self.topics.clean, clean.article_id, schemas.CLEAN, clean.article_id,
-                       clean.article_id, to_dict(clean))]
+                       clean.article_id, clean)]
 
 
 class ExtractorStage:
@@ -70,11 +70,11 @@ class ExtractorStage:
         aid = article.article_id
         out = [
             Output(self.topics.claims, aid, schemas.CLAIM, claim.claim_id, aid,
-                   to_dict(claim) | {"url": article.url, "source": article.source})
+                   fields_of(claim) | {"url": article.url, "source": article.source})
             for claim in extraction.claims
         ]
         extracted = ExtractedArticle(article=article, extraction=extraction)
-        out.append(Output(self.topics.extracted, aid, schemas.EXTRACTED, aid, aid, to_dict(extracted)))
+        out.append(Output(self.topics.extracted, aid, schemas.EXTRACTED, aid, aid, extracted))
         return out
 
 
@@ -114,7 +114,7 @@ class StoriesStage:
         return [
             Output(self.topics.enriched, aid, schemas.ENRICHED, aid, aid, enriched_payload(extracted, assignment)),
             Output(self.topics.stories, story.story_id, schemas.STORY, f"{story.story_id}/{aid}", aid,
-                   to_dict(story)),
+                   story),
         ]
 
 
@@ -151,7 +151,7 @@ class AlerterStage:
         outputs = [
             Output(self.topics.alerts, story.story_id, schemas.ALERT,
                    f"{alert.alert_id}/{envelope.article_id}" if alert.update else alert.alert_id,
-                   envelope.article_id, to_dict(alert))
+                   envelope.article_id, alert)
             for alert in alerts
         ]
         self.fired.seal(delivery_key(context))  # this event's marks wait for its deliveries
@@ -184,8 +184,7 @@ def event_time(article: CleanArticle, context: Context, envelope: Envelope) -> s
 
 def enriched_payload(extracted: ExtractedArticle, assignment: StoryAssignment) -> dict[str, Any]:
     """The flat enriched article: clean fields, extraction, story and duplicate-of."""
-    payload = to_dict(extracted.article)
-    payload.update(to_dict(extracted.extraction))
+    payload = fields_of(extracted.article) | fields_of(extracted.extraction)
     payload["story_id"] = assignment.story_id
     payload["duplicate_of"] = assignment.duplicate_of
     payload["duplicate_similarity"] = assignment.duplicate_similarity

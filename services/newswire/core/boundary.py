@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from newswire.core import ids
 from newswire.core.codec import Codec, Envelope, Headers, header, parse_time, utc_now
@@ -182,9 +183,9 @@ class Boundary:
         """Claims by kind and alerts by rule (bounded label values, never ids)."""
         for o in outputs:
             if o.schema == CLAIM:
-                self.metrics.claims.labels(self.stage.name, str(o.payload.get("kind"))).inc()
+                self.metrics.claims.labels(self.stage.name, str(_field(o.payload, "kind"))).inc()
             elif o.schema == ALERT:
-                self.metrics.alerts.labels(self.stage.name, str(o.payload.get("rule"))).inc()
+                self.metrics.alerts.labels(self.stage.name, str(_field(o.payload, "rule"))).inc()
 
     def _observe(self, out: list[Outgoing], headers: Headers) -> None:
         name = self.stage.name
@@ -197,6 +198,11 @@ class Boundary:
             except ValueError:
                 return
             self.metrics.end_to_end_seconds.labels(name).observe(max(age, 0.0))
+
+
+def _field(payload: Any, name: str) -> Any:
+    """A payload's field, whether the payload is a dict or a record."""
+    return payload.get(name) if isinstance(payload, dict) else getattr(payload, name, None)
 
 
 def _root(exc: BaseException) -> BaseException:

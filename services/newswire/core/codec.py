@@ -24,7 +24,8 @@ Headers = Sequence[tuple[str, bytes]]
 
 @dataclass(frozen=True, slots=True)
 class Envelope:
-    """A decoded event: envelope fields plus the payload as plain data."""
+    """An event: envelope fields plus the payload (plain data once decoded; a record may stand in
+    for it on the way out)."""
 
     schema: str
     id: str
@@ -64,10 +65,12 @@ class Codec:
         self.max_bytes = max_bytes
 
     def encode(self, envelope: Envelope) -> bytes:
-        """Validate an envelope against its schema and serialise it (a bad event is our bug)."""
-        data = envelope.as_dict()
-        self._validate(envelope.schema, data)
-        return orjson.dumps(data)
+        """Serialise an envelope and validate what was written against its schema (a bad event is
+        our bug). The payload may hold records: one orjson pass writes them, and validating the
+        bytes read back checks exactly what goes on the wire."""
+        raw = orjson.dumps(envelope.as_dict())
+        self._validate(envelope.schema, orjson.loads(raw))
+        return raw
 
     def decode(self, value: bytes | None, expected: Sequence[str]) -> Envelope:
         """Parse and validate bytes read from a topic; raise a PoisonMessage subclass if bad."""

@@ -32,7 +32,8 @@ class Output:
     schema: str
     subject: str
     article_id: str | None
-    payload: dict[str, Any]
+    payload: Any
+    """A dict or a record (orjson serialises dataclasses; the codec validates the bytes it wrote)."""
     extra_headers: tuple[tuple[str, bytes], ...] = field(default_factory=tuple)
 
 
