@@ -27,7 +27,10 @@ from newswire.core.staged import StagedMapping
 from newswire.core.topics import Topics
 
 EXPIRE_EVERY = 500
-"""Stories and alerter state is pruned of expired entries once every this many events."""
+"""The alerter's "fired" marks are pruned of expired entries once every this many events."""
+STORIES_EXPIRE_EVERY = 10
+"""The stories index drops what left its window every this many events: cheap when nothing
+expired (a heap by event time), and a few drops at a time never pause the worker for long."""
 
 
 class CleanerStage:
@@ -106,7 +109,7 @@ class StoriesStage:
         assignment = self.index.add(extracted, event_time=when)
         self._latest = max(self._latest, parse_time(when))
         self._since_expiry += 1
-        if self._since_expiry >= EXPIRE_EVERY:  # by the latest event time seen, not this article's
+        if self._since_expiry >= STORIES_EXPIRE_EVERY:  # by the latest event time seen, not this article's
             self._since_expiry = 0
             self.index.expire(self._latest.isoformat().replace("+00:00", "Z"))
         aid = article.article_id

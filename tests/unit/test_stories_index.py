@@ -288,3 +288,17 @@ def test_copies_of_an_expired_original_still_resolve() -> None:
     index.expire(iso(9))  # a_0 leaves the window, a_1 stays
     assigned = index.add(article(2), event_time=iso(9))
     assert assigned.duplicate_of == "a_1"
+
+
+def test_expiry_follows_event_time_not_arrival_order_and_survives_a_rebuild() -> None:
+    """Expiry pops the oldest event times first, whatever order articles arrived in, and a
+    rebuild from the store (restart) expires the same articles."""
+    store: dict[str, bytes] = {}
+    index = StoryIndex(store, window_days=1.0)
+    index.add(article("late", BUDGET), event_time=t(1, day=5))
+    index.add(article("early", QUAKE_A), event_time=t(1, day=1))
+    index.add(article("mid", QUAKE_A_REWRITE), event_time=t(1, day=3))
+    assert index.expire(t(2, day=3)) == 1 and "early" not in store
+    restarted = StoryIndex(store, window_days=1.0)
+    assert restarted.expire(t(2, day=4)) == 1 and list(store) == ["late"]
+    assert restarted.expire(t(2, day=4)) == 0 and len(restarted) == 1
