@@ -80,7 +80,8 @@ def test_never_raises(t: str) -> None:
 
 
 def test_linear_time_on_pathological_input() -> None:
-    for t in ("1," * 20000, "one " * 20000, "- " * 20000 + "5", "1 000 " * 5000):
+    for t in ("1," * 20000, "one " * 20000, "- " * 20000 + "5", "1 000 " * 5000, "one, " * 20000,
+              "one and " * 20000, "5 to " * 20000, "aged 5, " * 5000):
         t0 = time.perf_counter()
         find_quantities(t)
         assert time.perf_counter() - t0 < 2.0
@@ -275,3 +276,16 @@ def test_unmatched_lists_false_positives_and_misses() -> None:
 def test_rates_with_hyphens_and_adverbs_after_counts() -> None:
     assert q("a $60-a-barrel price cap") == [(60, "usd per barrel", "=")]
     assert q("killed 6.8 million worldwide") == [(6.8e6, None, "=")]
+
+
+def test_huge_powers_do_not_raise() -> None:
+    assert q("1e999 things") == []
+    assert q("9^999 ways")[0][0] == 9
+    assert q("8x2^10 bits and 10\u207b stray") == [(8192, "bit", "="), (10, None, "=")]
+
+
+@given(st.text(alphabet="0123456789 .,-/^x\u00d7%$\u00bd\u207b\u2075\u00b2kmgKMGBsJWhVCFinofthe", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_on_number_like_text(t: str) -> None:
+    for x in find_quantities(t):
+        assert t[x.start:x.end] == x.surface

@@ -14,6 +14,7 @@ unit symbols (km/s2, µg/m3, via `units.parse_unit_expr`) are read after the dig
 
 from __future__ import annotations
 
+import math
 import re
 import string
 
@@ -133,7 +134,7 @@ _SUP = r"[\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074-\u2079]"  # superscript dig
 # 8x2^10, 2.48x10^-5, 2.48x10-5 (a superscript lost), 1.5x10\u2076, 2^10
 _SCI_AFTER = re.compile(
     r"(?:[ ]?[\u00d7x][ ]?(?P<base>\d{1,3})(?:\^|(?<=10)(?=[-+\u2212]\d|" + _SUP + r"))|\^)"
-    r"(?P<exp>[-+\u2212]?\d{1,3}(?!\d)|" + _SUP + r"{1,4})"
+    r"(?P<exp>[-+\u2212]?\d{1,3}(?!\d)|[\u207b\u207a]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3})"
 )
 _SUPERSCRIPT = str.maketrans("\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2212",
                              "-+0123456789-")
@@ -369,9 +370,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
         else:
             value = nb.parse_words(surface)
             if value is None:
-                sep = _WORD_LIST_SEP.search(surface)
-                if sep:  # "two, three": a list, not one number; read each item
-                    cores[ci:ci] = [(s, s + sep.start(), "w"), (s + sep.end(), e, "w")]
+                items, at = [], s  # "two, three": a list, not one number; read each item (all at once: linear)
+                for sep in _WORD_LIST_SEP.finditer(surface):
+                    items.append((at, s + sep.start(), "w"))
+                    at = s + sep.end()
+                if items:
+                    cores[ci:ci] = [*items, (at, e, "w")]
                 continue
         if value is None:
             continue
@@ -395,8 +399,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             if sci:
                 exp = int(sci.group("exp").translate(_SUPERSCRIPT))
                 base = sci.group("base")
-                value = value * float(base) ** exp if base else value ** exp  # 8x2^10, 2.48x10-5, 2^10
-                e = sci.end()
+                try:
+                    value = value * float(base) ** exp if base else value ** exp  # 8x2^10, 2.48x10-5, 2^10
+                    e = sci.end()
+                except OverflowError:
+                    pass
         approx = "="
         kind = "count"
         unit: str | None = None
@@ -502,6 +509,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             continue  # a bare "one" ("one costs", "one of them", "no one else") is a pronoun, not a figure
         if kind_hint == "de" and not scaled and surface.lower() in lc.DE_ARTICLES:
             continue  # "ein", "eine": the indefinite article unless a scale follows ("eine Million")
+        if not math.isfinite(value):
+            continue  # "1e999": no figure a reader could check
         value = float(f"{value:.12g}")  # 2.48 * 10**-5 -> 2.48e-05, not 2.4800000000000003e-05
         found.append(Quantity(value=value, unit=unit, approx=approx, surface=text[s:e], start=s, end=e, kind=kind))
     return _merge_ranges(L, text, found)
