@@ -275,6 +275,8 @@ def parse_unit_expr(expr: str) -> str | None:
         elif tok == "\u00b7":
             continue
         elif tok[0].isalpha() or tok[0] in "\u00b5\u03bc\u03a9\u00b0":
+            if len(tok) > 2 * _ATOM_MAX:
+                return None  # at most two atoms run together; longer runs are words (and would backtrack)
             atoms = _split_atoms(tok)
             if tok[-1] == "s" and len(tok) > 2 and tok[:-1] in _ATOMS:
                 atoms = [_ATOMS[tok[:-1]]]  # "GBs": a plural, not gigabyte second
