@@ -78,8 +78,8 @@ def get(lang: str | None) -> Lang | None:
     approx = lc.APPROX.get(code, {})
     unit_words = {**un.WORD_UNITS, **lc.UNITS.get(code, {})}
     unit_after = re.compile(
-        r"[ \u00a0]?-?(?:(?P<sym>" + _alt(list(un.SYMBOL_UNITS)) + r")(?![\w\u00b2])"
-        r"|(?i:(?P<word>" + _alt(list(unit_words)) + r"))(?!\w))"
+        r"[ \u00a0]?-?(?:(?P<sym>" + trie_pattern(list(un.SYMBOL_UNITS)) + r")(?![\w\u00b2])"
+        r"|(?i:(?P<word>" + trie_pattern([w.lower() for w in unit_words]) + r"))(?!\w))"
     )
 
     def lookup(sym: str | None, word: str | None) -> tuple[str, str] | None:

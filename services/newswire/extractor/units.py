@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from newswire.extractor.numbers import trie_pattern
+
 # ISO codes written before or after a figure ("USD 5 million", "300 million EUR")
 _ISO_CODES = "USD EUR GBP CHF CAD AUD JPY CNY INR RUB UAH HKD SGD NZD SEK NOK DKK ZAR BRL MXN KRW TRY ILS NGN".split()
 # surface -> (normalised unit, kind). Case-sensitive symbols first; words match any case.
@@ -142,31 +144,11 @@ PREFIX_CURRENCY: dict[str, str] = {
 }
 
 
-def _trie(keys: list[str]) -> str:
-    """An alternation factored as a trie (longest first along each path): one branch per character
-    instead of trying two hundred alternatives in turn."""
-    root: dict = {}
-    for k in keys:
-        node = root
-        for ch in k:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(root)
-
-
 # A unit right after the number (optionally after a space or hyphen); the lookahead stops
 # "in" from matching "inches" partially and "m" from matching "men".
 UNIT_AFTER = re.compile(
-    r"[ \u00a0]?-?(?:(?P<sym>" + _trie(list(_SYMBOLS)) + r")(?![\w\u00b2])"
-    r"|(?i:(?P<word>" + _trie(list(_WORDS)) + r"))\b)"
+    r"[ \u00a0]?-?(?:(?P<sym>" + trie_pattern(list(_SYMBOLS)) + r")(?![\w\u00b2])"
+    r"|(?i:(?P<word>" + trie_pattern(list(_WORDS)) + r"))\b)"
 )
 CURRENCY_BEFORE = re.compile(
     r"(?P<cur>US ?\$|U\.S\.\s?\$|HK\$|NZ\$|[ACRS]\$"
