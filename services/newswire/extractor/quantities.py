@@ -256,11 +256,15 @@ def _label_before(window: str) -> tuple[bool, str | None]:
 def _approx_before(lang: qlang.Lang, tail: str) -> tuple[str, int]:
     """The approximator right before a figure ("more than ", "about the ") as (approx, its length
     back from the figure); ("=", 0) when there is none. The last one to three words are looked up."""
-    words = tail.split()
-    if lang is _EN and words and words[-1] == "the":
-        words.pop()
-    if not words or words[-1].lower().lstrip("([\"'\u201c\u2018") not in lang.approx_last:
+    last = tail.rsplit(None, 2)[-2:]  # the last word, or the one before a final "the"
+    if not last:
         return "=", 0
+    word = last[-2] if last[-1] == "the" and len(last) == 2 and lang is _EN else last[-1]
+    if word.lower().lstrip("([\"'\u201c\u2018") not in lang.approx_last:
+        return "=", 0  # most figures: a cheap test before the lookups
+    words = tail.split()
+    if lang is _EN and words[-1] == "the":
+        words.pop()
     for n in (3, 2, 1):
         if len(words) < n:
             continue
