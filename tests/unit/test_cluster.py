@@ -100,7 +100,6 @@ def test_full_token_caches_refill_every_token(monkeypatch) -> None:
 
     monkeypatch.setattr(features, "_CACHE_MAX", 4)
     features._TERM_CACHE.clear()
-    features._HASH_CACHE.clear()
     first = features.shingle_hashes("Officials said troops were killed near the river.")
     again = features.shingle_hashes(
         "Officials said troops were killed near the river, reporters in another town heard.")
@@ -109,3 +108,16 @@ def test_full_token_caches_refill_every_token(monkeypatch) -> None:
     features._words("Officials said troops", 1.0, out)
     features._words("Officials said troops were killed in another region entirely", 1.0, out)
     assert out
+
+
+def test_copies_join_the_centroid_but_not_the_document_frequencies() -> None:
+    """A rewrite is the same document again: its story's names must not start to look common."""
+    c = Clusterer()
+    c.add("j0", terms(JACKMAN[0]), "jackman")
+    c.add("b0", terms(BUDGET), "budget")
+    before = c.scores(terms(JACKMAN[2]))["jackman"]
+    c.add("j0-copy", terms(JACKMAN[0]), "jackman", copy=True)
+    assert len(c) == 3 and c.members["jackman"] == {"j0", "j0-copy"}
+    assert abs(c.scores(terms(JACKMAN[2]))["jackman"] - before) < 1e-9  # same IDF, same centroid direction
+    c.remove("j0-copy", terms(JACKMAN[0]))
+    assert abs(c.scores(terms(JACKMAN[2]))["jackman"] - before) < 1e-9

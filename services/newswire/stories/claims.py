@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -124,7 +123,7 @@ class _Group:
         self.origins = {origin}
         self.claim_ids = [claim["i"]]
         self.hedged = [bool(claim["h"])]
-        self.speakers: Counter[str] = Counter([claim["s"]] if claim["s"] else [])
+        self.speakers: dict[str, int] = {claim["s"]: 1} if claim["s"] else {}
         self.time = time
 
 
@@ -154,7 +153,7 @@ class ClaimBook:
                         g.hedged.append(bool(claim["h"]))
                     g.claim_ids.append(claim["i"])
                     if claim["s"]:
-                        g.speakers[claim["s"]] += 1
+                        g.speakers[claim["s"]] = g.speakers.get(claim["s"], 0) + 1
                     self._claims.pop(id(g), None)
                     break
             else:
@@ -172,8 +171,9 @@ class ClaimBook:
             out.append(sc)
         for key in self._dirty:
             bucket = self._buckets[key]
+            # only claims with a time window can conflict (see _conflicts): the rest cost no pairwise pass
             self._conflicts[key] = _conflicts(bucket, {id(g): self._claims[id(g)].key for g in bucket}) \
-                if len(bucket) > 1 else []
+                if len(bucket) > 1 and key[1] and key[0] not in _NO_CONFLICT else []
         self._dirty.clear()
         return out, [x for xs in self._conflicts.values() for x in xs]
 
@@ -210,6 +210,9 @@ def _same_source(a: _Group, b: _Group) -> bool:
     return bool(words_a & words_b)
 
 
+_NO_CONFLICT = frozenset(("quote", "statement"))
+
+
 def _conflicts(groups: list[_Group], keys: dict[int, str]) -> list[Conflict]:
     out: list[Conflict] = []
     for i, a in enumerate(groups):
@@ -217,7 +220,7 @@ def _conflicts(groups: list[_Group], keys: dict[int, str]) -> list[Conflict]:
             b = groups[j]
             if not (_same_thing(a.first, b.first) and a.first["j"] and b.first["j"]):
                 continue
-            if a.first["k"] in {"quote", "statement"} or not a.first["w"]:
+            if a.first["k"] in _NO_CONFLICT or not a.first["w"]:
                 continue  # without a time window two figures need not describe the same quantity
             early, late = (a, b) if a.time <= b.time else (b, a)
             if early.time < late.time and late.first["v"] > early.first["v"] and _same_source(early, late):

@@ -46,34 +46,32 @@ class _Story:
         self.spec_sq = 0.0  # the same, over the specific terms only (names, figures, years)
 
 
-class _Idf(dict[str, float]):
-    """IDF of terms over `n` held articles, computed on first use within one scoring."""
+_LOGS: list[float] = [math.log(d + 1.5) for d in range(1024)]
 
-    __slots__ = ("df", "n")
 
-    def __init__(self, df: dict[str, int], n: int) -> None:
-        super().__init__()
-        self.df = df
-        self.n = n
-
-    def __missing__(self, term: str) -> float:
-        value = math.log((self.n + 1) / (self.df.get(term, 0) + 1.5)) + 0.1
-        self[term] = value
-        return value
+def _logs(n: int) -> list[float]:
+    """log(df + 1.5) by document frequency, a table covering every df up to n."""
+    if n >= len(_LOGS):
+        _LOGS.extend(math.log(d + 1.5) for d in range(len(_LOGS), 2 * n + 64))
+    return _LOGS
 
 
 class Clusterer:
-    """Story centroids and an inverted index of their terms, for one-pass assignment."""
+    """Story centroids and an inverted index of their terms, for one-pass assignment.
 
-    __slots__ = ("_df", "_stories", "_postings", "story_of", "members", "_idf_table")
+    IDF is log((n + 1) / (df + 1.5)) + 0.1 over the n articles held, from live document
+    frequencies, read from a table of logs by df (no per-term cache to go stale or refill).
+    """
+
+    __slots__ = ("_df", "_stories", "_postings", "story_of", "members", "_copies")
 
     def __init__(self) -> None:
-        self._df: dict[str, int] = defaultdict(int)
+        self._df: dict[str, int] = {}
         self._stories: dict[str, _Story] = {}
-        self._postings: dict[str, set[str]] = defaultdict(set)
+        self._postings: dict[str, set[str]] = {}
         self.story_of: dict[str, str] = {}
         self.members: dict[str, set[str]] = defaultdict(set)
-        self._idf_table = _Idf(self._df, 0)
+        self._copies: set[str] = set()  # held articles left out of document frequencies
 
     def __len__(self) -> int:
         return len(self.story_of)
@@ -81,41 +79,55 @@ class Clusterer:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self.story_of
 
-    def _idf(self) -> _Idf:
-        """The IDF table, refreshed once the held-article count moved 2%: IDF drifts slowly."""
-        n = len(self.story_of) + 1
-        table = self._idf_table
-        if not (table.n / 1.02 <= n <= table.n * 1.02 + 1):
-            table = self._idf_table = _Idf(self._df, n)
-        return table
+    def _base(self) -> tuple[int, float, list[float]]:
+        """(n, log(n + 1) + 0.1, log table): a term's IDF is base - table[df]."""
+        n = len(self.story_of) - len(self._copies) + 1
+        return n, math.log(n + 1) + 0.1, _logs(n)
 
-    def _norm(self, story: _Story, n: int, idf: dict[str, float]) -> float:
+    def _norm(self, story: _Story, n: int, base: float, logs: list[float]) -> float:
         if story.norm_n < 0 or not (story.norm_n / _DRIFT <= n <= story.norm_n * _DRIFT):
-            story.norm_sq = sum((w * idf[t]) ** 2 for t, w in story.centroid.items())
-            story.spec_sq = sum((w * idf[t]) ** 2 for t, w in story.centroid.items() if t[0] in _SPECIFIC)
-            story.norm_n = n
+            get = self._df.get
+            norm = spec = 0.0
+            for t, w in story.centroid.items():
+                v = w * (base - logs[get(t, 0)])
+                v *= v
+                norm += v
+                if t[0] in _SPECIFIC:
+                    spec += v
+            story.norm_sq, story.spec_sq, story.norm_n = norm, spec, n
         return math.sqrt(story.norm_sq) if story.norm_sq > 0 else 1.0
 
     def _shift(self, story: _Story, terms: dict[str, float], sign: float) -> None:
         """Add (sign 1) or take away (sign -1) a member's unit vector, updating the norm in place."""
         length = math.sqrt(sum(w * w for w in terms.values())) or 1.0
-        idf = self._idf()
+        scale = sign / length
+        _, base, logs = self._base()
+        get = self._df.get
         centroid = story.centroid
+        postings = self._postings
+        sid = story.sid
         delta = spec = 0.0
         for t, w in terms.items():
             old = centroid.get(t, 0.0)
-            new = old + sign * w / length
+            new = old + scale * w
             if new <= 1e-9:
                 new = 0.0
                 centroid.pop(t, None)
-                posting = self._postings.get(t)
+                posting = postings.get(t)
                 if posting is not None:
-                    posting.discard(story.sid)
+                    posting.discard(sid)
+                    if not posting:
+                        del postings[t]
             else:
                 if old == 0.0:
-                    self._postings[t].add(story.sid)
+                    posting = postings.get(t)
+                    if posting is None:
+                        postings[t] = {sid}
+                    else:
+                        posting.add(sid)
                 centroid[t] = new
-            change = (new * new - old * old) * idf[t] ** 2
+            i = base - logs[get(t, 0)]
+            change = (new * new - old * old) * i * i
             delta += change
             if t[0] in _SPECIFIC:
                 spec += change
@@ -126,36 +138,51 @@ class Clusterer:
         """Cosine of an article (not yet added) to each candidate story's centroid (and to `extra` stories)."""
         if not terms or not self._stories:
             return {}
-        idf = self._idf()
-        n = idf.n
-        weights = {t: w * idf[t] for t, w in terms.items()}
-        qnorm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
-        qspec = math.sqrt(sum(v * v for t, v in weights.items() if t[0] in _SPECIFIC))
-        df = self._df
-        rare = [t for _, t in sorted([(df[t], t) for t in terms if t in df])[:QUERY_TERMS]]
-        hits: dict[str, float] = defaultdict(float)
-        for t in rare:
-            w = weights[t]
-            for s in self._postings.get(t, ()):
-                hits[s] += w
+        n, base, logs = self._base()
+        get = self._df.get
+        qsq = qspec = 0.0
+        plain: list[tuple[str, float]] = []  # (term, query weight times IDF twice: the centroid is raw)
+        specific: list[tuple[str, float]] = []
+        rare: list[tuple[int, str, float]] = []
+        for t, w in terms.items():
+            d = get(t, 0)
+            i = base - logs[d]
+            v = w * i
+            sq = v * v
+            qsq += sq
+            if t[0] in _SPECIFIC:
+                qspec += sq
+                specific.append((t, v * i))
+            else:
+                plain.append((t, v * i))
+            if d:
+                rare.append((d, t, v))
+        qnorm = math.sqrt(qsq) or 1.0
+        qspec = math.sqrt(qspec)
+        rare.sort()
+        hits: dict[str, float] = {}
+        postings = self._postings
+        for _, t, v in rare[:QUERY_TERMS]:
+            for s in postings.get(t, ()):
+                hits[s] = hits.get(s, 0.0) + v
         chosen = [s for _, s in sorted([(-h, s) for s, h in hits.items()])[:CANDIDATES]]
         chosen.extend(s for s in extra if s in self._stories and s not in chosen)
         out: dict[str, float] = {}
         for s in chosen:
             story = self._stories[s]
-            centroid = story.centroid
+            cget = story.centroid.get
             dot = sdot = 0.0
-            for t, w in weights.items():
-                c = centroid.get(t)
+            for t, v in specific:
+                c = cget(t)
                 if c is not None:
-                    v = w * idf[t] * c
-                    dot += v
-                    if t[0] in _SPECIFIC:
-                        sdot += v
-            cos = dot / (qnorm * self._norm(story, n, idf))
+                    sdot += v * c
+            for t, v in plain:
+                c = cget(t)
+                if c is not None:
+                    dot += v * c
+            cos = (dot + sdot) / (qnorm * self._norm(story, n, base, logs))
             if qspec > 0 and story.spec_sq > 0:
-                spec = sdot / (qspec * math.sqrt(story.spec_sq))
-                cos += SPECIFIC_WEIGHT * (spec - SPECIFIC_EXPECT)
+                cos += SPECIFIC_WEIGHT * (sdot / (qspec * math.sqrt(story.spec_sq)) - SPECIFIC_EXPECT)
             out[s] = cos
         return out
 
@@ -171,14 +198,23 @@ class Clusterer:
         story, score = max(scored.items(), key=lambda kv: (kv[1], kv[0]))
         return (story if score >= (THRESHOLD if threshold is None else threshold) else None), score
 
-    def add(self, article_id: str, terms: dict[str, float], story_id: str) -> None:
-        """Hold an article's terms under its story (a second add of the same id is ignored)."""
+    def add(self, article_id: str, terms: dict[str, float], story_id: str, *, copy: bool = False) -> None:
+        """Hold an article's terms under its story (a second add of the same id is ignored).
+
+        A copy or rewrite of a held article (`copy`) joins its story's centroid but not the document
+        frequencies: it is the same document again, and counting it would make its story's own
+        names look common (a wire story republished ten times is one document, not ten).
+        """
         if article_id in self.story_of:
             return
         self.story_of[article_id] = story_id
         self.members[story_id].add(article_id)
-        for t in terms:
-            self._df[t] += 1
+        if copy:
+            self._copies.add(article_id)
+        else:
+            df = self._df
+            for t in terms:
+                df[t] = df.get(t, 0) + 1
         story = self._stories.get(story_id)
         if story is None:
             story = self._stories[story_id] = _Story(story_id)
@@ -192,13 +228,17 @@ class Clusterer:
         """
         if article_id not in self.story_of:
             return
-        story_id = self.story_of.pop(article_id)
+        story_id = self.story_of[article_id]
         story = self._stories[story_id]
-        self._shift(story, terms, -1.0)
-        for t in terms:
-            self._df[t] -= 1
-            if self._df[t] <= 0:
-                del self._df[t]
+        self._shift(story, terms, -1.0)  # with the IDF it was added under, as far as still known
+        del self.story_of[article_id]
+        if article_id in self._copies:
+            self._copies.discard(article_id)
+        else:
+            for t in terms:
+                self._df[t] -= 1
+                if self._df[t] <= 0:
+                    del self._df[t]
         story.size -= 1
         members = self.members[story_id]
         members.discard(article_id)

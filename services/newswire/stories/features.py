@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import zlib
 from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
@@ -30,7 +29,6 @@ _CAP = re.compile(
     r"(?:[A-Z][A-Za-z\u2019'\-]+|[A-Z]\.)(?:\s(?:(?:of|de|del|van|von|al|bin)\s)?(?:[A-Z][A-Za-z\u2019'\-]+|[A-Z]\.))*"
 )
 _SENT_END = frozenset(".!?:;\"\u201c\u201d\n\u2014-|")
-_SHINGLE_WORD = re.compile(r"\w+")
 _QUOTE = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{0,800}[\"\u201c\u201d]")
 
 ENTITY_WEIGHT = 2.0
@@ -91,23 +89,21 @@ def _name_words(span: str) -> tuple[str, ...]:
 
 
 _TERM_CACHE: dict[str, str | None] = {}
+_MISSING = ""  # no token's term is the empty string
 _CACHE_MAX = 200_000
 
 
 def _words(text: str, weight: float, out: dict[str, float]) -> None:
     cache = _TERM_CACHE
-    counted = Counter(_WORD.findall(text))
-    missing = [tok for tok in counted if tok not in cache]
-    if missing:
-        if len(cache) > _CACHE_MAX:
-            cache.clear()  # bounded: a long run meets an open vocabulary
-            missing = list(counted)  # refill everything this text reads, not only the new tokens
-        for tok in missing:
-            cache[tok] = _word_term(tok)
+    lookup = cache.get
     get = out.get
     number = NUMBER_WEIGHT * weight
-    for tok, n in counted.items():
-        term = cache[tok]
+    for tok, n in Counter(_WORD.findall(text)).items():
+        term = lookup(tok, _MISSING)
+        if term is _MISSING:
+            if len(cache) > _CACHE_MAX:
+                cache.clear()  # bounded: a long run meets an open vocabulary
+            term = cache[tok] = _word_term(tok)
         if term is not None:
             out[term] = get(term, 0.0) + n * (number if term[0] == "#" else weight)
 
@@ -142,25 +138,78 @@ def terms(title: str | None, text: str, entities: Iterable[str] = ()) -> dict[st
         low = name.lower()
         if low not in _STOP:
             counts["e:" + low] = counts.get("e:" + low, 0.0) + 0.5 * ENTITY_WEIGHT
-    weighted = {t: 1.0 + math.log(c) if c >= 1.0 else c for t, c in counts.items()}
+    scaled = _SCALED
+    if len(scaled) > 4096:
+        scaled.clear()  # counts are sums of a few weights, so this rarely fills
+    weighted = {}
+    for t, c in counts.items():
+        w = scaled.get(c)
+        if w is None:
+            w = scaled[c] = round(1.0 + math.log(c) if c >= 1.0 else c, 3)
+        weighted[t] = w
     if len(weighted) > MAX_TERMS:  # heaviest first, ties by term: sort by term, then stably by weight
         weighted = dict(sorted(sorted(weighted.items()), key=itemgetter(1), reverse=True)[:MAX_TERMS])
-    return {t: round(w, 3) for t, w in weighted.items()}
+    return weighted
 
 
-_HASH_CACHE: dict[str, int] = {}
+_SCALED: dict[float, float] = {}
+"""Log-scaled weight (rounded for compact storage) by raw count: the same few counts recur."""
 
 
-def _word_hashes(words: list[str]) -> list[int]:
-    cache = _HASH_CACHE
-    missing = set(words).difference(cache)
-    if missing:
-        if len(cache) > _CACHE_MAX:
-            cache.clear()  # bounded: a long run meets an open vocabulary
-            missing = set(words)  # refill everything these words need, not only the new ones
-        for w in missing:
-            cache[w] = zlib.crc32(w.encode("utf-8", "surrogatepass"))
-    return list(map(cache.__getitem__, words))
+_WORD_BYTE = np.zeros(256, dtype=bool)
+_WORD_BYTE[[*range(48, 58), *range(97, 123), 95, *range(128, 256)]] = True  # 0-9 a-z _ and non-ASCII letters
+_NOT_WORD = re.compile("[\u00a0\u00ab\u00bb\u2010-\u2015\u2018-\u201f\u2022\u2026\u2032\u2033\u20ac\u00a3"
+                       "\u00a9\u00ae\u00b0\u00b7\u2122\u3000\ufeff]")
+"""Non-ASCII punctuation and spaces that separate words, like ASCII punctuation does."""
+_P = np.uint64(0x100000001B3)  # odd, so its powers are invertible modulo 2**64
+_POW = np.ones(1, dtype=np.uint64)
+_INV = np.ones(1, dtype=np.uint64)
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """P**j and P**-j modulo 2**64 for j < n (grown on demand)."""
+    global _POW, _INV
+    if len(_POW) < n:
+        size = max(n, 2 * len(_POW), 4096)
+        inv_p = pow(int(_P), -1, 2**64)
+        pw = np.empty(size, dtype=np.uint64)
+        iv = np.empty(size, dtype=np.uint64)
+        a = b = 1
+        for j in range(size):  # once per process, up to the longest text seen
+            pw[j], iv[j] = a, b
+            a, b = a * int(_P) % 2**64, b * inv_p % 2**64
+        _POW, _INV = pw, iv
+    return _POW, _INV
+
+
+def _word_hashes(text: str) -> np.ndarray:
+    """A 64-bit hash of each word of a lowercased text, computed for all words at once.
+
+    Words are runs of ASCII letters, digits and underscores or non-ASCII letters (the
+    punctuation in _NOT_WORD split them); each word's hash is its bytes' polynomial hash,
+    from prefix sums, mixed so nearby words differ in every bit. Stable across processes.
+    """
+    if not text.isascii():
+        text = _NOT_WORD.sub(" ", text)
+    data = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    if not len(data):
+        return np.zeros(0, dtype=np.uint64)
+    inside = np.zeros(len(data) + 2, dtype=np.int8)
+    inside[1:-1] = _WORD_BYTE[data]
+    edges = inside[1:] - inside[:-1]
+    starts = np.flatnonzero(edges == 1)
+    if not len(starts):
+        return np.zeros(0, dtype=np.uint64)
+    ends = np.flatnonzero(edges == -1)
+    pw, inv = _powers(len(data) + 1)
+    with np.errstate(over="ignore"):
+        prefix = np.zeros(len(data) + 1, dtype=np.uint64)
+        np.cumsum(data * pw[:len(data)], out=prefix[1:])
+        h = (prefix[ends] - prefix[starts]) * inv[starts]
+        h ^= h >> np.uint64(31)  # a splitmix-style finaliser: every bit depends on every byte
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(29)
+    return h
 
 
 _M1 = np.uint64(0x9E3779B97F4A7C15)
@@ -172,12 +221,16 @@ def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
     """Distinct 32-bit hashes of the text's word 3-grams outside quotations (stable across processes)."""
     text = text[:SHINGLE_CHARS]
     unquoted = _QUOTE.sub(" | ", text)
-    words = _SHINGLE_WORD.findall((unquoted if len(unquoted) > len(text) // 3 else text).lower())
-    if not words:
+    h = _word_hashes((unquoted if len(unquoted) > len(text) // 3 else text).lower())
+    if not len(h):
         return np.zeros(0, dtype=np.uint64)
-    h = np.array(_word_hashes(words), dtype=np.uint64)
     if len(h) < size:
-        return np.array([int(h.sum()) & 0xFFFFFFFF], dtype=np.uint64)
+        return np.array([int(h.sum()) >> 32], dtype=np.uint64)
     with np.errstate(over="ignore"):
         mixed = h[:-2] * _M1 + h[1:-1] * _M2 + h[2:] * _M3  # position-aware: "a b c" differs from "c b a"
-    return np.unique(mixed >> np.uint64(32))
+    mixed >>= np.uint64(32)
+    mixed.sort()
+    keep = np.empty(len(mixed), dtype=bool)  # distinct values (np.unique costs ten times the sort)
+    keep[0] = True
+    np.not_equal(mixed[1:], mixed[:-1], out=keep[1:])
+    return mixed[keep]

@@ -2,8 +2,8 @@
 
 The store (a changelog-backed Faust table in streaming, a dict in `newswire process`)
 holds one compact record per article, keyed by article id: event time, story, duplicate
-link, MinHash signature, weighted terms, claim summaries. That is the only durable state;
-the LSH buckets, the inverted index and the story membership are rebuilt from it whenever
+link, bottom-k MinHash sketch, weighted terms, claim summaries. That is the only durable state;
+the sketch index keys, the inverted index and the story membership are rebuilt from it whenever
 the store holds entries the memory does not know (after a restart or a rebalance).
 Writes are keyed by article id, so a redelivered article changes nothing.
 """
@@ -29,11 +29,11 @@ from newswire.stories.cluster import Clusterer
 DUPLICATE_THRESHOLD = 0.115
 """Estimated Jaccard of word 3-grams from which an article is a rewrite or copy of another.
 Outside quotations the seeds' rewrite sits at 0.137 and the samples' at 0.146; independent reports of
-one event reach 0.091. MinHash finds the candidates, the bottom-k sketch decides."""
-CANDIDATE_SIMILARITY = 0.06
-"""MinHash estimate under which a candidate pair is not compared exactly (4 sigma under the threshold)."""
+one event reach 0.091. The sketch's index keys find the candidates, the whole sketch decides."""
 MAX_DUPLICATE_CHECKS = 64
 """Candidate copies compared per article at most (bounds the cost of a text copied many times)."""
+MAX_KEY_HOLDERS = 64
+"""Latest articles read per index key (a shingle in very many texts says little and must not cost much)."""
 CLAIM_BONUS = 0.1
 """Added to a story's score for each distinctive figure (kind, window, noun, value) it already reports."""
 MAX_CLAIM_BONUS = 0.2
@@ -41,7 +41,7 @@ MAX_ENTITIES = 8
 """Entity names kept per article (most mentioned first), for the story's entity list."""
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _SLIM = ("e", "q", "s", "d", "g", "ds")
-_RECORD_KEYS = frozenset(("e", "t", "q", "s", "d", "g", "ds", "u", "o", "ti", "p", "sp", "m", "b", "k", "c", "n"))
+_RECORD_KEYS = frozenset(("e", "t", "q", "s", "d", "g", "ds", "u", "o", "ti", "p", "sp", "b", "k", "c", "n"))
 
 
 def parse_epoch(value: str | None) -> float | None:
@@ -77,7 +77,6 @@ class StoryIndex:
         self._store = store
         self.window_seconds = window_days * 86400.0
         self._records: dict[str, dict[str, Any]] = {}
-        self._sigs: dict[str, np.ndarray] = {}
         self._sketches: dict[str, np.ndarray] = {}
         self._buckets: dict[int, str | list[str]] = {}
         self._clusterer = Clusterer()
@@ -107,7 +106,6 @@ class StoryIndex:
             return
         self._foreign = 0
         self._records.clear()
-        self._sigs.clear()
         self._sketches.clear()
         self._buckets.clear()
         self._views.clear()
@@ -130,25 +128,22 @@ class StoryIndex:
         for key, rec in records:
             self._hold(key, rec)
 
-    def _hold(self, article_id: str, rec: dict[str, Any], sig: np.ndarray | None = None,
-              sketch: np.ndarray | None = None) -> None:
+    def _hold(self, article_id: str, rec: dict[str, Any], sketch: np.ndarray | None = None) -> None:
         # memory keeps only what decisions read; terms, claims and member fields stay in the store
         self._records[article_id] = {k: rec[k] for k in _SLIM}
-        if sig is None:
-            sig = minhash.decode(rec["m"])
-        self._sigs[article_id] = sig
-        self._sketches[article_id] = minhash.decode_sketch(rec["b"]) if sketch is None else sketch
-        if not minhash.is_empty(sig):
-            buckets = self._buckets
-            for band in minhash.bands(sig):
-                held = buckets.get(band)
-                if held is None:
-                    buckets[band] = article_id  # most bands hold one article: no set for it
-                elif isinstance(held, str):
-                    buckets[band] = [held, article_id]
-                else:
-                    held.append(article_id)
-        self._clusterer.add(article_id, rec["k"], rec["s"])
+        if sketch is None:
+            sketch = minhash.decode_sketch(rec["b"])
+        self._sketches[article_id] = sketch
+        buckets = self._buckets
+        for key in minhash.index_keys(sketch):
+            held = buckets.get(key)
+            if held is None:
+                buckets[key] = article_id  # most keys hold one article: no list for it
+            elif isinstance(held, str):
+                buckets[key] = [held, article_id]
+            else:
+                held.append(article_id)
+        self._clusterer.add(article_id, rec["k"], rec["s"], copy=rec["g"] is not None)
         for fingerprint in claim_match.signatures(rec["c"]):
             self._fingerprints[fingerprint][rec["s"]] += 1
         view = self._views.get(rec["s"])
@@ -170,48 +165,48 @@ class StoryIndex:
                         del stories[rec["s"]]
                     if not stories:
                         del self._fingerprints[fingerprint]
-        sig = self._sigs.pop(article_id, None)
-        self._sketches.pop(article_id, None)
-        if sig is not None and not minhash.is_empty(sig):
+        sketch = self._sketches.pop(article_id, None)
+        if sketch is not None:
             buckets = self._buckets
-            for band in minhash.bands(sig):
-                held = buckets.get(band)
+            for key in minhash.index_keys(sketch):
+                held = buckets.get(key)
                 if held == article_id:
-                    del buckets[band]
+                    del buckets[key]
                 elif isinstance(held, list) and article_id in held:
                     held.remove(article_id)
                     if len(held) == 1:
-                        buckets[band] = held[0]
+                        buckets[key] = held[0]
         self._clusterer.remove(article_id, rec["k"])
 
     # --- decisions -----------------------------------------------------------------------
 
-    def _duplicate(self, sig: np.ndarray, sketch: np.ndarray) -> tuple[str | None, str | None, float | None]:
+    def _duplicate(self, sketch: np.ndarray) -> tuple[str | None, str | None, float | None]:
         """(earliest article of the rewrite group, closest match, similarity) or Nones."""
-        if minhash.is_empty(sig):
+        keys = minhash.index_keys(sketch)
+        if not keys:
             return None, None, None
-        seen: set[str] = set()
-        best, best_sim = None, 0.0
-        roots: set[str] = set()
-        for band in minhash.bands(sig):
-            held = self._buckets.get(band)
+        shared: dict[str, int] = {}
+        for key in keys:
+            held = self._buckets.get(key)
             if held is None:
                 continue
-            for other in (held,) if isinstance(held, str) else held:
-                if other in seen:
-                    continue
-                if len(seen) >= MAX_DUPLICATE_CHECKS:
-                    break  # a widely copied text: enough copies were compared to know its group
-                seen.add(other)
-                if minhash.similarity(sig, self._sigs[other]) < CANDIDATE_SIMILARITY:
-                    continue  # clearly apart: skip the exact comparison
-                sim = minhash.sketch_similarity(sketch, self._sketches[other])
-                if sim >= DUPLICATE_THRESHOLD:
-                    root = self._records[other]["d"] or other
-                    # the group's first article may have expired: the earliest one still held leads it
-                    roots.add(root if root in self._records else other)
-                    if sim > best_sim or (sim == best_sim and best is not None and other < best):
-                        best, best_sim = other, sim
+            if isinstance(held, str):
+                shared[held] = shared.get(held, 0) + 1
+            else:
+                for other in held[-MAX_KEY_HOLDERS:]:
+                    shared[other] = shared.get(other, 0) + 1
+        need = minhash.min_shared(keys)
+        candidates = sorted((-n, other) for other, n in shared.items() if n >= need)[:MAX_DUPLICATE_CHECKS]
+        best, best_sim = None, 0.0
+        roots: set[str] = set()
+        for _, other in candidates:  # most shared keys first; bounded for a text copied many times
+            sim = minhash.sketch_similarity(sketch, self._sketches[other])
+            if sim >= DUPLICATE_THRESHOLD:
+                root = self._records[other]["d"] or other
+                # the group's first article may have expired: the earliest one still held leads it
+                roots.add(root if root in self._records else other)
+                if sim > best_sim or (sim == best_sim and best is not None and other < best):
+                    best, best_sim = other, sim
         if best is None:
             return None, None, None
         root = min(roots, key=lambda a: (self._records[a]["e"], self._records[a]["q"], a))
@@ -232,24 +227,21 @@ class StoryIndex:
         aid = clean.article_id
         rec = self._records.get(aid)
         if rec is None:
-            rec, sig, sketch = self._new_record(article, event_time)
+            rec, sketch = self._new_record(article, event_time)
             # the durable write first, then memory; copied because orjson's bytes keep a 32 KB buffer each
             self._store[aid] = memoryview(orjson.dumps(rec)).tobytes()
-            self._hold(aid, rec, sig, sketch)
+            self._hold(aid, rec, sketch)
         return StoryAssignment(story_id=rec["s"], duplicate_of=rec["d"], duplicate_similarity=rec["ds"],
                                story=self.story(rec["s"], trigger=aid))
 
-    def _new_record(self, article: ExtractedArticle, event_time: str
-                    ) -> tuple[dict[str, Any], np.ndarray, np.ndarray]:
+    def _new_record(self, article: ExtractedArticle, event_time: str) -> tuple[dict[str, Any], np.ndarray]:
         clean = article.article
         text = clean.text or ""
         epoch = parse_epoch(event_time)
         if epoch is None:
             epoch = self._latest  # unreadable time: treat as now in event time
-        hashes = features.shingle_hashes(text)
-        sig = minhash.signature(hashes)
-        sketch = minhash.sketch(hashes)
-        root, closest, sim = self._duplicate(sig, sketch)
+        sketch = minhash.sketch(features.shingle_hashes(text))
+        root, closest, sim = self._duplicate(sketch)
         summaries = claim_match.summarize(article.extraction.claims, text)
         names = _top_entities(article)
         terms = features.terms(clean.title, text)
@@ -264,10 +256,10 @@ class StoryIndex:
             "e": epoch, "t": event_time or _iso(epoch), "q": self._seq, "s": story,
             "d": root, "g": closest, "ds": sim if root else None,
             "u": clean.url, "o": clean.source, "ti": clean.title, "p": clean.published_at,
-            "sp": bool(clean.spam.is_spam), "m": minhash.encode(sig), "b": minhash.encode_sketch(sketch),
+            "sp": bool(clean.spam.is_spam), "b": minhash.encode_sketch(sketch),
             "k": terms,
             "c": summaries, "n": names,
-        }, sig, sketch
+        }, sketch
 
     def expire(self, now: str) -> int:
         """Drop articles whose event time is older than the window before `now`; how many."""
