@@ -149,6 +149,9 @@ class StoryIndex:
         view = self._views.get(rec["s"])
         if view is not None:
             view.append(article_id, rec)  # arrival order, so a late-published article costs no rebuild
+        elif len(self._clusterer.members.get(rec["s"], ())) == 1:
+            view = self._views[rec["s"]] = _StoryView()  # a new story: its view from the record at hand
+            view.append(article_id, rec)
         self._latest = max(self._latest, rec["e"])
         self._seq = max(self._seq, rec["q"] + 1)
         heapq.heappush(self._expiry, (rec["e"], article_id))
