@@ -46,6 +46,15 @@ def test_ranges_become_midpoints() -> None:
     assert q("10-15 exabytes")[0][0] == 12.5
 
 
+def test_ranges_keep_both_bounds_for_the_editor() -> None:
+    """A range's value is its midpoint (the reference convention); the figures written stay in
+    low and high, so "rose from $350 to $680" never reads as a made-up 515 alone."""
+    [r] = find_quantities("Prices rose from $350 to $680 per kg.")
+    assert (r.value, r.low, r.high) == (515, 350, 680)
+    [single] = find_quantities("It cost $350.")
+    assert single.low is None and single.high is None
+
+
 def test_dates_years_times_ordinals_are_not_quantities() -> None:
     assert q("He met Putin on Dec. 22 and again on 27 December 2024.") == []
     assert q("Russia invaded in February of 2022; by 2013-14 it was over.") == []

@@ -82,6 +82,10 @@ class Quantity:
     start: int
     end: int
     kind: str = "count"
+    low: float | None = None
+    """A range's bounds ("10-15", "between 44 and 50", "from 350 to 680"): `value` is the midpoint,
+    as the reference annotations read a range, and an editor still sees both figures here."""
+    high: float | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

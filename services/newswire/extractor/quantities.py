@@ -561,7 +561,8 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
                 unit = n.unit or q.unit
                 kind = n.kind if n.unit else q.kind
                 out.append(Quantity(value=(q.value + n.value) / 2, unit=unit, approx="~", surface=text[q.start:n.end],
-                                    start=q.start, end=n.end, kind=kind))
+                                    start=q.start, end=n.end, kind=kind, low=min(q.value, n.value),
+                                    high=max(q.value, n.value)))
                 i += 2
                 continue
         out.append(q)
