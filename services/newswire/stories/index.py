@@ -128,7 +128,10 @@ class StoryIndex:
         for key, rec in records:
             self._hold(key, rec)
 
-    def _hold(self, article_id: str, rec: dict[str, Any], sketch: np.ndarray | None = None) -> None:
+    def _hold(self, article_id: str, rec: dict[str, Any], sketch: np.ndarray | None = None, *,
+              fresh: bool = False) -> None:
+        """Hold a record in memory; `fresh` for a new arrival (a rebuild holds records in event-time order,
+        so its views are built later, lazily, in arrival order)."""
         # memory keeps only what decisions read; terms, claims and member fields stay in the store
         self._records[article_id] = {k: rec[k] for k in _SLIM}
         if sketch is None:
@@ -149,7 +152,7 @@ class StoryIndex:
         view = self._views.get(rec["s"])
         if view is not None:
             view.append(article_id, rec)  # arrival order, so a late-published article costs no rebuild
-        elif len(self._clusterer.members.get(rec["s"], ())) == 1:
+        elif fresh and len(self._clusterer.members.get(rec["s"], ())) == 1:
             view = self._views[rec["s"]] = _StoryView()  # a new story: its view from the record at hand
             view.append(article_id, rec)
         self._latest = max(self._latest, rec["e"])
@@ -233,7 +236,7 @@ class StoryIndex:
             rec, sketch = self._new_record(article, event_time)
             # the durable write first, then memory; copied because orjson's bytes keep a 32 KB buffer each
             self._store[aid] = memoryview(orjson.dumps(rec)).tobytes()
-            self._hold(aid, rec, sketch)
+            self._hold(aid, rec, sketch, fresh=True)
         return StoryAssignment(story_id=rec["s"], duplicate_of=rec["d"], duplicate_similarity=rec["ds"],
                                story=self.story(rec["s"], trigger=aid))
 
