@@ -144,6 +144,7 @@ class Clusterer:
         plain: list[tuple[str, float]] = []  # (term, query weight times IDF twice: the centroid is raw)
         specific: list[tuple[str, float]] = []
         rare: list[tuple[int, str, float]] = []
+        postings = self._postings
         for t, w in terms.items():
             d = get(t, 0)
             i = base - logs[d]
@@ -152,8 +153,9 @@ class Clusterer:
             qsq += sq
             if t[0] in _SPECIFIC:
                 qspec += sq
-                specific.append((t, v * i))
-            else:
+                if t in postings:  # a term in no story's centroid adds nothing to any dot product
+                    specific.append((t, v * i))
+            elif t in postings:
                 plain.append((t, v * i))
             if d:
                 rare.append((d, t, v))
@@ -161,7 +163,6 @@ class Clusterer:
         qspec = math.sqrt(qspec)
         rare.sort()
         hits: dict[str, float] = {}
-        postings = self._postings
         for _, t, v in rare[:QUERY_TERMS]:
             for s in postings.get(t, ()):
                 hits[s] = hits.get(s, 0.0) + v

@@ -84,9 +84,14 @@ def _word_term(tok: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def _name_words(span: str) -> tuple[str, ...]:
+def _name_keys(span: str) -> tuple[str, ...]:
+    """The `e:` terms of a capitalised span: each word, and the whole name when it has several."""
     words = [w.lower().replace("\u2019", "'").removesuffix("'s").rstrip(".") for w in span.split()]
-    return tuple(w for w in words if w not in _STOP and len(w) > 1)
+    kept = [w for w in words if w not in _STOP and len(w) > 1]
+    keys = ["e:" + w for w in kept]
+    if len(kept) > 1:
+        keys.append("e:" + " ".join(kept))
+    return tuple(keys)
 
 
 _TERM_CACHE: dict[str, str | None] = {}
@@ -110,20 +115,18 @@ def _words(text: str, weight: float, out: dict[str, float]) -> None:
 
 
 def _names(text: str, out: dict[str, float]) -> None:
+    get = out.get
     for m in _CAP.finditer(text):
-        words = _name_words(m.group())
-        if not words:
+        keys = _name_keys(m.group())
+        if not keys:
             continue
-        if len(words) == 1:
-            before = text[max(0, m.start() - 3):m.start()].rstrip(" ")
+        if len(keys) == 1:
+            start = m.start()
+            before = text[max(0, start - 3):start].rstrip(" ")
             if not before or before[-1] in _SENT_END:
                 continue  # a lone capital after a full stop is just a sentence start
-        for w in words:
-            key = "e:" + w
-            out[key] = out.get(key, 0.0) + ENTITY_WEIGHT
-        if len(words) > 1:
-            key = "e:" + " ".join(words)
-            out[key] = out.get(key, 0.0) + ENTITY_WEIGHT
+        for key in keys:
+            out[key] = get(key, 0.0) + ENTITY_WEIGHT
 
 
 def terms(title: str | None, text: str, entities: Iterable[str] = ()) -> dict[str, float]:
