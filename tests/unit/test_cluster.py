@@ -121,3 +121,12 @@ def test_copies_join_the_centroid_but_not_the_document_frequencies() -> None:
     assert abs(c.scores(terms(JACKMAN[2]))["jackman"] - before) < 1e-9  # same IDF, same centroid direction
     c.remove("j0-copy", terms(JACKMAN[0]))
     assert abs(c.scores(terms(JACKMAN[2]))["jackman"] - before) < 1e-9
+
+
+def test_terms_come_from_the_lead_where_the_event_is_told() -> None:
+    """Background further down (an earlier quake, a past offer) is shared by same-kind events: left out."""
+    lead = "A magnitude 5.6 earthquake struck Qeshm island off southern Iran on Sunday, injuring five people. "
+    background = " ".join(["In 2005 another earthquake on the island of Bandar Abbas killed 13 people."] * 20)
+    t = features.terms(None, lead + " " * (features.TERM_CHARS - len(lead)) + background)
+    assert "e:qeshm" in t and "#n5.6" in t
+    assert "e:bandar abbas" not in t and "#y2005" not in t
