@@ -39,7 +39,7 @@ class _Story:
 
     def __init__(self, sid: str) -> None:
         self.sid = sid
-        self.centroid: dict[str, float] = defaultdict(float)
+        self.centroid: dict[str, float] = {}
         self.size = 0
         self.norm_sq = 0.0  # squared TF-IDF norm, kept up to date as members come and go
         self.norm_n = -1  # held-article count the IDF of norm_sq was taken at; -1 = never
@@ -104,30 +104,33 @@ class Clusterer:
         _, base, logs = self._base()
         get = self._df.get
         centroid = story.centroid
+        cget = centroid.get
         postings = self._postings
         sid = story.sid
         delta = spec = 0.0
         for t, w in terms.items():
-            old = centroid.get(t, 0.0)
-            new = old + scale * w
+            old = cget(t)
+            new = (old or 0.0) + scale * w
             if new <= 1e-9:
+                if old is None:
+                    continue  # taking away a term the centroid no longer has
                 new = 0.0
-                centroid.pop(t, None)
+                del centroid[t]
                 posting = postings.get(t)
                 if posting is not None:
                     posting.discard(sid)
                     if not posting:
                         del postings[t]
             else:
-                if old == 0.0:
+                centroid[t] = new
+                if old is None:
                     posting = postings.get(t)
                     if posting is None:
                         postings[t] = {sid}
                     else:
                         posting.add(sid)
-                centroid[t] = new
             i = base - logs[get(t, 0)]
-            change = (new * new - old * old) * i * i
+            change = (new * new - (old or 0.0) ** 2) * i * i
             delta += change
             if t[0] in _SPECIFIC:
                 spec += change
