@@ -1,10 +1,13 @@
 """Check-worthiness: how much a sentence states a checkable fact, as a score from 0 to 1.
 
-A linear model over word 1-3-grams (numbers folded to <num>/<bignum>) and character
-3-5-grams of each word, with counts scaled by 1/sqrt(feature count). Because the
-character part of the score depends only on the word, it is cached per word, so scoring
-costs a few dict lookups per token. Weights live in models/checkworthiness.json (plain
-JSON: nothing executable), written by `newswire train checkworthiness`.
+A linear model over three feature blocks, each block's counts scaled by 1/sqrt(its size):
+word 1-2-grams (numbers folded to <num>/<bignum>) with a length bucket; character
+3-5-grams of each word; and "cue" classes present anywhere in the sentence (a figure, a
+year, percent, money, scale and number words, comparatives, modals, first and second
+person, past tense, a question, capitalised names). The character and cue parts of the
+score depend only on the word, so they are cached per word and scoring costs a few dict
+lookups per token. Weights live in models/checkworthiness.json (plain JSON: nothing
+executable), written by `newswire train checkworthiness`.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 import re
 from itertools import repeat
 from pathlib import Path
@@ -19,8 +23,40 @@ from pathlib import Path
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "checkworthiness.json"
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[$%?!]")
 _DIGIT = re.compile(r"\d")
+# a capitalised word after a space: names, places, organisations (and "I")
+_CAPS = re.compile(r"\s[A-Z]")
 CHAR_NS = (3, 4, 5)
 _WORD_CACHE_SIZE = 1 << 16
+
+
+def _lexicon(groups: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for cue, words in groups.items():
+        for w in words.split():
+            out.setdefault(w, []).append("h:" + cue)
+    return {w: tuple(v) for w, v in out.items()}
+
+
+# word classes that mark a checkable statement (figures, comparisons) or an opinion or promise
+_CUES = _lexicon({
+    "pct": "% percent percentage",
+    "money": "$ dollar dollars cents",
+    "scale": "hundred hundreds thousand thousands million millions billion billions trillion trillions",
+    "numw": "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty "
+            "seventy eighty ninety dozen dozens half twice double",
+    "comp": "more less fewer higher lower larger smaller bigger greater most least highest lowest largest "
+            "increase increased decrease decreased rise rose fell doubled tripled cut cuts",
+    "than": "than",
+    "modal": "will would should could might can may must going want wants think believe hope",
+    "person": "i we you",
+    "q": "?",
+})
+
+
+# every cue feature, each with its bit in the scorer's per-token masks
+CUE_FEATURES: tuple[str, ...] = tuple(sorted({f for v in _CUES.values() for f in v} | {
+    "h:digit", "h:year", "h:past"}))
+_CUE_BIT = {f: 1 << i for i, f in enumerate(CUE_FEATURES)}
 
 
 def norm_token(tok: str) -> str:
@@ -41,12 +77,32 @@ def word_chars(word: str) -> list[str]:
     return ["c:" + w[i:i + n] for n in CHAR_NS for i in range(len(w) - n + 1)]
 
 
+def token_cues(tok: str) -> frozenset[str]:
+    """The cue classes one lower-cased token belongs to."""
+    out = list(_CUES.get(tok, ()))
+    if tok[0].isdigit():
+        out.append("h:digit")
+        if len(tok) == 4 and tok[:2] in ("18", "19", "20"):
+            out.append("h:year")
+    elif len(tok) > 2 and tok.endswith("ed"):
+        out.append("h:past")
+    return frozenset(out)
+
+
+CAPS_BUCKETS = 4  # capitalised words: 0, 1, 2, 3 or more
+LENGTH_BUCKETS = 9  # tokens: 0-4, 5-9, ..., 40 or more
+
+
+def _caps_feature(sentence: str) -> str:
+    return f"h:caps{min(len(_CAPS.findall(sentence)), CAPS_BUCKETS - 1)}"
+
+
 def _length_feature(n_tokens: int) -> str:
-    return f"<len{min(n_tokens // 5, 8)}>"
+    return f"<len{min(n_tokens // 5, LENGTH_BUCKETS - 1)}>"
 
 
-def features(sentence: str) -> tuple[list[str], list[str]]:
-    """Word-block and character-block features, repeated as often as they occur (training side)."""
+def features(sentence: str) -> tuple[list[str], list[str], list[str]]:
+    """Word, character and cue blocks, each feature repeated as often as it occurs (training side)."""
     raw = raw_tokens(sentence)
     toks = [norm_token(t) for t in raw]
     words = list(toks)
@@ -55,11 +111,13 @@ def features(sentence: str) -> tuple[list[str], list[str]]:
     chars: list[str] = []
     for t in raw:
         chars += word_chars(t)
-    return words, chars
+    cues = sorted(frozenset().union(*map(token_cues, raw)))
+    cues.append(_caps_feature(sentence))
+    return words, chars, cues
 
 
 class Model:
-    """Loaded weights with per-token caches of unigram and character-gram contributions.
+    """Loaded weights with per-token caches of unigram, character-gram and cue contributions.
 
     Scoring runs over a batch of sentences with C-level `map`/`sum` over the cached
     per-token values, so an article's sentences cost a few dict lookups per token and no
@@ -74,9 +132,14 @@ class Model:
         self._cs: dict[str, float] = {}  # sum of the token's character-gram weights
         self._k: dict[str, int] = {}  # number of the token's character grams
         self._fold: dict[str, str] = {}  # the folded token (<num>, <bignum> or itself)
+        self._cue: dict[str, int] = {}  # the token's cue classes as a bit mask
+        self._cue_sum: dict[int, tuple[float, int]] = {}  # a mask's summed cue weights and its cue count
         # bigram weights keyed by token pairs: zip() yields the keys without building strings
         self._bigram: dict[tuple[str, ...], float] = {
             tuple(f.split(" ")): v for f, v in weights.items() if f.count(" ") == 1 and not f.startswith("c:")}
+        # the sentence-level features' weights by bucket, so scoring builds no feature strings
+        self._lenw = [weights.get(f"<len{i}>", 0.0) for i in range(LENGTH_BUCKETS)]
+        self._capw = [weights.get(f"h:caps{i}", 0.0) for i in range(CAPS_BUCKETS)]
 
     def _learn(self, tokens: set[str]) -> None:
         """Fill the per-token caches for these tokens."""
@@ -88,13 +151,24 @@ class Model:
             self._cs[raw] = sum(w.get(g, 0.0) for g in grams)
             self._k[raw] = len(grams)
             self._fold[raw] = tok
+            self._cue[raw] = sum(_CUE_BIT[f] for f in token_cues(raw))
+
+    def _cue_weights(self, mask: int) -> tuple[float, int]:
+        """The summed weights and the number of the cues in this mask (cached: few masks occur)."""
+        got = self._cue_sum.get(mask)
+        if got is None:
+            cues = [f for f, bit in _CUE_BIT.items() if mask & bit]
+            got = self._cue_sum[mask] = (sum(self.w.get(f, 0.0) for f in cues), len(cues))
+        return got
 
     def clear_cache(self) -> None:
         """Forget cached token contributions (for cold-start benchmarks)."""
+        self._cue_sum.clear()
         self._uw.clear()
         self._cs.clear()
         self._k.clear()
         self._fold.clear()
+        self._cue.clear()
 
     def margins(self, sentences: list[str]) -> list[float]:
         """Linear scores before the logistic, with the tuned threshold at 0, for many sentences."""
@@ -107,21 +181,26 @@ class Model:
                 self.clear_cache()
                 missing = tokens
             self._learn(missing)
-        uw, cs, kk, fold, wget = self._uw.__getitem__, self._cs.__getitem__, self._k.__getitem__, \
-            self._fold.__getitem__, self.w.get
+        uw, cs, kk, fold, cue = self._uw.__getitem__, self._cs.__getitem__, self._k.__getitem__, \
+            self._fold.__getitem__, self._cue.__getitem__
         bget = self._bigram.get
+        lenw, capw, last_len, last_cap = self._lenw, self._capw, LENGTH_BUCKETS - 1, CAPS_BUCKETS - 1
+        caps, sqrt, zero, reduce, or_ = _CAPS.findall, math.sqrt, repeat(0.0), functools.reduce, operator.or_
+        cue_sum, cue_weights = self._cue_sum.get, self._cue_weights
         offset = self.bias - self.threshold
         out: list[float] = []
-        for toks in batches:
+        for s, toks in zip(sentences, batches, strict=True):
             m = len(toks)
             folded = list(map(fold, toks))
-            pairs = zip(folded, folded[1:], strict=False)
-            word_sum = sum(map(uw, toks)) + sum(map(bget, pairs, repeat(0.0)))
-            word_sum += wget(_length_feature(m), 0.0)
-            total = word_sum / math.sqrt(m + max(0, m - 1) + 1)
+            word_sum = sum(map(uw, toks)) + sum(map(bget, zip(folded, folded[1:], strict=False), zero))
+            word_sum += lenw[min(m // 5, last_len)]
+            total = word_sum / sqrt(m + m) if m else word_sum
             n_chars = sum(map(kk, toks))
             if n_chars:
-                total += sum(map(cs, toks)) / math.sqrt(n_chars)
+                total += sum(map(cs, toks)) / sqrt(n_chars)
+            mask = reduce(or_, map(cue, toks), 0)
+            cue_w, n_cues = cue_sum(mask) or cue_weights(mask)
+            total += (cue_w + capw[min(len(caps(s)), last_cap)]) / sqrt(n_cues + 1)
             out.append(total + offset)
         return out
 
