@@ -106,8 +106,11 @@ class StoriesStage:
         extracted = from_dict(ExtractedArticle, envelope.payload)
         article = extracted.article
         when = event_time(article, context, envelope)
-        assignment = self.index.add(extracted, event_time=when)
-        self._latest = max(self._latest, parse_time(when))
+        arrived = arrival_time(context, envelope)
+        assignment = self.index.add(extracted, event_time=when, arrival_time=arrived)
+        # the window's clock: the latest event time or arrival seen (an undated article arrives
+        # "now" while a dated archive page is years old: neither may expire the other at once)
+        self._latest = max(self._latest, parse_time(when), parse_time(arrived) if arrived else self._latest)
         self._since_expiry += 1
         if self._since_expiry >= STORIES_EXPIRE_EVERY:  # by the latest event time seen, not this article's
             self._since_expiry = 0
@@ -183,6 +186,17 @@ def event_time(article: CleanArticle, context: Context, envelope: Envelope) -> s
             except ValueError:
                 continue
     return envelope.produced_at
+
+
+def arrival_time(context: Context, envelope: Envelope) -> str | None:
+    """When the article entered the pipeline (the ingest header a replay keeps), as UTC ISO."""
+    for candidate in (context.ingested_at, envelope.produced_at):
+        if candidate:
+            try:
+                return parse_time(candidate).astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+            except ValueError:
+                continue
+    return None
 
 
 def enriched_payload(extracted: ExtractedArticle, assignment: StoryAssignment) -> dict[str, Any]:

@@ -302,3 +302,18 @@ def test_expiry_follows_event_time_not_arrival_order_and_survives_a_rebuild() ->
     restarted = StoryIndex(store, window_days=1.0)
     assert restarted.expire(t(2, day=4)) == 1 and list(store) == ["late"]
     assert restarted.expire(t(2, day=4)) == 0 and len(restarted) == 1
+
+
+def test_a_late_article_is_held_a_window_after_it_arrived() -> None:
+    """A dated archive page arriving now, next to undated articles stamped with their arrival,
+    must not expire at once: its copies and its story still find it (ECB+ through `process`)."""
+    store: dict[str, bytes] = {}
+    index = StoryIndex(store, window_days=7.0)
+    index.add(article("old", QUAKE_A), event_time="2008-12-09T00:00:00Z", arrival_time=t(1))
+    index.add(article("new", BUDGET), event_time=t(1), arrival_time=t(1))
+    assert index.expire(t(2)) == 0 and "old" in store
+    copy = index.add(article("copy", QUAKE_A_REWRITE), event_time=t(3), arrival_time=t(3))
+    assert copy.duplicate_of == "old"
+    restarted = StoryIndex(store, window_days=7.0)  # the arrival is in the store, not only in memory
+    assert restarted.expire(t(2)) == 0 and len(restarted) == 3
+    assert restarted.expire(t(3, day=20)) == 3 and not store

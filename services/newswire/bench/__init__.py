@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The options of `newswire bench`."""
     p = argparse.ArgumentParser(prog="newswire bench", description=__doc__.splitlines()[0])
     p.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections of {','.join(SECTIONS)}")
-    p.add_argument("--duration", type=float, default=600.0, help="seconds of the memory run (10 minutes, as the issue asks)")
+    p.add_argument("--duration", type=float, default=600.0, help="seconds of the memory run (10 minutes)")
     p.add_argument("--seconds", type=float, default=20.0, help="seconds of each end-to-end and scaling run")
     p.add_argument("--rates", default="50,200", help="fixed input rates in articles/s (flat out is always run)")
     p.add_argument("--memory-rate", type=float, default=50.0, help="input rate of the memory run, articles/s")

@@ -51,8 +51,10 @@ def load_sources(corpus_dir: Path = CORPUS_DIR, samples_dir: Path = SAMPLES_DIR)
     return {"text": text, "html": html}
 
 
-def replicate(sources: list[Source], count: int, kind: str, *, start: int = 0) -> Iterator[dict[str, Any]]:
-    """`count` raw-article dicts from `sources`, cycling through epochs with distinct urls."""
+def replicate(sources: list[Source], count: int, kind: str, *, start: int = 0,
+              base: dt.datetime = BASE_TIME) -> Iterator[dict[str, Any]]:
+    """`count` raw-article dicts from `sources`, cycling through epochs with distinct urls,
+    published from `base` on."""
     if not sources:
         raise ValueError(f"no {kind} sources to build a benchmark corpus from")
     n = len(sources)
@@ -60,7 +62,7 @@ def replicate(sources: list[Source], count: int, kind: str, *, start: int = 0) -
     for i in range(start, start + count):
         epoch, j = divmod(i, n)
         src = sources[j]
-        published = BASE_TIME + dt.timedelta(days=EPOCH_DAYS * epoch) + step * j
+        published = base + dt.timedelta(days=EPOCH_DAYS * epoch) + step * j
         article: dict[str, Any] = {
             "url": f"https://bench.example/{kind}/{epoch}/{j}",
             "source": f"{src.source}",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import itertools
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -33,6 +34,9 @@ class Articles:
     def __init__(self, sources: dict[str, list[corpus.Source]]) -> None:
         self.sources = sources
         self.next = {"text": 0, "html": 0}
+        # published from the run's start on: event time is never before arrival, so the stories
+        # window turns over on event time (an old date would be held a window from arrival)
+        self.base = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
     def stream(self, kind: str) -> Iterator[dict[str, Any]]:
         """Articles of `kind` (text, html or mixed), continuing where the last stream stopped."""
@@ -45,7 +49,7 @@ class Articles:
         while True:
             start = self.next[kind]
             self.next[kind] += 1000
-            yield from corpus.replicate(self.sources[kind], 1000, kind, start=start)
+            yield from corpus.replicate(self.sources[kind], 1000, kind, start=start, base=self.base)
 
 
 def run(settings: Settings, sources: dict[str, list[corpus.Source]], sections: Sequence[str],

@@ -133,7 +133,8 @@ class StoryIndex:
         """Hold a record in memory; `fresh` for a new arrival (a rebuild holds records in event-time order,
         so its views are built later, lazily, in arrival order)."""
         # memory keeps only what decisions read; terms, claims and member fields stay in the store
-        self._records[article_id] = {k: rec[k] for k in _SLIM}
+        slim = self._records[article_id] = {k: rec[k] for k in _SLIM}
+        slim["x"] = expires_from = rec.get("a", rec["e"])  # later of event time and arrival
         if sketch is None:
             sketch = minhash.decode_sketch(rec["b"])
         self._sketches[article_id] = sketch
@@ -157,7 +158,7 @@ class StoryIndex:
             view.append(article_id, rec)
         self._latest = max(self._latest, rec["e"])
         self._seq = max(self._seq, rec["q"] + 1)
-        heapq.heappush(self._expiry, (rec["e"], article_id))
+        heapq.heappush(self._expiry, (expires_from, article_id))
 
     def _drop(self, article_id: str, rec: dict[str, Any]) -> None:
         """Forget an article held in memory, given its full stored record."""
@@ -226,26 +227,31 @@ class StoryIndex:
                 bonus[story] = min(MAX_CLAIM_BONUS, bonus[story] + CLAIM_BONUS)
         return bonus
 
-    def add(self, article: ExtractedArticle, *, event_time: str) -> StoryAssignment:
-        """Place one article: its rewrite group, its story, and the story as it now stands."""
+    def add(self, article: ExtractedArticle, *, event_time: str, arrival_time: str | None = None) -> StoryAssignment:
+        """Place one article: its rewrite group, its story, and the story as it now stands.
+
+        `arrival_time` (when it entered the pipeline) matters only to expiry: an article whose
+        event time is already old when it arrives is still held a full window after arrival."""
         self._sync()
         clean = article.article
         aid = clean.article_id
         rec = self._records.get(aid)
         if rec is None:
-            rec, sketch = self._new_record(article, event_time)
+            rec, sketch = self._new_record(article, event_time, arrival_time)
             # the durable write first, then memory; copied because orjson's bytes keep a 32 KB buffer each
             self._store[aid] = memoryview(orjson.dumps(rec)).tobytes()
             self._hold(aid, rec, sketch, fresh=True)
         return StoryAssignment(story_id=rec["s"], duplicate_of=rec["d"], duplicate_similarity=rec["ds"],
                                story=self.story(rec["s"], trigger=aid))
 
-    def _new_record(self, article: ExtractedArticle, event_time: str) -> tuple[dict[str, Any], np.ndarray]:
+    def _new_record(self, article: ExtractedArticle, event_time: str,
+                    arrival_time: str | None = None) -> tuple[dict[str, Any], np.ndarray]:
         clean = article.article
         text = clean.text or ""
         epoch = parse_epoch(event_time)
         if epoch is None:
             epoch = self._latest  # unreadable time: treat as now in event time
+        arrival = parse_epoch(arrival_time)
         sketch = minhash.sketch(features.shingle_hashes(text))
         root, closest, sim = self._duplicate(sketch)
         summaries = claim_match.summarize(article.extraction.claims, text)
@@ -265,10 +271,11 @@ class StoryIndex:
             "sp": bool(clean.spam.is_spam), "b": minhash.encode_sketch(sketch),
             "k": terms,
             "c": summaries, "n": names,
-        }, sketch
+        } | ({"a": arrival} if arrival is not None and arrival > epoch else {}), sketch
 
     def expire(self, now: str) -> int:
-        """Drop articles whose event time is older than the window before `now`; how many."""
+        """Drop articles whose event time (or arrival, when later) is older than the window
+        before `now`; how many."""
         self._sync()
         epoch = parse_epoch(now)
         if epoch is None:
@@ -278,7 +285,7 @@ class StoryIndex:
         while heap and heap[0][0] < cutoff:
             when, aid = heapq.heappop(heap)
             rec = self._records.get(aid)
-            if rec is not None and rec["e"] == when:  # else dropped already: a stale entry
+            if rec is not None and rec["x"] == when:  # else dropped already: a stale entry
                 old.append(aid)
         for aid in old:
             full = self._full(aid)
