@@ -11,6 +11,7 @@ redelivery produces the same events again, never different ones.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import time
@@ -208,11 +209,26 @@ class WorkerApp:
         """Run the worker until SIGTERM/SIGINT (Faust stops gracefully and commits)."""
         from newswire.core.logs import logging_config
 
+        tune_gc()
+
         worker = faust.Worker(
             self.app, loglevel=self.settings.log_level, quiet=True, redirect_stdouts=False,
             logging_config=logging_config(self.settings, self.stage_name),
         )
         worker.execute_from_commandline()
+
+
+GC_THRESHOLDS = (10_000, 20, 20)
+"""Python's default (700, 10, 10) ran a collection every few events of a stage that builds
+thousands of small objects per article; ~7% of the stories worker went to the collector."""
+
+
+def tune_gc() -> None:
+    """Freeze what start-up built (modules, models, Faust) out of the collector's scans, and
+    collect less often; reference counting still frees almost everything at once."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def as_current_event(event: Any) -> None:
