@@ -4,6 +4,11 @@
 its modification time); `.html`,
 `.htm` and `.html.gz` one page; `.json` one raw-article object or a list of them; `.jsonl`
 one per line; directories recursively in sorted order; `-` JSON lines on stdin.
+
+JSON rows from datasets and crawlers name fields their own way; `as_raw_article` maps the
+common ones (full_text/body/content, headline, date_publish, a numeric id) and fills a missing
+url or source, so a row is judged on its content rather than lost to a field name. Events on
+the raw topic get no such help: there the schema applies as written.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
 import orjson
 
@@ -100,7 +106,43 @@ def _read_jsonl(data: bytes, origin: str) -> Iterator[Item]:
 def _item(obj: Any, origin: str) -> Item:
     if not isinstance(obj, dict):
         return Item(origin, None, f"expected a JSON object, got {type(obj).__name__}")
-    return Item(origin, obj)
+    return Item(origin, as_raw_article(obj, origin))
+
+
+TEXT_FIELDS = ("full_text", "maintext", "body", "content", "articleBody", "sentence")
+TITLE_FIELDS = ("headline",)
+DATE_FIELDS = ("date_publish", "datePublished", "published", "date")
+ID_FIELDS = ("id", "doc_id", "sentence_id", "article_id")
+
+
+def as_raw_article(obj: dict[str, Any], origin: str) -> dict[str, Any]:
+    """A JSON row as a raw article: body, title, date and id under the names the schema uses,
+    a url (`urn:newswire:<id>` when the row has none: rows without one would all share an
+    article id) and a source (the url's host). Rows already in shape come back unchanged."""
+    a = dict(obj)
+    if not _nonempty(a.get("text")) and not _nonempty(a.get("html")):
+        body = next((a[f] for f in TEXT_FIELDS if _nonempty(a.get(f))), None)
+        if body is not None:
+            a["text"] = body
+            a.pop("html", None)
+    if "text" in a and _nonempty(a.get("html")) and not _nonempty(a.get("text")):
+        del a["text"]  # an empty text beside the page would make the row ambiguous
+    if not _nonempty(a.get("title")):
+        a["title"] = next((a[f] for f in TITLE_FIELDS if _nonempty(a.get(f))), a.get("title"))
+    if not _nonempty(a.get("published_at")):
+        a["published_at"] = next((a[f] for f in DATE_FIELDS if _nonempty(a.get(f))), a.get("published_at"))
+    if a.get("id") is not None and not isinstance(a["id"], str):
+        a["id"] = str(a["id"])  # a numeric id names the article as well as a string does
+    if not _nonempty(a.get("url")):
+        ident = next((a[f] for f in ID_FIELDS if a.get(f) not in (None, "")), None)
+        a["url"] = f"urn:newswire:{ident}" if ident is not None else f"urn:newswire:{origin}"
+    if not _nonempty(a.get("source")):
+        a["source"] = urlsplit(a["url"]).hostname or Path(origin.split(":")[0].split("#")[0]).stem or "unknown"
+    return a
+
+
+def _nonempty(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _json(data: bytes) -> Any:

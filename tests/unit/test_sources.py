@@ -40,3 +40,36 @@ def test_missing_path_and_bad_gzip(tmp_path: Path) -> None:
     items = list(read_paths([str(tmp_path / "nope.txt"), str(tmp_path / "bad.html.gz")]))
     assert "no such file" in (items[0].error or "")
     assert "gzip" in (items[1].error or "")
+
+
+def test_dataset_rows_become_raw_articles() -> None:
+    """Rows shaped like ECB+, NewsQuant or ClaimBuster files keep their content instead of being
+    rejected for a field name: body aliases, numeric ids, missing url or source."""
+    from newswire.sources import as_raw_article
+
+    ecb = as_raw_article({"doc_id": "10_1ecb", "url": "", "title": "Angels offer", "text": "",
+                          "full_text": "The Angels made an offer.", "date_publish": None}, "s.jsonl:1")
+    assert ecb["text"] == "The Angels made an offer." and ecb["url"] == "urn:newswire:10_1ecb"
+    assert ecb["source"] == "s" and ecb["title"] == "Angels offer"
+    quant = as_raw_article({"id": 0, "text": "I want two meters of cotton"}, "q.jsonl:1")
+    assert quant["id"] == "0" and quant["url"] == "urn:newswire:0"
+    cb = as_raw_article({"sentence_id": 23782, "sentence": "The report said America is safer."}, "c.jsonl:1")
+    assert cb["text"].startswith("The report") and cb["url"] == "urn:newswire:23782"
+    web = as_raw_article({"url": "https://www.example.org/a", "html": "<p>x</p>", "text": ""}, "w.json")
+    assert web["source"] == "www.example.org" and "text" not in web
+    ready = {"url": "u", "source": "s", "text": "t"}
+    assert as_raw_article(ready, "x") == ready | {"title": None, "published_at": None}
+
+
+def test_dataset_rows_without_urls_stay_distinct_through_process(tmp_path: Path) -> None:
+    """Two rows without a url must not collapse into one article id."""
+    from newswire.core.settings import Settings
+    from newswire.pipeline import Pipeline
+
+    (tmp_path / "rows.jsonl").write_text(
+        '{"doc_id": "a", "url": "", "full_text": "Storm hits the coast of Galicia today."}\n'
+        '{"doc_id": "b", "url": "", "full_text": "Parliament approves the 2026 budget."}\n')
+    items = list(read_paths([str(tmp_path / "rows.jsonl")]))
+    result = Pipeline(Settings()).run(i.article for i in items)
+    assert not result.dead_letters
+    assert len({e["article_id"] for e in result.enriched}) == 2
