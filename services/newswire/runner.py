@@ -42,6 +42,9 @@ class WorkerProcess:
 def settings_env(settings: Settings) -> dict[str, str]:
     """The environment a child process needs to see exactly these settings."""
     env = dict(os.environ)
+    # glibc's per-thread heap arenas (Faust's consumer thread has its own) fragment under large
+    # pages: RSS crept ~1 MB/min in the cleaner and stories workers, flat with two arenas
+    env.setdefault("MALLOC_ARENA_MAX", "2")
     for name in Settings.__dataclass_fields__:
         value = getattr(settings, name)
         env[f"NEWSWIRE_{name.upper()}"] = str(value).lower() if isinstance(value, bool) else str(value)
