@@ -60,20 +60,14 @@ class WorkerApp:
         self.app = make_faust_app(stage_name, settings)
         self.stage = build_stage(self.app, self.topics)
         self.boundary = Boundary(self.stage, settings, self.metrics)
-        self._out_topics: dict[str, Any] = {}
         self.sinks: list[Sink] = []
         self._after_delivery = getattr(self.stage, "after_delivery", None)
         self._last_broker_ok = 0.0
         self._wire()
 
-    def _topic(self, name: str) -> Any:
-        if name not in self._out_topics:
-            self._out_topics[name] = self.app.topic(name, key_serializer="raw", value_serializer="raw")
-        return self._out_topics[name]
-
     def _wire(self) -> None:
         app = self.app
-        source = self._topic(self.stage.input_topic)
+        source = app.topic(self.stage.input_topic, key_serializer="raw", value_serializer="raw")
 
         @app.agent(source, name=f"{self.stage_name}-agent")
         async def process(stream: Any) -> None:
