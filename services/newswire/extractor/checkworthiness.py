@@ -17,6 +17,7 @@ import json
 import math
 import operator
 import re
+from collections.abc import Callable
 from itertools import repeat
 from pathlib import Path
 
@@ -89,6 +90,21 @@ def token_cues(tok: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_LEXICON_BITS = {w: sum(_CUE_BIT[f] for f in set(cues)) for w, cues in _CUES.items()}
+_DIGIT_BIT, _YEAR_BIT, _PAST_BIT = _CUE_BIT["h:digit"], _CUE_BIT["h:year"], _CUE_BIT["h:past"]
+# the slices word_chars() takes of a padded word of each length, in its order (3-grams, 4-grams, 5-grams)
+_GRAM_SLICES = [tuple(slice(i, i + n) for n in CHAR_NS for i in range(size - n + 1)) for size in range(64)]
+
+
+def _gram_sum(chars_get: Callable[[str, float], float], padded: str, zero: repeat[float]) -> tuple[float, int]:
+    """The summed weights of a padded word's character grams and their number (word_chars' grams,
+    added left to right as `sum` over word_chars would)."""
+    size = len(padded)
+    cuts = _GRAM_SLICES[size] if size < len(_GRAM_SLICES) else tuple(
+        slice(i, i + n) for n in CHAR_NS for i in range(size - n + 1))
+    return sum(map(chars_get, map(padded.__getitem__, cuts), zero)), len(cuts)
+
+
 CAPS_BUCKETS = 4  # capitalised words: 0, 1, 2, 3 or more
 LENGTH_BUCKETS = 9  # tokens: 0-4, 5-9, ..., 40 or more
 
@@ -134,6 +150,8 @@ class Model:
         self._fold: dict[str, str] = {}  # the folded token (<num>, <bignum> or itself)
         self._cue: dict[str, int] = {}  # the token's cue classes as a bit mask
         self._cue_sum: dict[int, tuple[float, int]] = {}  # a mask's summed cue weights and its cue count
+        self._chars = {f[2:]: v for f, v in weights.items() if f.startswith("c:")}  # character grams, unprefixed
+        self._digit_grams: dict[str, tuple[float, int]] = {}  # gram sum and count by digit-folded padded number
         # bigram weights keyed by token pairs: zip() yields the keys without building strings
         self._bigram: dict[tuple[str, ...], float] = {
             tuple(f.split(" ")): v for f, v in weights.items() if f.count(" ") == 1 and not f.startswith("c:")}
@@ -142,16 +160,34 @@ class Model:
         self._capw = [weights.get(f"h:caps{i}", 0.0) for i in range(CAPS_BUCKETS)]
 
     def _learn(self, tokens: set[str]) -> None:
-        """Fill the per-token caches for these tokens."""
-        w = self.w
+        """Fill the per-token caches for these tokens.
+
+        The same values as `word_chars`/`token_cues` give, summed in the same order (so the
+        same floats), without building a "c:" string per gram: grams are sliced from the
+        padded word with precomputed slices and looked up in the prefix-less `_chars`.
+        """
+        wget, cget, uw, cs, kk, fold, cue = self.w.get, self._chars.get, self._uw, self._cs, self._k, self._fold, \
+            self._cue
+        digit_grams = self._digit_grams
+        zero = repeat(0.0)
         for raw in tokens:
-            tok = norm_token(raw)
-            grams = word_chars(raw)
-            self._uw[raw] = w.get(tok, 0.0)
-            self._cs[raw] = sum(w.get(g, 0.0) for g in grams)
-            self._k[raw] = len(grams)
-            self._fold[raw] = tok
-            self._cue[raw] = sum(_CUE_BIT[f] for f in token_cues(raw))
+            bits = _LEXICON_BITS.get(raw, 0)
+            if raw[0].isdigit():  # only number tokens hold digits (see _TOKEN)
+                tok = "<num>" if len(raw) < 4 else "<bignum>"
+                bits |= _DIGIT_BIT | (_YEAR_BIT if len(raw) == 4 and raw[:2] in ("18", "19", "20") else 0)
+                padded = " " + _DIGIT.sub("0", raw) + " "
+                got = digit_grams.get(padded)  # "2019" and "2020" share their grams
+                if got is None:
+                    got = digit_grams[padded] = _gram_sum(cget, padded, zero)
+                cs[raw], kk[raw] = got
+            else:
+                tok = raw
+                if len(raw) > 2 and raw.endswith("ed"):
+                    bits |= _PAST_BIT
+                cs[raw], kk[raw] = _gram_sum(cget, " " + raw + " ", zero)
+            uw[raw] = wget(tok, 0.0)
+            fold[raw] = tok
+            cue[raw] = bits
 
     def _cue_weights(self, mask: int) -> tuple[float, int]:
         """The summed weights and the number of the cues in this mask (cached: few masks occur)."""
@@ -164,6 +200,7 @@ class Model:
     def clear_cache(self) -> None:
         """Forget cached token contributions (for cold-start benchmarks)."""
         self._cue_sum.clear()
+        self._digit_grams.clear()
         self._uw.clear()
         self._cs.clear()
         self._k.clear()
@@ -171,28 +208,30 @@ class Model:
         self._cue.clear()
 
     def margins(self, sentences: list[str]) -> list[float]:
-        """Linear scores before the logistic, with the tuned threshold at 0, for many sentences."""
-        batches = [_TOKEN.findall(s.lower()) for s in sentences]
-        tokens = set().union(*batches) if batches else set()
-        missing = tokens.difference(self._uw)
-        if missing:
-            if len(self._uw) + len(missing) > _WORD_CACHE_SIZE:
-                # full: start over, and refill every token this batch reads (not only the new ones)
-                self.clear_cache()
-                missing = tokens
-            self._learn(missing)
+        """Linear scores before the logistic, with the tuned threshold at 0, for many sentences.
+
+        Unseen tokens are learnt when a sentence's first lookup misses (KeyError), so a batch
+        of known tokens costs no set building; the sums run in the same order either way.
+        """
         uw, cs, kk, fold, cue = self._uw.__getitem__, self._cs.__getitem__, self._k.__getitem__, \
             self._fold.__getitem__, self._cue.__getitem__
         bget = self._bigram.get
         lenw, capw, last_len, last_cap = self._lenw, self._capw, LENGTH_BUCKETS - 1, CAPS_BUCKETS - 1
         caps, sqrt, zero, reduce, or_ = _CAPS.findall, math.sqrt, repeat(0.0), functools.reduce, operator.or_
         cue_sum, cue_weights = self._cue_sum.get, self._cue_weights
+        tokenize = _TOKEN.findall
         offset = self.bias - self.threshold
         out: list[float] = []
-        for s, toks in zip(sentences, batches, strict=True):
+        for s in sentences:
+            toks = tokenize(s.lower())
             m = len(toks)
+            try:
+                unigrams = sum(map(uw, toks))
+            except KeyError:
+                self._learn_missing(toks)
+                unigrams = sum(map(uw, toks))
             folded = list(map(fold, toks))
-            word_sum = sum(map(uw, toks)) + sum(map(bget, zip(folded, folded[1:], strict=False), zero))
+            word_sum = unigrams + sum(map(bget, zip(folded, folded[1:], strict=False), zero))
             word_sum += lenw[min(m // 5, last_len)]
             total = word_sum / sqrt(m + m) if m else word_sum
             n_chars = sum(map(kk, toks))
@@ -203,6 +242,15 @@ class Model:
             total += (cue_w + capw[min(len(caps(s)), last_cap)]) / sqrt(n_cues + 1)
             out.append(total + offset)
         return out
+
+    def _learn_missing(self, toks: list[str]) -> None:
+        """Learn a sentence's unseen tokens; a full cache starts over with all of its tokens."""
+        tokens = set(toks)
+        missing = tokens.difference(self._uw)
+        if len(self._uw) + len(missing) > _WORD_CACHE_SIZE:
+            self.clear_cache()
+            missing = tokens
+        self._learn(missing)
 
     def margin(self, sentence: str) -> float:
         """The linear score of one sentence before the logistic."""
