@@ -16,8 +16,10 @@ def test_defaults_work_without_environment() -> None:
 
 def test_values_are_parsed() -> None:
     s = load_settings({"NEWSWIRE_PARTITIONS": "8", "NEWSWIRE_ENABLE_IDEMPOTENCE": "true",
-                       "NEWSWIRE_STORIES_WINDOW_DAYS": "2.5", "NEWSWIRE_KAFKA_BOOTSTRAP": "k:9092"})
+                       "NEWSWIRE_STORIES_WINDOW_DAYS": "2.5", "NEWSWIRE_KAFKA_BOOTSTRAP": "k:9092",
+                       "NEWSWIRE_PRODUCER_LINGER_SECONDS": "0.001"})
     assert (s.partitions, s.enable_idempotence, s.stories_window_days, s.kafka_bootstrap) == (8, True, 2.5, "k:9092")
+    assert s.producer_linger_seconds == 0.001
 
 
 @pytest.mark.parametrize("env, name", [
@@ -25,6 +27,8 @@ def test_values_are_parsed() -> None:
     ({"NEWSWIRE_ENABLE_IDEMPOTENCE": "maybe"}, "NEWSWIRE_ENABLE_IDEMPOTENCE"),
     ({"NEWSWIRE_PARTITIONS": "0"}, "NEWSWIRE_PARTITIONS"),
     ({"NEWSWIRE_SECURITY_PROTOCOL": "SASL_SSL"}, "NEWSWIRE_SASL_MECHANISM"),
+    ({"NEWSWIRE_PRODUCER_LINGER_SECONDS": "-1"}, "NEWSWIRE_PRODUCER_LINGER_SECONDS"),
+    ({"NEWSWIRE_PRODUCER_LINGER_SECONDS": "soon"}, "NEWSWIRE_PRODUCER_LINGER_SECONDS"),
 ])
 def test_bad_values_name_the_variable(env: dict[str, str], name: str) -> None:
     with pytest.raises(ConfigError, match=name):

@@ -56,6 +56,7 @@ class Settings:
     group_suffix: str = ""
     batch_max: int = 256
     batch_wait_seconds: float = 0.005
+    producer_linger_seconds: float = 0.005
 
     def metrics_port(self, stage: str) -> int:
         """Each stage serves /metrics on its own port: base + its index."""
@@ -71,7 +72,7 @@ _INT = {"partitions", "stories_partitions", "replication", "metrics_port_base", 
 _FLOAT = {
     "max_processing_seconds", "retry_backoff_seconds", "session_timeout_seconds",
     "heartbeat_interval_seconds", "commit_interval_seconds", "stories_window_days",
-    "webhook_timeout_seconds", "batch_wait_seconds",
+    "webhook_timeout_seconds", "batch_wait_seconds", "producer_linger_seconds",
 }
 _BOOL = {"enable_idempotence"}
 _PATH = {"rules_file", "schemas_dir", "data_dir"}
@@ -113,6 +114,8 @@ def _validate(s: Settings) -> None:
         raise ConfigError("NEWSWIRE_AUTO_OFFSET_RESET must be 'earliest' or 'latest'")
     if s.batch_max < 1 or s.batch_wait_seconds < 0:
         raise ConfigError("NEWSWIRE_BATCH_MAX must be at least 1 and NEWSWIRE_BATCH_WAIT_SECONDS not negative")
+    if s.producer_linger_seconds < 0:
+        raise ConfigError("NEWSWIRE_PRODUCER_LINGER_SECONDS must not be negative")
     if s.security_protocol not in {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}:
         raise ConfigError("NEWSWIRE_SECURITY_PROTOCOL must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL")
     if s.security_protocol.startswith("SASL") and not (s.sasl_mechanism and s.sasl_username):

@@ -301,7 +301,7 @@ def make_faust_app(stage_name: str, settings: Settings) -> faust.App:
         broker_commit_interval=settings.commit_interval_seconds,
         consumer_auto_offset_reset=settings.auto_offset_reset,
         producer_acks=-1,
-        producer_linger=0.005,  # batch sends: a request per event cost half a text worker's CPU (bench)
+        producer_linger=settings.producer_linger_seconds,  # batch sends: a request per event cost CPU (bench)
         producer_max_batch_size=1048576,
         producer_max_request_size=max_request_bytes(settings),  # Faust's default (1 MB) crashed on big events
         producer_enable_idempotence=settings.enable_idempotence,
