@@ -115,10 +115,11 @@ def _same_thing(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 
 
 class _Group:
-    __slots__ = ("first", "reports", "origins", "claim_ids", "hedged", "speakers", "time")
+    __slots__ = ("first", "key", "reports", "origins", "claim_ids", "hedged", "speakers", "time")
 
     def __init__(self, claim: Mapping[str, Any], article_id: str, origin: str, time: float) -> None:
         self.first = claim
+        self.key = claim_key(claim)  # the first report fixes it: hashed once, not per story event
         self.reports: dict[str, None] = {article_id: None}
         self.origins = {origin}
         self.claim_ids = [claim["i"]]
@@ -190,7 +191,7 @@ def _story_claim(g: _Group) -> StoryClaim:
     c = g.first
     speaker = max(g.speakers.items(), key=lambda kv: (kv[1], kv[0]))[0] if g.speakers else None
     return StoryClaim(
-        key=claim_key(c), kind=c["k"], text=c["x"], value=c["v"], unit=c["u"], window=c["w"], speaker=speaker,
+        key=g.key, kind=c["k"], text=c["x"], value=c["v"], unit=c["u"], window=c["w"], speaker=speaker,
         reports=len(g.reports), independent_origins=len(g.origins), article_ids=list(g.reports),
         claim_ids=g.claim_ids, hedged=all(g.hedged),
     )
