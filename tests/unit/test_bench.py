@@ -150,3 +150,21 @@ def test_cpu_budget_sums_stage_costs() -> None:
     assert b["cpu_ms_per_article"] == 11.0 and b["ceiling_all_cores_per_second"] == pytest.approx(181.8)
     assert b["slowest_stage"] == "stories"
     assert cpu_budget({"cleaner": {"per_cpu_second": None}})["complete"] is False
+
+
+def test_cpu_ceiling_leaves_the_driver_out() -> None:
+    from newswire.bench.e2e import cpu_ceiling
+
+    c = cpu_ceiling({"cleaner": 0.5, "extractor": 2.0, "stories": 1.0, "alerter": 0.5, "broker": 1.0, "driver": 3.0},
+                    cores=2)
+    assert c == {"pipeline_cpu_ms_per_article": 5.0, "cpu_ceiling_per_second": 400}
+    assert cpu_ceiling({}) == {}
+
+
+def test_render_shows_cpu_per_article_by_phase() -> None:
+    run = {"kind": "text", "label": "flat out", "latency": {}, "cpu_ms_per_article": {"extractor": 2.0, "broker": 1.5},
+           "pipeline_cpu_ms_per_article": 3.5, "cpu_ceiling_per_second": 571}
+    text = render({"e2e": {"runs": [run]}, "targets": []})
+    assert "CPU ms per article by phase" in text
+    row = next(line for line in text.splitlines() if line.startswith("text") and "571" in line)
+    assert "3.5" in row and "1.5" in row

@@ -51,6 +51,8 @@ class Phase:
     dead_letters: int = 0
     dead_reasons: Counter[str] = field(default_factory=Counter)
     saturated: bool = False
+    cpu_ms_per_article: dict[str, float] = field(default_factory=dict)
+    """CPU ms per article out of each process (workers, broker, this driver) over the phase."""
     throttle: bool = False
     """On saturation, hold the input back and keep going until `seconds` (the memory run)."""
 
@@ -64,6 +66,7 @@ class Phase:
             "missing": self.sent - len(self.enriched_latency), "dead_letters": self.dead_letters,
             "saturated": self.saturated, "dead_letter_reasons": dict(self.dead_reasons.most_common(10)),
             "sustained_per_second": round(sustained, 1) if sustained else None,
+            "cpu_ms_per_article": self.cpu_ms_per_article,
             "latency": {"clean": latency_summary(self.clean_latency),
                         "extracted": latency_summary(self.extracted_latency),
                         "enriched": latency_summary(self.enriched_latency),
@@ -85,8 +88,11 @@ def age_seconds(headers: Any, now: float) -> float | None:
 class Driver:
     """Produces phases one after another while one consumer times what comes out."""
 
-    def __init__(self, settings: Settings, log: Callable[[str], None], alive: Callable[[], None]) -> None:
+    def __init__(self, settings: Settings, log: Callable[[str], None], alive: Callable[[], None],
+                 cpu: Callable[[], dict[str, float]] | None = None) -> None:
         self.settings = settings
+        self.cpu = cpu
+        """Cumulative CPU seconds by process name; read around each phase, the driver's own added."""
         self.topics = Topics.for_prefix(settings.topic_prefix)
         self.codec = Codec(settings.schemas_dir, settings.max_message_bytes)
         self.log = log
@@ -106,8 +112,9 @@ class Driver:
             await self._assign(consumer)
             reader = asyncio.create_task(self._consume(consumer, stop))
             for phase in phases:
+                before = self._cpu_now()
                 await self._produce(prod, phase)
-                await self._drain(phase)
+                await self._drain(phase, before)
             stop.set()
             await reader
         finally:
@@ -152,11 +159,22 @@ class Driver:
         for fut in futures:
             await fut
 
-    async def _drain(self, phase: Phase) -> None:
+    def _cpu_now(self) -> dict[str, float]:
+        if self.cpu is None:
+            return {}
+        return self.cpu() | {"driver": time.process_time()}
+
+    async def _drain(self, phase: Phase, cpu_before: dict[str, float]) -> None:
         deadline = time.monotonic() + DRAIN_SECONDS
         while len(phase.enriched_latency) + phase.dead_letters < phase.sent and time.monotonic() < deadline:
             self.alive()
             await asyncio.sleep(0.2)
+        # CPU up to the last article out, before the idle tail that waits for late alerts
+        out = len(phase.enriched_latency) + phase.dead_letters
+        if cpu_before and out:
+            after = self._cpu_now()
+            phase.cpu_ms_per_article = {name: round(1000.0 * (after[name] - used) / out, 2)
+                                        for name, used in cpu_before.items() if name in after}
         await asyncio.sleep(ALERT_TAIL_SECONDS)
 
     async def _consume(self, consumer: AIOKafkaConsumer, stop: asyncio.Event) -> None:

@@ -8,6 +8,7 @@ import argparse
 import asyncio
 import datetime as dt
 import itertools
+import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
@@ -108,6 +109,16 @@ def process_cpu_seconds(pid: int) -> float:
     return t.user + t.system
 
 
+def cpu_ceiling(cpu_ms_per_article: dict[str, float], cores: int | None = None) -> dict[str, Any]:
+    """The pipeline's CPU per article (workers and broker, not the load driver) and the rate
+    that CPU allows on this machine's cores: what flat out could reach if nothing else limited it."""
+    total = sum(v for name, v in cpu_ms_per_article.items() if name != "driver")
+    if total <= 0:
+        return {}
+    return {"pipeline_cpu_ms_per_article": round(total, 2),
+            "cpu_ceiling_per_second": round(1000.0 * (cores or os.cpu_count() or 1) / total)}
+
+
 def pipeline(settings: Settings, articles: Articles, kinds: Sequence[str], rates: Sequence[float],
              seconds: float, log_dir: Path, log: Callable[[str], None]) -> dict[str, Any]:
     """One process per stage; for each kind, each fixed rate and then flat out, one after another."""
@@ -122,7 +133,12 @@ def pipeline(settings: Settings, articles: Articles, kinds: Sequence[str], rates
             phases += [Phase(kind, f"{r:g}/s", r, seconds, articles.stream(kind)) for r in rates]
             phases.append(Phase(kind, "flat out", None, seconds, articles.stream(kind), backlog=FLAT_BACKLOG[kind]))
         cpu_before = fleet.cpu_seconds() | {"broker": process_cpu_seconds(broker.process.pid)}
-        runs = asyncio.run(Driver(s, log, fleet.check_alive).run(phases))
+        def cpu() -> dict[str, float]:
+            return fleet.cpu_seconds() | {"broker": process_cpu_seconds(broker.process.pid)}
+
+        runs = asyncio.run(Driver(s, log, fleet.check_alive, cpu).run(phases))
+        for run in runs:
+            run.update(cpu_ceiling(run.get("cpu_ms_per_article") or {}))
         cpu_after = fleet.cpu_seconds() | {"broker": process_cpu_seconds(broker.process.pid)}
         cpu = {name: used - cpu_before[name] for name, used in cpu_after.items()}
         articles_out = sum(r["enriched"] + r["dead_letters"] for r in runs) or 1

@@ -12,6 +12,7 @@ import orjson
 from newswire.core.settings import PROJECT_ROOT
 
 RESULTS_DIR = PROJECT_ROOT / "bench-results"
+CPU_COLUMNS = ("cleaner", "extractor", "stories", "alerter", "broker", "driver")
 
 
 def write_json(results: dict[str, Any], directory: Path = RESULTS_DIR, now: dt.datetime | None = None) -> Path:
@@ -93,6 +94,13 @@ def _e2e(e2e: dict[str, Any]) -> str:
         f"{_cell(lat.get('p50_ms'))} / {_cell(lat.get('p99_ms'))}"
         for lat in (run.get("latency", {}).get(h, {}) for h in ("clean", "extracted", "enriched", "alerts")))
         for run in e2e.get("runs", [])]
+    cpu_rows = []
+    for run in e2e.get("runs", []):
+        by = run.get("cpu_ms_per_article") or {}
+        if not by:
+            continue
+        cpu_rows.append((run["kind"], run["label"], *(by.get(n) for n in CPU_COLUMNS),
+                         run.get("pipeline_cpu_ms_per_article"), run.get("cpu_ceiling_per_second")))
     peaks = ", ".join(f"{w} {v:g}" for w, v in e2e.get("peak_rss_mb", {}).items() if v is not None)
     cpu = ", ".join(f"{w} {v:g}" for w, v in e2e.get("worker_cpu_ms_per_article", {}).items())
     return ("End to end through the broker (four workers), latency from `ingested_at`\n"
@@ -100,6 +108,9 @@ def _e2e(e2e: dict[str, Any]) -> str:
                      "alerts", "alert p50 ms", "alert p99 ms", "note"], rows)
             + "\n\nLatency after each stage, p50 / p99 ms\n"
             + table(["input", "rate", "cleaner", "extractor", "stories (enriched)", "alerter"], hops)
+            + ("\n\nCPU ms per article by phase (ceiling: articles/s the pipeline's CPU allows on this "
+               "machine's cores, the driver left out)\n"
+               + table(["input", "rate", *CPU_COLUMNS, "pipeline", "ceiling/s"], cpu_rows) if cpu_rows else "")
             + (f"\nPeak RSS per worker, MB: {peaks}" if peaks else "")
             + (f"\nCPU ms per article, workers and broker (all phases): {cpu}" if cpu else ""))
 
