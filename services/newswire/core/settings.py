@@ -56,7 +56,9 @@ class Settings:
     group_suffix: str = ""
     batch_max: int = 256
     batch_wait_seconds: float = 0.005
-    producer_linger_seconds: float = 0.005
+    producer_linger_seconds: float = 0.001
+    """1 ms against 5 ms (bench e2e, quiet machine, 3 runs each): p99 at 50/s 156-188 ms against
+    195-253 ms, flat out 170-226/s against 174-199/s. Outputs already leave in batches."""
 
     def metrics_port(self, stage: str) -> int:
         """Each stage serves /metrics on its own port: base + its index."""
