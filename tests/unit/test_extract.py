@@ -140,3 +140,28 @@ def test_one_window_scan_agrees_with_the_six_patterns() -> None:
         for combo in itertools.islice(itertools.product(words, repeat=n), 20000):
             t = " ".join(combo)
             assert bool(ex._ANY_WINDOW.search(t)) == any(rx.search(t) for rx, _ in ex._WINDOWS), t
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.speaker.name if c.speaker else None) for c in extract(article(text)).claims]
+
+
+def test_an_unattributed_quote_continues_the_speaker_of_the_quote_before() -> None:
+    got = _speakers('"It\'s a disgrace," Senator Bernie Sanders said. "The American people deserve better."\n'
+                    'The vote is set for Tuesday.')
+    assert ('"The American people deserve better."', "Bernie Sanders") in got
+
+
+def test_a_quote_after_an_unquoted_claim_is_not_given_its_speaker() -> None:
+    got = dict(_speakers('Senator Bernie Sanders said the bill costs $3 billion. "The people deserve better."'))
+    assert got.get('"The people deserve better."') is None
+
+
+def test_role_nouns_are_speakers_resolved_to_the_person_named_earlier() -> None:
+    got = dict(_speakers("Senator Ted Cruz, a Texas Republican, spoke on Monday. "
+                         "The senator said the bill would cost taxpayers nothing. "
+                         "Lawmakers said the vote would come next week."))
+    assert got["The senator said the bill would cost taxpayers nothing."] == "Ted Cruz"
+    assert got["Lawmakers said the vote would come next week."] == "Lawmakers"
+    alone = dict(_speakers("The senator claimed the bill would cost taxpayers nothing."))
+    assert alone["The senator claimed the bill would cost taxpayers nothing."] == "senator"

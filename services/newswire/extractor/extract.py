@@ -11,7 +11,7 @@ import bisect
 import re
 
 from newswire.core.ids import claim_id
-from newswire.core.records import Claim, CleanArticle, Entity, Extraction, Quantity
+from newswire.core.records import Claim, CleanArticle, Entity, Extraction, Quantity, Speaker
 from newswire.extractor import checkworthiness as cw
 from newswire.extractor import hedges as hd
 from newswire.extractor import speakers_de
@@ -154,6 +154,18 @@ def _place(places: list[Entity], starts: list[int], start: int, end: int) -> str
     return places[i].text if i < len(places) and places[i].start < end else None
 
 
+def _continued_speaker(drafts: list[dict], si: int, quote: tuple[int, int], attributor: Attributor) -> Speaker | None:
+    """The speaker of an unattributed quotation that follows, in the next sentence, another
+    quotation with a speaker: news style leaves a continued quote unattributed
+    (“"It's a disgrace," Sanders said. "The people deserve better."”)."""
+    prev = drafts[-1] if drafts else None
+    if prev is None or prev["si"] != si - 1 or prev["speaker"] is None or prev["quote"] == quote:
+        return None  # no attributed sentence right before, or the same quotation (merged already)
+    if not attributor.has_quote(prev["start"], prev["end"]):
+        return None  # the sentence before reports speech without quoting: the quote may be anyone's
+    return prev["speaker"]
+
+
 def extract(article: CleanArticle) -> Extraction:
     """Find the article's quantities, claims (with speakers, hedges, scores) and entities."""
     text = article.text or ""
@@ -198,6 +210,8 @@ def extract(article: CleanArticle) -> Extraction:
                 speaker = speakers_de.local(text, a, b)
             if speaker is None and quote is not None:
                 speaker = attributor.quote_speaker(*quote)
+                if speaker is None and not attributor.has_speech_verb(a, b):
+                    speaker = _continued_speaker(drafts, si, quote, attributor)
             if hedge_spots is None:
                 hedges = hd.inline_hedges(seg)
             else:

@@ -92,7 +92,11 @@ SPEAKER_NOUNS = frozenset(
     governor president minister secretary chief commander prosecutors investigators researchers study survey
     data monitor observers media outlet newspaper agency's sources officers troops staff service spokespeople
     company firm group bank party union campaign team board club network prosecutor prosecutors
-    leader leaders mayor ambassador envoy court judge lawyer lawyers attorney""".split()
+    leader leaders mayor ambassador envoy court judge lawyer lawyers attorney
+    senator senators lawmaker lawmakers legislator legislators congressman congresswoman representative
+    candidate director chairman chairwoman executive executives economist economists scientist scientists
+    doctors aide aides adviser advisers advisor diplomat diplomats negotiators regulators activists critics
+    opponents supporters organizers""".split()
 )
 _MAX_SUBJ_WORDS = 9
 _GENERIC_ORG = re.compile(
@@ -503,6 +507,16 @@ class Attributor:
             if last:
                 return self._subject_before(lo, last.start())
         return None
+
+    def has_speech_verb(self, start: int, end: int) -> bool:
+        """Whether text[start:end] has a speech verb outside quotations (an attribution, parsed or not)."""
+        lo, hi = bisect.bisect_left(self._vstarts, start), bisect.bisect_left(self._vstarts, end)
+        return any(not _inside(v.start(), self.quotes) for v in self._verbs[lo:hi])
+
+    def has_quote(self, start: int, end: int) -> bool:
+        """Whether a quotation starts inside text[start:end]."""
+        i = bisect.bisect_left(self.quotes, (start, -1))
+        return i < len(self.quotes) and self.quotes[i][0] < end
 
     def quote_at(self, start: int, end: int) -> tuple[int, int] | None:
         """The quotation covering most of text[start:end], if any."""
