@@ -165,3 +165,14 @@ def test_role_nouns_are_speakers_resolved_to_the_person_named_earlier() -> None:
     assert got["Lawmakers said the vote would come next week."] == "Lawmakers"
     alone = dict(_speakers("The senator claimed the bill would cost taxpayers nothing."))
     assert alone["The senator claimed the bill would cost taxpayers nothing."] == "senator"
+
+
+def test_relative_clauses_and_more_speech_verbs() -> None:
+    got = dict(_speakers("Johnson, who chairs the committee, said the deal was done. "
+                         "Officials who spoke on condition of anonymity said talks had stalled. "
+                         "Senator Elizabeth Warren conceded that the plan would cost $2 billion."))
+    assert got["Johnson, who chairs the committee, said the deal was done."] == "Johnson"
+    assert got["Officials who spoke on condition of anonymity said talks had stalled."] == "Officials"
+    assert got["Senator Elizabeth Warren conceded that the plan would cost $2 billion."] == "Elizabeth Warren"
+    film = dict(_speakers('A film called "The Notorious Bettie Page" was released in 2005, which told her story.'))
+    assert not any(film.values()), "a thing in its own relative clause is no speaker"

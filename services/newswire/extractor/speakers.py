@@ -25,7 +25,9 @@ _VERB_WORDS = (
     "announced announces explained explains warned warns confirmed confirms revealed reveals believes believe "
     "estimated estimates insisted insists argued argues acknowledged acknowledges alleged alleges denied denies "
     "asserted asserts declared declares tweeted posted indicated suggested suggests concluded predicted "
-    "testified characterized characterised described emphasised emphasized stressed urged cautioned"
+    "testified characterized characterised described emphasised emphasized stressed urged cautioned "
+    "admitted admits conceded concedes contended contends maintained maintains recalled recalls "
+    "replied replies vowed vows countered observed remarked"
 )
 _VERB = re.compile(r"\b" + trie_pattern(_VERB_WORDS.split()) + r"\b")  # trie: one branch per letter
 _ACCORDING = re.compile(
@@ -417,6 +419,17 @@ class Attributor:
         sstart = last.end() if last else window_lo
         if chunk_end - sstart < 1:
             return None
+        relative = last.group().lower() if last is not None else ""
+        if relative == "who" or (relative == "which" and k > 1):
+            # a relative clause ("Johnson, who chairs the committee, said", "officials who spoke on
+            # condition of anonymity said", "the agency, which runs the plants, said"): the subject
+            # is the phrase before it ("a film, which told her story": a thing in its own clause, no)
+            rel_end = last.start()
+            prev = delims.back(k + 1)
+            if prev is not None and prev.group() == "," and not text[prev.end():rel_end].strip():
+                rel_end = prev.start()
+                prev = delims.back(k + 2)
+            return self._speaker_from(prev.end() if prev else window_lo, rel_end)
         # apposition: "John Kirby, White House national security spokesperson, told reporters"
         if last is not None and last.group() == "," and _has_role_head(text[sstart:chunk_end]):
             prev = delims.back(k + 1)
