@@ -176,3 +176,12 @@ def test_relative_clauses_and_more_speech_verbs() -> None:
     assert got["Senator Elizabeth Warren conceded that the plan would cost $2 billion."] == "Elizabeth Warren"
     film = dict(_speakers('A film called "The Notorious Bettie Page" was released in 2005, which told her story.'))
     assert not any(film.values()), "a thing in its own relative clause is no speaker"
+
+
+def test_plural_speaker_nouns_and_with_phrases() -> None:
+    got = dict(_speakers("The deal was done, sources familiar with the matter said. "
+                         "She had a permit to carry the gun, authorities said. "
+                         "The researchers observed Europa for 17 nights."))
+    assert got["The deal was done, sources familiar with the matter said."] == "sources familiar with the matter"
+    assert got["She had a permit to carry the gun, authorities said."] == "authorities"
+    assert got.get("The researchers observed Europa for 17 nights.") is None

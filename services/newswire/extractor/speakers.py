@@ -27,7 +27,7 @@ _VERB_WORDS = (
     "asserted asserts declared declares tweeted posted indicated suggested suggests concluded predicted "
     "testified characterized characterised described emphasised emphasized stressed urged cautioned "
     "admitted admits conceded concedes contended contends maintained maintains recalled recalls "
-    "replied replies vowed vows countered observed remarked"
+    "replied replies vowed vows countered remarked"
 )
 _VERB = re.compile(r"\b" + trie_pattern(_VERB_WORDS.split()) + r"\b")  # trie: one branch per letter
 _ACCORDING = re.compile(
@@ -221,6 +221,12 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] < pos < spans[i][1]
 
 
+def _is_speaker_noun(word: str) -> bool:
+    """A speaker noun, possessive ("ministry's") or plural ("sources", "governors") included."""
+    base = word.removesuffix("'s").removesuffix("\u2019s").removesuffix("'").removesuffix("\u2019")
+    return base in SPEAKER_NOUNS or (base.endswith("s") and base[:-1] in SPEAKER_NOUNS)
+
+
 def _has_role_head(phrase: str) -> bool:
     return any(w.lower() in gz.ROLE_HEADS for w in _WORD.findall(phrase))
 
@@ -366,7 +372,7 @@ class Attributor:
                 org = org or _org_in(role_text, self.mentions, appos[0])
             return Speaker(name=person.name, role=role, org=org, start=m.start, end=m.end)
         if not any(w[0].isupper() and w.lower() not in gz.NON_NAME_CAPS for w in words) and not any(
-            w.lower().rstrip("'s\u2019") in SPEAKER_NOUNS for w in words
+            _is_speaker_noun(w.lower()) for w in words
         ):
             return None
         generic = _GENERIC_ORG.match(subj)
@@ -437,7 +443,12 @@ class Attributor:
             sp = self._speaker_from(pstart, last.start(), (sstart, chunk_end))
             if sp is not None and sp.role:
                 return sp
-        return self._speaker_from(sstart, chunk_end)
+        sp = self._speaker_from(sstart, chunk_end)
+        if sp is None and relative == "with":
+            # "sources familiar with the matter said": "with" joins the subject, not a new clause
+            prev = delims.back(k + 1)
+            sp = self._speaker_from(prev.end() if prev else window_lo, chunk_end)
+        return sp
 
     def _subject_after(self, vend: int, hi: int) -> Speaker | None:
         """The speaker named after an inverted verb: '," said John Kirby, spokesperson.'"""
