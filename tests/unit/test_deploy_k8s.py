@@ -54,7 +54,7 @@ def _validator() -> Any:
     return kubernetes_validate
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _render(path: str, unrestricted: bool) -> tuple[dict[str, Any], ...]:
     cmd = [_require("kubectl"), "kustomize", path]
     if unrestricted:
