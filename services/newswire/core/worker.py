@@ -72,8 +72,8 @@ class WorkerApp:
     def _track_state_writes(self) -> None:
         """Keep the delivery future of every table (changelog) write, so a batch's outputs can
         wait for the state they stand for. Faust queues changelog writes in a buffer that a
-        background task drains, while outputs go to the producer at once: under SIGKILL, 35 of
-        ~150 published articles had no state yet, and their redelivery joined other stories."""
+        background task drains, while outputs go to the producer at once: under SIGKILL, 35
+        published articles had no state yet, and one redelivered article joined another story."""
         for table in self.app.tables.values():
             send = table.send_changelog
 

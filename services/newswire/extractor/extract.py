@@ -154,13 +154,16 @@ def _place(places: list[Entity], starts: list[int], start: int, end: int) -> str
     return places[i].text if i < len(places) and places[i].start < end else None
 
 
-def _continued_speaker(drafts: list[dict], si: int, quote: tuple[int, int], attributor: Attributor) -> Speaker | None:
-    """The speaker of an unattributed quotation that follows, in the next sentence, another
-    quotation with a speaker: news style leaves a continued quote unattributed
+def _continued_speaker(drafts: list[dict], si: int, quote: tuple[int, int], attributor: Attributor,
+                       start: int, end: int) -> Speaker | None:
+    """The speaker of an unattributed quotation (text[start:end]) that follows, in the next
+    sentence, another quotation with a speaker: news style leaves a continued quote unattributed
     (“"It's a disgrace," Sanders said. "The people deserve better."”)."""
     prev = drafts[-1] if drafts else None
     if prev is None or prev["si"] != si - 1 or prev["speaker"] is None or prev["quote"] == quote:
         return None  # no attributed sentence right before, or the same quotation (merged already)
+    if attributor.has_speech_verb(start, end):
+        return None  # an attribution of its own, even one the parser could not read
     if not attributor.has_quote(prev["start"], prev["end"]):
         return None  # the sentence before reports speech without quoting: the quote may be anyone's
     return prev["speaker"]
@@ -210,8 +213,8 @@ def extract(article: CleanArticle) -> Extraction:
                 speaker = speakers_de.local(text, a, b)
             if speaker is None and quote is not None:
                 speaker = attributor.quote_speaker(*quote)
-                if speaker is None and not attributor.has_speech_verb(a, b):
-                    speaker = _continued_speaker(drafts, si, quote, attributor)
+                if speaker is None:
+                    speaker = _continued_speaker(drafts, si, quote, attributor, a, b)
             if hedge_spots is None:
                 hedges = hd.inline_hedges(seg)
             else:

@@ -425,8 +425,8 @@ class Attributor:
         sstart = last.end() if last else window_lo
         if chunk_end - sstart < 1:
             return None
-        relative = last.group().lower() if last is not None else ""
-        if relative == "who" or (relative == "which" and k > 1):
+        boundary = last.group().lower() if last is not None else ""
+        if boundary == "who" or (boundary == "which" and k > 1):
             # a relative clause ("Johnson, who chairs the committee, said", "officials who spoke on
             # condition of anonymity said", "the agency, which runs the plants, said"): the subject
             # is the phrase before it ("a film, which told her story": a thing in its own clause, no)
@@ -444,7 +444,7 @@ class Attributor:
             if sp is not None and sp.role:
                 return sp
         sp = self._speaker_from(sstart, chunk_end)
-        if sp is None and relative == "with":
+        if sp is None and boundary == "with":
             # "sources familiar with the matter said": "with" joins the subject, not a new clause
             prev = delims.back(k + 1)
             sp = self._speaker_from(prev.end() if prev else window_lo, chunk_end)
