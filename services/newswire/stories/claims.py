@@ -54,7 +54,8 @@ def subject(text: str, after: int) -> list[str]:
         low = word.lower()
         if low in _SKIP or word[0].isupper() or low in {"million", "billion", "thousand", "hundred"}:
             continue
-        out.append(_SYNONYMS.get(stem(low), stem(low)))
+        base = stem(low)
+        out.append(_SYNONYMS.get(base, base))
         if len(out) == 2:
             break
     return out
@@ -115,10 +116,14 @@ def _same_thing(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 
 
 class _Group:
-    __slots__ = ("first", "key", "reports", "origins", "claim_ids", "hedged", "speakers", "time")
+    __slots__ = ("first", "nouns", "value", "key", "reports", "origins", "claim_ids", "hedged", "speakers", "time",
+                 "seq")
 
-    def __init__(self, claim: Mapping[str, Any], article_id: str, origin: str, time: float) -> None:
+    def __init__(self, claim: Mapping[str, Any], article_id: str, origin: str, time: float, seq: int = 0) -> None:
         self.first = claim
+        self.seq = seq  # its place among the story's groups: ties in the ranking keep that order
+        self.nouns = frozenset(claim["j"])  # what matching reads of the first report, taken once
+        self.value = claim["v"]
         self.key = claim_key(claim)  # the first report fixes it: hashed once, not per story event
         self.reports: dict[str, None] = {article_id: None}
         self.origins = {origin}
@@ -131,13 +136,18 @@ class _Group:
 class ClaimBook:
     """A story's matched claims, updated as its articles arrive (oldest first)."""
 
-    __slots__ = ("_groups", "_buckets", "_claims", "_conflicts", "_dirty")
+    __slots__ = ("_groups", "_buckets", "_claims", "_ranked", "_stale", "_conflicts", "_all_conflicts", "_dirty")
 
     def __init__(self) -> None:
         self._groups: list[_Group] = []
         self._buckets: dict[tuple[Any, Any, Any], list[_Group]] = {}
         self._claims: dict[int, StoryClaim] = {}
+        self._ranked: dict[int, tuple[int, int, str, int, StoryClaim]] = {}
+        """Each group's claim behind its rank key (most origins, most reports, key, then group order):
+        sorting these plain tuples costs no key function per claim per story event."""
+        self._stale: dict[int, _Group] = {}  # groups whose claim changed since the last result
         self._conflicts: dict[tuple[Any, Any, Any], list[Conflict]] = {}
+        self._all_conflicts: list[Conflict] = []
         self._dirty: set[tuple[Any, Any, Any]] = set()
 
     def add(self, article_id: str, origin: str, time: float, claims: list[dict[str, Any]]) -> None:
@@ -146,8 +156,10 @@ class ClaimBook:
             key = (claim["k"], claim["w"], unit_key(claim["u"]))
             bucket = self._buckets.setdefault(key, [])
             self._dirty.add(key)
+            nouns, value = claim["j"], claim["v"]
             for g in bucket:
-                if _same_thing(g.first, claim) and _close(g.first["v"], claim["v"]):
+                # the bucket fixes kind, window and unit, so of _same_thing only the counted noun is left
+                if (not nouns or not g.nouns or not g.nouns.isdisjoint(nouns)) and _close(g.value, value):
                     if article_id not in g.reports:
                         g.reports[article_id] = None
                         g.origins.add(origin)
@@ -155,28 +167,43 @@ class ClaimBook:
                     g.claim_ids.append(claim["i"])
                     if claim["s"]:
                         g.speakers[claim["s"]] = g.speakers.get(claim["s"], 0) + 1
-                    self._claims.pop(id(g), None)
+                    self._stale[id(g)] = g
                     break
             else:
-                group = _Group(claim, article_id, origin, time)
+                group = _Group(claim, article_id, origin, time, len(self._groups))
+                self._stale[id(group)] = group
                 self._groups.append(group)
                 bucket.append(group)
 
-    def result(self) -> tuple[list[StoryClaim], list[Conflict]]:
-        """The story's claims (rebuilt only where they changed) and its conflicts."""
-        out = []
-        for g in self._groups:
-            sc = self._claims.get(id(g))
-            if sc is None:
-                sc = self._claims[id(g)] = _story_claim(g)
-            out.append(sc)
+    def _refresh(self) -> list[Conflict]:
+        """Rebuild the claims that changed and the conflicts of the buckets that did; the conflicts."""
+        for gid, g in self._stale.items():
+            sc = self._claims[gid] = _story_claim(g)
+            self._ranked[gid] = (-sc.independent_origins, -sc.reports, sc.key, g.seq, sc)
+        self._stale.clear()
+        changed = False
         for key in self._dirty:
             bucket = self._buckets[key]
             # only claims with a time window can conflict (see _conflicts): the rest cost no pairwise pass
-            self._conflicts[key] = _conflicts(bucket, {id(g): self._claims[id(g)].key for g in bucket}) \
+            found = _conflicts(bucket, {id(g): self._claims[id(g)].key for g in bucket}) \
                 if len(bucket) > 1 and key[1] and key[0] not in _NO_CONFLICT else []
+            if found or self._conflicts.get(key):
+                changed = True
+            self._conflicts[key] = found
         self._dirty.clear()
-        return out, [x for xs in self._conflicts.values() for x in xs]
+        if changed:
+            self._all_conflicts = [x for xs in self._conflicts.values() for x in xs]
+        return list(self._all_conflicts)
+
+    def result(self) -> tuple[list[StoryClaim], list[Conflict]]:
+        """The story's claims in group order (rebuilt only where they changed) and its conflicts."""
+        conflicts = self._refresh()
+        return [self._claims[id(g)] for g in self._groups], conflicts
+
+    def ranked(self) -> tuple[list[StoryClaim], list[Conflict]]:
+        """The story's claims, most independent origins first, then most reports, then by key; its conflicts."""
+        conflicts = self._refresh()
+        return [r[-1] for r in sorted(self._ranked.values())], conflicts
 
 
 def match(reports: Iterable[tuple[str, str, float, list[dict[str, Any]]]]) -> tuple[list[StoryClaim], list[Conflict]]:

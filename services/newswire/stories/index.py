@@ -39,6 +39,8 @@ CLAIM_BONUS = 0.1
 MAX_CLAIM_BONUS = 0.2
 MAX_ENTITIES = 8
 """Entity names kept per article (most mentioned first), for the story's entity list."""
+STORY_NAMES = 12
+"""Entity names a story event lists (most named first)."""
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _SLIM = ("e", "q", "s", "d", "g", "ds")
 _RECORD_KEYS = frozenset(("e", "t", "q", "s", "d", "g", "ds", "u", "o", "ti", "p", "sp", "b", "k", "c", "n"))
@@ -312,8 +314,7 @@ class StoryIndex:
     def story(self, story_id: str, *, trigger: str) -> Story:
         """The `newswire.stories` event of a story as it stands."""
         view = self._view(story_id)
-        story_claims, conflicts = view.book.result()
-        story_claims = sorted(story_claims, key=lambda c: (-c.independent_origins, -c.reports, c.key))
+        story_claims, conflicts = view.book.ranked()
         return Story(
             story_id=story_id,
             title=view.title,
@@ -322,7 +323,7 @@ class StoryIndex:
             articles=list(view.members),
             claims=story_claims,
             conflicts=conflicts,
-            entities=[n for n, _ in view.names.most_common(12)],
+            entities=list(view.top_names),
             trigger_article_id=trigger,
         )
 
@@ -330,14 +331,18 @@ class StoryIndex:
 class _StoryView:
     """What a story event shows, kept up to date as articles join (in arrival order)."""
 
-    __slots__ = ("members", "origin", "book", "names", "title", "title_spam", "first_seen", "last_seen",
-                 "first_epoch", "last_epoch")
+    __slots__ = ("members", "origin", "book", "names", "name_rank", "top_names", "title", "title_spam", "first_seen",
+                 "last_seen", "first_epoch", "last_epoch")
 
     def __init__(self) -> None:
         self.members: list[StoryMember] = []
         self.origin: dict[str, str] = {}
         self.book = claim_match.ClaimBook()
-        self.names: Counter[str] = Counter()
+        self.names: dict[str, int] = {}  # mentions by name (counted once per article naming it)
+        self.name_rank: dict[str, int] = {}  # order of first mention: ties in the top names keep it
+        self.top_names: list[str] = []
+        """The STORY_NAMES most named, most first, ties by first mention (as Counter.most_common orders them),
+        kept up to date: counts only grow, so only the last top names and the article's names can make it."""
         self.title: str | None = None
         self.title_spam = True
         self.first_seen = ""
@@ -356,7 +361,18 @@ class _StoryView:
         self.members.append(StoryMember(article_id=article_id, url=rec["u"], source=rec["o"], title=rec["ti"],
                                         published_at=rec["p"], duplicate_of=rec["d"], spam=rec["sp"]))
         self.book.add(article_id, origin, rec["e"], rec["c"])
-        self.names.update(rec["n"])
+        names, rank = self.names, self.name_rank
+        for name in rec["n"]:
+            count = names.get(name)
+            if count is None:
+                rank[name] = len(names)
+                names[name] = 1
+            else:
+                names[name] = count + 1
+        if rec["n"]:
+            contenders = dict.fromkeys(self.top_names)
+            contenders.update(dict.fromkeys(rec["n"]))
+            self.top_names = sorted(contenders, key=lambda n: (-names[n], rank[n]))[:STORY_NAMES]
         if rec["ti"] and (self.title is None or (self.title_spam and not rec["sp"])):
             self.title, self.title_spam = rec["ti"], rec["sp"]
         if rec["e"] < self.first_epoch:
