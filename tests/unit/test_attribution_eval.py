@@ -1,6 +1,7 @@
 """Attribution scorer: the held-out (PolNeAR-style) matching rule on tiny inputs, and the gold file's spans."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -121,3 +122,21 @@ def test_gold_scored_against_itself_is_perfect_when_resolved() -> None:
                        for a in d["attributions"]] for d in gold}
     r = ae.score(pred, gold, resolved=True)
     assert r["fn"] == 0 and r["recall"] == 1.0
+
+
+def test_eval_claims_runs_the_extractor_over_the_gold_set(tmp_path: Path) -> None:
+    """`newswire eval claims` scores the real extractor: a plain "X said" sentence is found."""
+    from newswire.extractor.evaluate import eval_attribution
+
+    text = "The storm killed 12 people in the valley, Governor Maria Lopez said on Monday."
+    content = "The storm killed 12 people in the valley"
+    source = "Governor Maria Lopez"
+    row = {"doc_id": "t1", "url": "urn:test:t1", "text": text, "attributions": [{
+        "source": {"text": source, "start": text.index(source), "end": text.index(source) + len(source)},
+        "source_resolved": "Maria Lopez",
+        "cue": {"text": "said", "start": text.rindex("said"), "end": text.rindex("said") + 4},
+        "content": {"text": content, "start": 0, "end": len(content)}}]}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = eval_attribution(gold)
+    assert result["as_written"]["tp"] == 1 and result["as_written"]["fn"] == 0

@@ -7,6 +7,9 @@
 - ClaimBuster: cross-validated P/R/F1 for label 1 (same folds and features as training) and
   the shipped model's scoring speed in sentences per second.
 - Quantities: value F1 and value+unit F1 with the official `newsquant` matching.
+- Attribution: who said what on the project's hand-annotated dev set (30 ECB+ articles,
+  `gold/attribution_dev.jsonl`) under the held-out PolNeAR rule; sources as written (a pronoun
+  source cannot match) and resolved to the name the article gives.
 - Speed: articles of 800 words per second through `extract`, in CPU time of one process, over
   a few hundred distinct news articles (seed windows, zyte-dev bodies, ecbplus stories).
 """
@@ -23,8 +26,8 @@ from typing import Any
 
 from newswire.core.records import CleanArticle, Spam
 from newswire.core.settings import PROJECT_ROOT
+from newswire.extractor import attribution_eval, quantmetrics
 from newswire.extractor import checkworthiness as cw
-from newswire.extractor import quantmetrics
 from newswire.extractor.extract import extract
 from newswire.extractor.quantities import find_quantities
 
@@ -89,6 +92,20 @@ def eval_seeds(corpus: Path, verbose: bool = False) -> dict[str, Any]:
                 print(f"  {name[:3]} [{c.kind}] {sp!r} h={c.hedged} cw={c.checkworthiness:.2f} "
                       f"q={[q.value for q in c.quantities]} w={c.window} | {c.text[:80]}")
     return res
+
+
+def eval_attribution(gold_path: Path = attribution_eval.GOLD_PATH) -> dict[str, Any]:
+    """P/R/F1 of (source, content) pairs found by claims with a speaker, on the raw article text
+    (like the seeds, so the figure does not depend on the cleaner)."""
+    gold = attribution_eval.load_gold(gold_path)
+    predicted: dict[str, list[dict[str, Any]]] = {}
+    for row in gold:
+        ex = extract(article(row["text"], "a_" + row["doc_id"], row["url"]))
+        predicted[row["url"]] = [{"text": c.text, "speaker": {"name": c.speaker.name} if c.speaker else None}
+                                 for c in ex.claims]
+    return {"articles": len(gold), "attributions": sum(len(r["attributions"]) for r in gold),
+            "as_written": attribution_eval.score(predicted, gold),
+            "resolved": attribution_eval.score(predicted, gold, resolved=True)}
 
 
 def eval_claimbuster(corpus: Path, folds: int = 5) -> dict[str, Any]:
@@ -202,12 +219,12 @@ def main(argv: list[str]) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="evaluation corpus directory")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
-    ap.add_argument("--only", choices=["seeds", "claimbuster", "quantities", "speed"], action="append",
+    ap.add_argument("--only", choices=["seeds", "attribution", "claimbuster", "quantities", "speed"], action="append",
                     help="run only these parts (repeatable)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every seed claim")
     args = ap.parse_args(argv)
-    parts = args.only or ["seeds", "claimbuster", "quantities", "speed"]
-    needed = {"seeds": "seeds/gold.json", "claimbuster": "claimbuster/train.jsonl",
+    parts = args.only or ["seeds", "attribution", "claimbuster", "quantities", "speed"]
+    needed = {"seeds": "seeds/gold.json", "attribution": "seeds", "claimbuster": "claimbuster/train.jsonl",
               "quantities": "quantities/quantulum3_en_tests.jsonl", "speed": "seeds"}
     missing = [str(args.corpus / needed[p]) for p in parts if not (args.corpus / needed[p]).exists()]
     if missing:
@@ -223,6 +240,12 @@ def main(argv: list[str]) -> int:
             print(f"  kind {m}")
         for m in s["missed"]:
             print(f"  missed {m}")
+    if "attribution" in parts:
+        a = out["attribution"] = eval_attribution()
+        w, r = a["as_written"], a["resolved"]
+        print(f"attribution (dev set, {a['articles']} ECB+ articles, {a['attributions']} source/content pairs): "
+              f"F1 {w['f1']:.3f} (P {w['precision']:.3f} R {w['recall']:.3f}); with sources resolved "
+              f"F1 {r['f1']:.3f} (P {r['precision']:.3f} R {r['recall']:.3f})")
     if "quantities" in parts:
         q = out["quantities"] = eval_quantities(args.corpus, args.verbose)
         print(f"quantities ({q['sentences']} sentences): value F1 {q['value_f1']:.3f} (P {q['value_precision']:.3f} "
