@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
 
@@ -100,18 +99,22 @@ _CACHE_MAX = 200_000
 
 
 def _words(text: str, weight: float, out: dict[str, float]) -> None:
+    """Add the weights of the text's word terms to `out`, terms in order of first occurrence.
+
+    Token by token rather than counted first: counting cost more than it saved, and the
+    sums are the same floats (the weights are small whole numbers)."""
     cache = _TERM_CACHE
     lookup = cache.get
     get = out.get
     number = NUMBER_WEIGHT * weight
-    for tok, n in Counter(_WORD.findall(text)).items():
+    for tok in _WORD.findall(text):
         term = lookup(tok, _MISSING)
         if term is _MISSING:
             if len(cache) > _CACHE_MAX:
                 cache.clear()  # bounded: a long run meets an open vocabulary
             term = cache[tok] = _word_term(tok)
         if term is not None:
-            out[term] = get(term, 0.0) + n * (number if term[0] == "#" else weight)
+            out[term] = get(term, 0.0) + (number if term[0] == "#" else weight)
 
 
 def _names(text: str, out: dict[str, float]) -> None:
@@ -200,19 +203,20 @@ def _word_hashes(text: str) -> np.ndarray:
         return np.zeros(0, dtype=np.uint64)
     inside = np.zeros(len(data) + 2, dtype=np.int8)
     inside[1:-1] = _WORD_BYTE[data]
+    # array methods rather than np.flatnonzero / np.cumsum and no np.errstate: on news-length texts
+    # their Python wrappers cost more than the arithmetic (integer arrays wrap silently anyway)
     edges = inside[1:] - inside[:-1]
-    starts = np.flatnonzero(edges == 1)
+    starts = (edges == 1).nonzero()[0]
     if not len(starts):
         return np.zeros(0, dtype=np.uint64)
-    ends = np.flatnonzero(edges == -1)
+    ends = (edges == -1).nonzero()[0]
     pw, inv = _powers(len(data) + 1)
-    with np.errstate(over="ignore"):
-        prefix = np.zeros(len(data) + 1, dtype=np.uint64)
-        np.cumsum(data * pw[:len(data)], out=prefix[1:])
-        h = (prefix[ends] - prefix[starts]) * inv[starts]
-        h ^= h >> np.uint64(31)  # a splitmix-style finaliser: every bit depends on every byte
-        h *= np.uint64(0xBF58476D1CE4E5B9)
-        h ^= h >> np.uint64(29)
+    prefix = np.zeros(len(data) + 1, dtype=np.uint64)
+    (data * pw[:len(data)]).cumsum(out=prefix[1:])
+    h = (prefix[ends] - prefix[starts]) * inv[starts]
+    h ^= h >> np.uint64(31)  # a splitmix-style finaliser: every bit depends on every byte
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(29)
     return h
 
 
@@ -230,8 +234,7 @@ def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
         return np.zeros(0, dtype=np.uint64)
     if len(h) < size:
         return np.array([int(h.sum()) >> 32], dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        mixed = h[:-2] * _M1 + h[1:-1] * _M2 + h[2:] * _M3  # position-aware: "a b c" differs from "c b a"
+    mixed = h[:-2] * _M1 + h[1:-1] * _M2 + h[2:] * _M3  # position-aware: "a b c" differs from "c b a"
     mixed >>= np.uint64(32)
     mixed.sort()
     keep = np.empty(len(mixed), dtype=bool)  # distinct values (np.unique costs ten times the sort)
