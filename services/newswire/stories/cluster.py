@@ -15,7 +15,7 @@ Everything here is in memory and rebuilt from the state store after a restart.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 THRESHOLD = 0.25
@@ -66,7 +66,7 @@ class Clusterer:
     __slots__ = ("_df", "_stories", "_postings", "story_of", "members", "_copies")
 
     def __init__(self) -> None:
-        self._df: dict[str, int] = {}
+        self._df: Counter[str] = Counter()  # a Counter for its update, which counts in C
         self._stories: dict[str, _Story] = {}
         self._postings: dict[str, set[str]] = {}
         self.story_of: dict[str, str] = {}
@@ -216,9 +216,7 @@ class Clusterer:
         if copy:
             self._copies.add(article_id)
         else:
-            df = self._df
-            for t in terms:
-                df[t] = df.get(t, 0) + 1
+            self._df.update(terms.keys())
         story = self._stories.get(story_id)
         if story is None:
             story = self._stories[story_id] = _Story(story_id)

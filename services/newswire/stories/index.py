@@ -141,14 +141,15 @@ class StoryIndex:
             sketch = minhash.decode_sketch(rec["b"])
         self._sketches[article_id] = sketch
         buckets = self._buckets
-        for key in minhash.index_keys(sketch):
-            held = buckets.get(key)
-            if held is None:
-                buckets[key] = article_id  # most keys hold one article: no list for it
-            elif isinstance(held, str):
-                buckets[key] = [held, article_id]
+        mine = dict.fromkeys(minhash.index_keys(sketch), article_id)  # most keys hold one article: no list
+        for key in mine.keys() & buckets.keys():  # the few keys held already (set operations in C)
+            held = buckets[key]
+            if isinstance(held, str):
+                mine[key] = [held, article_id]
             else:
                 held.append(article_id)
+                del mine[key]
+        buckets.update(mine)
         self._clusterer.add(article_id, rec["k"], rec["s"], copy=rec["g"] is not None)
         for fingerprint in claim_match.signatures(rec["c"]):
             self._fingerprints[fingerprint][rec["s"]] += 1
@@ -195,10 +196,7 @@ class StoryIndex:
         if not keys:
             return None, None, None
         shared: dict[str, int] = {}
-        for key in keys:
-            held = self._buckets.get(key)
-            if held is None:
-                continue
+        for held in filter(None, map(self._buckets.get, keys)):  # most keys are held by no article
             if isinstance(held, str):
                 shared[held] = shared.get(held, 0) + 1
             else:
