@@ -16,7 +16,7 @@ from newswire.extractor import checkworthiness as cw
 from newswire.extractor import hedges as hd
 from newswire.extractor import speakers_de
 from newswire.extractor.entities import mentions as find_mentions
-from newswire.extractor.numbers import trie_pattern
+from newswire.extractor.numbers import word_alternatives, word_pattern
 from newswire.extractor.quantities import find_quantities
 from newswire.extractor.screen import Spots
 from newswire.extractor.sentences import Sentence, split_sentences
@@ -31,12 +31,12 @@ _SEGMENT = re.compile(
 _CASUALTY_WORDS = """killed wounded injured dead death deaths died casualty casualties losses fatalities missing
     tote toten verletzte verletzten getötet verletzt vermisst todesopfer morts blessés tués disparus muertos heridos
     fallecidos desaparecidos morti feriti dispersi vittime doden gewonden vermist""".split()
-_CASUALTY = re.compile(r"\b" + trie_pattern(_CASUALTY_WORDS) + r"\b")
+_CASUALTY = re.compile(word_pattern(_CASUALTY_WORDS))
 _CASUALTY_BEFORE = re.compile(
     r"\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of))\s+$")
 _EVENT_WORDS = """took taken taking seized captured capture downed approved approve stationed deployed launched struck
     attacked invaded signed arrested evacuated destroyed elected resigned announced""".split()
-_EVENT = re.compile(r"\b" + trie_pattern(_EVENT_WORDS) + r"\b|shot down")
+_EVENT = re.compile("|".join([*word_alternatives(_EVENT_WORDS), "shot down"]))  # literal-led branches
 _PAST = r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+"
 _WINDOWS = (
     (re.compile(_PAST + r"(?:(?:24|48|72)\s+hours|day)\b"), "day"),

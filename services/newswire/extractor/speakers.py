@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from newswire.core.records import Speaker
 from newswire.extractor import gazetteer as gz
 from newswire.extractor.entities import Mention
-from newswire.extractor.numbers import trie_pattern
+from newswire.extractor.numbers import trie_pattern, word_alternatives
 
 _VERB_WORDS = (
     "said says say told tells added adds reported reports claimed claims stated states noted notes wrote writes "
@@ -43,7 +43,8 @@ _ADVERB_TAIL = re.compile(
 _DELIM_WORDS = ("that as while when after before because and but which who where if since though although whereas so "
                 "then with").split()
 # whole words between \b's: the trie matches the same words as the plain alternation, with one branch per letter
-_DELIM = re.compile(r"[,;:()\"\u201c\u201d\u2014]|\b" + trie_pattern(_DELIM_WORDS) + r"\b")
+# every top-level branch starts with a literal: re skips in C to the next mark or first letter
+_DELIM = re.compile("|".join([*map(re.escape, ",;:()\"\u201c\u201d\u2014"), *word_alternatives(_DELIM_WORDS)]))
 _DELIM_NEAR = 48  # characters before a verb scanned first for clause delimiters
 _LEAD_DET = re.compile(r"^(?:(?:but|and|so|yet|meanwhile|also)\s+)?(?:the|a|an|this|that|these|those)\s+", re.I)
 _LEAD_CONJ = re.compile(
