@@ -30,6 +30,9 @@ _VERB_WORDS = (
     "replied replies vowed vows countered remarked"
 )
 _VERB = re.compile(r"\b" + trie_pattern(_VERB_WORDS.split()) + r"\b")  # trie: one branch per letter
+# a verb with the non-word character before it: a pattern that starts with a character class lets re
+# skip in C over the letters inside words, where \b would be tried at each one (a third fewer instructions)
+_VERB_SCAN = re.compile(r"\W" + trie_pattern(_VERB_WORDS.split()) + r"\b")
 _ACCORDING = re.compile(
     r"\b[Aa]ccording to (?P<subj>[^,;:.!?\"\u201c\u201d]{2,80}?)(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))"
 )
@@ -280,9 +283,26 @@ def _verbs_outside(text: str, quotes: list[tuple[int, int]]) -> list[re.Match[st
     pos = 0
     for qs, qe in quotes:
         if qs > pos:
-            out += _VERB.finditer(text, pos, qs)
+            out += _verb_matches(text, pos, qs)
         pos = max(pos, qe)
-    out += _VERB.finditer(text, pos)
+    out += _verb_matches(text, pos, len(text))
+    return out
+
+
+def _verb_matches(text: str, pos: int, endpos: int) -> list[re.Match[str]]:
+    """The matches of _VERB.finditer(text, pos, endpos), found by the faster _VERB_SCAN.
+
+    A verb starts after a non-word character (its word boundary), which _VERB_SCAN takes along; only a verb
+    right at `pos` has that character before the window. A verb ends in a word character, so the
+    next one starts past the non-word character after it and the scan misses none."""
+    out: list[re.Match[str]] = []
+    m = _VERB.match(text, pos, endpos)
+    if m:
+        out.append(m)
+        pos = m.end()
+    match = _VERB.match
+    for c in _VERB_SCAN.finditer(text, pos, endpos):
+        out.append(match(text, c.start() + 1, endpos))  # type: ignore[arg-type]  # the scan matched there
     return out
 
 
