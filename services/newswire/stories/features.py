@@ -29,6 +29,9 @@ _CAP = re.compile(
 )
 _SENT_END = frozenset(".!?:;\"\u201c\u201d\n\u2014-|")
 _QUOTE = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{0,800}[\"\u201c\u201d]")
+_QUOTE_ASCII = re.compile(r'"[^"]{0,800}"')
+"""_QUOTE for ASCII text, where only the straight quote can occur: a literal first character lets the
+regex engine skip ahead to it (about 7x faster on news text), with the same matches."""
 
 ENTITY_WEIGHT = 2.0
 """A name's term counts this much more than a common word (names separate same-kind events)."""
@@ -228,7 +231,7 @@ _M3 = np.uint64(0x165667B19E3779F9)
 def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
     """Distinct 32-bit hashes of the text's word 3-grams outside quotations (stable across processes)."""
     text = text[:SHINGLE_CHARS]
-    unquoted = _QUOTE.sub(" | ", text)
+    unquoted = (_QUOTE_ASCII if text.isascii() else _QUOTE).sub(" | ", text)
     h = _word_hashes((unquoted if len(unquoted) > len(text) // 3 else text).lower())
     if not len(h):
         return np.zeros(0, dtype=np.uint64)
