@@ -192,6 +192,8 @@ class Registry:
 
 
 _ROLE_RUN = re.compile(r"\b((?:[a-z][a-z-]*\s+){1,4})$")
+# a role found by _role_before ends in a word that is a role word and a role head
+_ROLE_LAST = tuple(sorted(gz.ROLE_HEADS & gz.ROLE_WORDS))
 
 
 def _role_before(text: str, pos: int, mentions: list[Mention]) -> tuple[str | None, str | None]:
@@ -202,6 +204,8 @@ def _role_before(text: str, pos: int, mentions: list[Mention]) -> tuple[str | No
         j -= 1
     if j == pos or j == lo or not ("a" <= text[j - 1] <= "z" or text[j - 1] == "-"):
         return None, None  # the run must end in lower-case letters and spaces right before the name
+    if not text.endswith(_ROLE_LAST, lo, j):
+        return None, None  # its last word is no role head: _ROLE_RUN (tried at each position) cannot give a role
     m = _ROLE_RUN.search(text, lo, pos)
     if not m:
         return None, None
