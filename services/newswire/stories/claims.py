@@ -11,6 +11,7 @@ conflict, unless the figure only grew in later reports (casualty counts rise).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping
@@ -136,7 +137,8 @@ class _Group:
 class ClaimBook:
     """A story's matched claims, updated as its articles arrive (oldest first)."""
 
-    __slots__ = ("_groups", "_buckets", "_claims", "_ranked", "_stale", "_conflicts", "_all_conflicts", "_dirty")
+    __slots__ = ("_groups", "_buckets", "_claims", "_ranked", "_order", "_out", "_stale", "_conflicts",
+                 "_all_conflicts", "_dirty")
 
     def __init__(self) -> None:
         self._groups: list[_Group] = []
@@ -145,6 +147,8 @@ class ClaimBook:
         self._ranked: dict[int, tuple[int, int, str, int, StoryClaim]] = {}
         """Each group's claim behind its rank key (most origins, most reports, key, then group order):
         sorting these plain tuples costs no key function per claim per story event."""
+        self._order: list[tuple[int, int, str, int, StoryClaim]] = []  # those tuples, kept sorted
+        self._out: list[StoryClaim] | None = []  # the ranked claims, None once a claim changed
         self._stale: dict[int, _Group] = {}  # groups whose claim changed since the last result
         self._conflicts: dict[tuple[Any, Any, Any], list[Conflict]] = {}
         self._all_conflicts: list[Conflict] = []
@@ -177,9 +181,15 @@ class ClaimBook:
 
     def _refresh(self) -> list[Conflict]:
         """Rebuild the claims that changed and the conflicts of the buckets that did; the conflicts."""
+        order = self._order
         for gid, g in self._stale.items():
             sc = self._claims[gid] = _story_claim(g)
-            self._ranked[gid] = (-sc.independent_origins, -sc.reports, sc.key, g.seq, sc)
+            old = self._ranked.get(gid)
+            if old is not None:  # the group's rank may have moved: out at the old place, in at the new one
+                del order[bisect.bisect_left(order, old)]
+            rank = self._ranked[gid] = (-sc.independent_origins, -sc.reports, sc.key, g.seq, sc)
+            bisect.insort(order, rank)  # ranks differ in their group order, so claims are never compared
+            self._out = None
         self._stale.clear()
         changed = False
         for key in self._dirty:
@@ -203,7 +213,9 @@ class ClaimBook:
     def ranked(self) -> tuple[list[StoryClaim], list[Conflict]]:
         """The story's claims, most independent origins first, then most reports, then by key; its conflicts."""
         conflicts = self._refresh()
-        return [r[-1] for r in sorted(self._ranked.values())], conflicts
+        if self._out is None:
+            self._out = [r[-1] for r in self._order]
+        return list(self._out), conflicts
 
 
 def match(reports: Iterable[tuple[str, str, float, list[dict[str, Any]]]]) -> tuple[list[StoryClaim], list[Conflict]]:
