@@ -142,10 +142,10 @@ def word_alternatives(words: list[str]) -> list[str]:
 
     A pattern that starts with \b makes Python's re try a match at every position of the text;
     one whose top-level branches all start with a literal lets it skip in C to the next position
-    holding one of those letters (40% fewer instructions for the clause-delimiter scan, 10% for the
-    casualty words). Joined with "|" they can share a top-level alternation with other literal-led
-    branches. When the words start with most letters of the alphabet (the speech verbs) nearly
-    every letter is a candidate and the plain \b form is cheaper: measure before using it.
+    holding one of those letters (40% fewer instructions for the clause-delimiter scan). Joined
+    with "|" they can share a top-level alternation with other literal-led branches. When the words
+    start with most letters of the alphabet (the speech verbs) nearly every letter is a candidate
+    and scan_pattern is cheaper: measure before using it.
     """
     if not all(w and (w[0].isalnum() or w[0] == "_") for w in words):
         raise ValueError("word_alternatives: every word must start with a word character")
@@ -164,3 +164,29 @@ def word_alternatives(words: list[str]) -> list[str]:
 def word_pattern(words: list[str]) -> str:
     r"""r"\b" + trie_pattern(words) + r"\b" as one literal-led alternation (see word_alternatives)."""
     return "(?:" + "|".join(word_alternatives(words)) + ")"
+
+
+def scan_pattern(pattern: str) -> str:
+    r"""`pattern` (which must start with \b and a word character) with a \W in place of the \b.
+
+    The non-word character before each match is taken along, so the pattern starts with a character
+    class and Python's re skips over the letters inside words in C instead of trying \b at each
+    position (see word_spans)."""
+    if not pattern.startswith(r"\b"):
+        raise ValueError("scan_pattern: the pattern must start with \\b")
+    return r"\W" + pattern[2:]
+
+
+def word_spans(rx: re.Pattern[str], scan: re.Pattern[str], text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """The spans of rx.finditer(text, pos, endpos), found with scan = re.compile(scan_pattern(rx.pattern)).
+
+    Valid when every match of rx starts and ends with a word character: only a match right at `pos`
+    has its non-word character outside the window, and the next match starts past the non-word
+    character after the last one, where the scan resumes."""
+    out = []
+    m = rx.match(text, pos, endpos)
+    if m:
+        out.append(m.span())
+        pos = m.end()
+    out += [(m.start() + 1, m.end()) for m in scan.finditer(text, pos, endpos)]
+    return out
