@@ -12,7 +12,6 @@ import functools
 import math
 import re
 from collections.abc import Iterable
-from operator import itemgetter
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -158,7 +157,9 @@ def terms(title: str | None, text: str, entities: Iterable[str] = ()) -> dict[st
             w = scaled[c] = round(1.0 + math.log(c) if c >= 1.0 else c, 3)
         weighted[t] = w
     if len(weighted) > MAX_TERMS:  # heaviest first, ties by term: sort by term, then stably by weight
-        weighted = dict(sorted(sorted(weighted.items()), key=itemgetter(1), reverse=True)[:MAX_TERMS])
+        # sorting the bare terms (string keys) and then by a dict lookup costs less than sorting (term, weight) pairs
+        top = sorted(sorted(weighted), key=weighted.__getitem__, reverse=True)[:MAX_TERMS]
+        weighted = {t: weighted[t] for t in top}
     return weighted
 
 
