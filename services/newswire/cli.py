@@ -312,14 +312,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--shadow-prefix", default=None, help="topic prefix of the shadow pipeline")
     s.set_defaults(func=cmd_diff)
 
-    s = sub.add_parser("eval", help="measure quality against gold data: clean, claims or stories")
+    s = sub.add_parser("eval", help="measure quality against gold data: clean, claims or stories",
+                       add_help=False)  # -h reaches the command's own parser, which lists its options
     s.add_argument("what", choices=["clean", "claims", "stories"])
     s.set_defaults(func=cmd_eval, passthrough=True)
 
-    s = sub.add_parser("bench", help="throughput, latency and memory benchmarks (prints a table, writes JSON)")
+    s = sub.add_parser("bench", help="throughput, latency and memory benchmarks (prints a table, writes JSON)",
+                       add_help=False)  # -h reaches the command's own parser, which lists its options
     s.set_defaults(func=cmd_bench, passthrough=True)
 
-    s = sub.add_parser("train", help="train a shipped model: checkworthiness")
+    s = sub.add_parser("train", help="train a shipped model: checkworthiness",
+                       add_help=False)  # -h reaches the command's own parser, which lists its options
     s.add_argument("what", choices=["checkworthiness"])
     s.set_defaults(func=cmd_train, passthrough=True)
     return p

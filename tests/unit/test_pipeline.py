@@ -71,3 +71,15 @@ def test_metrics_count_claims_by_kind_and_alerts_by_rule() -> None:
     assert fired == len(result.alerts)
     assert registry.get_sample_value("newswire_messages_in_total",
                                      {"stage": "cleaner", "topic": "newswire.articles.raw"}) == len(result.enriched)
+
+
+def test_pass_through_commands_show_their_own_options(capsys) -> None:
+    """`newswire bench --help` lists bench's options (the wrapper parser used to answer with only -h)."""
+    import pytest
+
+    for argv, option in ((["bench", "--help"], "--only"), (["eval", "claims", "--help"], "--corpus"),
+                         (["train", "checkworthiness", "--help"], "--data")):
+        with pytest.raises(SystemExit) as done:
+            cli_main(argv)
+        assert done.value.code == 0
+        assert option in capsys.readouterr().out
