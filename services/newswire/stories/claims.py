@@ -123,7 +123,7 @@ class _Group:
     def __init__(self, claim: Mapping[str, Any], article_id: str, origin: str, time: float, seq: int = 0) -> None:
         self.first = claim
         self.seq = seq  # its place among the story's groups: ties in the ranking keep that order
-        self.nouns = frozenset(claim["j"])  # what matching reads of the first report, taken once
+        self.nouns: list[str] = claim["j"]  # what matching reads of the first report
         self.value = claim["v"]
         self.key = claim_key(claim)  # the first report fixes it: hashed once, not per story event
         self.reports: dict[str, None] = {article_id: None}
@@ -137,16 +137,15 @@ class _Group:
 class ClaimBook:
     """A story's matched claims, updated as its articles arrive (oldest first)."""
 
-    __slots__ = ("_groups", "_buckets", "_claims", "_ranked", "_order", "_out", "_stale", "_conflicts",
+    __slots__ = ("_groups", "_buckets", "_ranked", "_order", "_out", "_stale", "_conflicts",
                  "_all_conflicts", "_dirty")
 
     def __init__(self) -> None:
         self._groups: list[_Group] = []
         self._buckets: dict[tuple[Any, Any, Any], list[_Group]] = {}
-        self._claims: dict[int, StoryClaim] = {}
         self._ranked: dict[int, tuple[int, int, str, int, StoryClaim]] = {}
         """Each group's claim behind its rank key (most origins, most reports, key, then group order):
-        sorting these plain tuples costs no key function per claim per story event."""
+        ranking by these plain tuples needs no key function per claim per story event."""
         self._order: list[tuple[int, int, str, int, StoryClaim]] = []  # those tuples, kept sorted
         self._out: list[StoryClaim] | None = []  # the ranked claims, None once a claim changed
         self._stale: dict[int, _Group] = {}  # groups whose claim changed since the last result
@@ -160,10 +159,10 @@ class ClaimBook:
             key = (claim["k"], claim["w"], unit_key(claim["u"]))
             bucket = self._buckets.setdefault(key, [])
             self._dirty.add(key)
-            nouns, value = claim["j"], claim["v"]
+            nouns, value = set(claim["j"]), claim["v"]  # a set per claim, none held per group
             for g in bucket:
                 # the bucket fixes kind, window and unit, so of _same_thing only the counted noun is left
-                if (not nouns or not g.nouns or not g.nouns.isdisjoint(nouns)) and _close(g.value, value):
+                if (not nouns or not g.nouns or not nouns.isdisjoint(g.nouns)) and _close(g.value, value):
                     if article_id not in g.reports:
                         g.reports[article_id] = None
                         g.origins.add(origin)
@@ -183,7 +182,7 @@ class ClaimBook:
         """Rebuild the claims that changed and the conflicts of the buckets that did; the conflicts."""
         order = self._order
         for gid, g in self._stale.items():
-            sc = self._claims[gid] = _story_claim(g)
+            sc = _story_claim(g)
             old = self._ranked.get(gid)
             if old is not None:  # the group's rank may have moved: out at the old place, in at the new one
                 del order[bisect.bisect_left(order, old)]
@@ -195,7 +194,7 @@ class ClaimBook:
         for key in self._dirty:
             bucket = self._buckets[key]
             # only claims with a time window can conflict (see _conflicts): the rest cost no pairwise pass
-            found = _conflicts(bucket, {id(g): self._claims[id(g)].key for g in bucket}) \
+            found = _conflicts(bucket, {id(g): g.key for g in bucket}) \
                 if len(bucket) > 1 and key[1] and key[0] not in _NO_CONFLICT else []
             if found or self._conflicts.get(key):
                 changed = True
@@ -208,7 +207,8 @@ class ClaimBook:
     def result(self) -> tuple[list[StoryClaim], list[Conflict]]:
         """The story's claims in group order (rebuilt only where they changed) and its conflicts."""
         conflicts = self._refresh()
-        return [self._claims[id(g)] for g in self._groups], conflicts
+        ranked = self._ranked
+        return [ranked[id(g)][-1] for g in self._groups], conflicts
 
     def ranked(self) -> tuple[list[StoryClaim], list[Conflict]]:
         """The story's claims, most independent origins first, then most reports, then by key; its conflicts."""
