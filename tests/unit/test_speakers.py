@@ -190,3 +190,48 @@ def test_cheap_ending_test_never_hides_an_anchored_match() -> None:
                 assert sp._ends_with(t, 0, len(t), endings, space), t
     assert not sp._ends_with("Kirby ", 0, 6, sp._ADVERB_ENDINGS, False)
     assert not sp._ends_with("was", 0, 3, sp._NOT_ENDINGS, True)  # the pattern needs the space after
+
+
+def test_said_then_organisation_role_and_name() -> None:
+    """'said DA spokesman Gregg Miliote': the name after organisation and role words speaks."""
+    t = "The bodies were found in an apartment on Independent Street, said DA spokesman Gregg Miliote."
+    assert speakers(t)[0][1] == "Gregg Miliote"
+    t = "Prices rose 3 percent, said Morningstar equity analyst Rick Hanna."
+    assert speakers(t)[0][1] == "Rick Hanna"
+    t = '"It was a mistake," said former Senate Majority Leader Harry Reid.'
+    assert speakers(t)[0][1] == "Harry Reid"
+
+
+def test_said_then_a_reported_clause_names_no_one() -> None:
+    """'said he was arrested Wednesday' reports; the speaker is the subject before the verb."""
+    t = ("Officials at the Mormon Hills School in Bountiful, where Blackmore is the superintendent, "
+         "said he was arrested Wednesday.")
+    assert speakers(t)[0][1] == "Officials at the Mormon Hills School"
+
+
+def test_told_is_never_inverted() -> None:
+    """'"...," Gérard Bénézat, the store's insurer, told France Info': France Info is the listener."""
+    t = "\"They are not afraid of anything,\" G\u00e9rard B\u00e9n\u00e9zat, the store's insurer, told France Info."
+    assert speakers(t)[0][1] == "G\u00e9rard B\u00e9n\u00e9zat"
+
+
+def test_two_apostrophes_close_a_straight_quote() -> None:
+    """Penn Treebank-style text closes a quote with '' : the quotation ends there, not at the next mark."""
+    from newswire.extractor.speakers import find_quotes
+
+    t = 'Both had been there for "days, \'\' Miliote said. Police say Gomes had been there for " a few hours \'\'.'
+    spans = find_quotes(t)
+    assert [t[a:b] for a, b in spans] == ['"days, \'\'', '" a few hours \'\'']
+
+
+def test_stray_marks_around_reported_sentences_are_no_quotation() -> None:
+    """A scraped article wrapped in one pair of marks holds "X said." sentences: not a quotation."""
+    from newswire.extractor.speakers import find_quotes
+
+    body = ("A man was arrested after a chase, authorities said. Police said they had located him on the "
+            "highway north of the office building where the shootings took place. "
+            "Officers found a shotgun in the vehicle, Sheriff Robert Pickell said. ")
+    assert find_quotes('"' + body + '"') == []
+    assert speakers('"' + body + '"')[0][1] == "authorities"
+    short = '"We are not aware of anything," Sznewajs said.'
+    assert find_quotes(short) == [(0, short.index(",") + 2)]

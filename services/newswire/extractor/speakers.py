@@ -19,6 +19,7 @@ from newswire.core.records import Speaker
 from newswire.extractor import gazetteer as gz
 from newswire.extractor.entities import Mention
 from newswire.extractor.numbers import trie_pattern, word_alternatives
+from newswire.extractor.sentences import ABBREVIATIONS
 
 _VERB_WORDS = (
     "said says say told tells added adds reported reports claimed claims stated states noted notes wrote writes "
@@ -83,10 +84,20 @@ _DET_BEFORE = re.compile(
     re.I,
 )
 _APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<appos>[^,;.!?\"\u201c\u201d()]{3,90}?)(?=\s*(?:,|\.|;|$))")
+# words that never open or run through an inverted subject: prepositions but "of" ("said the company in
+# a statement"), pronouns and auxiliaries ("said he was arrested Wednesday" reports, it names no one)
+_NOT_SUBJECT_WORD = (
+    r"(?!(?:in|on|at|to|for|with|from|after|before|by|during|when|while|that|who|which|and|but|he|she|it"
+    r"|they|we|i|you|his|her|its|their|there|this|was|were|is|are|has|had|have|will|would|could|should|can"
+    r"|may|might|did|does|do|not)\b)"
+)
 _INVERTED = re.compile(
     r"\s+(?P<subj>(?:[A-Z][\w.'\u2019-]*\s?){1,5}(?=\s*(?:,|\.|;|!|\?|$|\s+(?:on|in|at|of|to)\b))"
     r"|(?:the|a|an)\s+(?:[a-z-]+\s){0,3}[a-z-]+(?=\s*(?:[,.;!?]|$))"
-    r"|(?:[a-z-]+\s){1,3}(?:[A-Z][\w.'\u2019-]*\s?){1,4}(?=\s*(?:[,.;!?]|$)))"
+    r"|(?:" + _NOT_SUBJECT_WORD + r"[a-z-]+\s){1,3}(?:[A-Z][\w.'\u2019-]*\s?){1,4}(?=\s*(?:[,.;!?]|$))"
+    # "said DA spokesman Gregg Miliote", "said former Senate Majority Leader Harry Reid": organisation,
+    # role and name words before the name
+    r"|(?:" + _NOT_SUBJECT_WORD + r"[\w'\u2019-]+\.?\s){1,6}?(?:[A-Z][\w.'\u2019-]*\s?){1,4}(?=\s*(?:[,.;!?]|$)))"
 )
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _PRONOUNS_PERSON = frozenset({"he", "she"})
@@ -111,6 +122,11 @@ _GENERIC_ORG = re.compile(
     re.I,
 )
 _MAX_VERBS = 6
+_NOT_INVERTED = frozenset({"told", "tells"})
+"""Verbs never put before their subject: in '"...," told France Info' the name after is the listener."""
+_DESCRIPTION = re.compile(r"\s*(?:the|a|an)\s+[a-z]")
+"""A lower-case description after a comma ("Gérard Bénézat, the store's insurer, told"): an apposition
+to the name before it, kept when that name is a person."""
 
 
 @dataclass(slots=True)
@@ -257,10 +273,23 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if p < last_end:
             continue
         m = _QUOTE.match(text, p)
-        if m:
+        if m and not _reported_inside(text, p, m.end()):
             spans.append((p, m.end()))
             last_end = m.end()
     return spans
+
+
+_REPORTED = re.compile(r"\b(?:said|says)\.\s")
+_LONG_QUOTE = 200
+
+
+def _reported_inside(text: str, start: int, end: int) -> bool:
+    """True for a long span between marks that holds two sentences ending "said.": the marks are
+    stray (a scraped article wrapped in one), not a quotation that would own every claim inside."""
+    if end - start < _LONG_QUOTE:
+        return False
+    first = _REPORTED.search(text, start, end)
+    return first is not None and _REPORTED.search(text, first.end(), end) is not None
 
 
 def _positions(text: str, ch: str) -> list[int]:
@@ -274,7 +303,9 @@ def _positions(text: str, ch: str) -> list[int]:
 
 
 # An opening mark stops the scan too, so unbalanced quotes cost linear time.
-_QUOTE = re.compile(r"\u201c[^\u201c\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}\"")
+# A straight mark may close with two apostrophes, as Penn Treebank-style text writes a closing quote
+# ("days, '' Miliote said"): tried first, lazily, and never past the next straight mark.
+_QUOTE = re.compile(r"\u201c[^\u201c\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}?''|\"[^\"\n]{1,3000}\"")
 
 
 def _verbs_outside(text: str, quotes: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -353,6 +384,12 @@ class Attributor:
             start += 1
         while end > start and text[end - 1] in " \"'\u201c\u201d,":
             end -= 1
+        if end - start > 3 and text[end - 1] == "." and text[end - 3:end - 1].isalpha():
+            # the sentence's full stop after an inverted subject ("said ... Joe Coffey Monday."),
+            # unless it ends an abbreviation ("Jr.", "Lt.")
+            word = text[text.rfind(" ", start, end - 1) + 1:end - 1]
+            if word.lower() not in ABBREVIATIONS:
+                end -= 1
         tt = _TIME_TAIL.search(text, start, end)
         if tt:
             end = tt.start()
@@ -451,9 +488,10 @@ class Attributor:
         if chunk_end - sstart < 1:
             return None
         boundary = last.group().lower() if last is not None else ""
-        if boundary == "who" or (boundary == "which" and k > 1):
+        if boundary == "who" or (boundary in ("which", "where") and k > 1):
             # a relative clause ("Johnson, who chairs the committee, said", "officials who spoke on
-            # condition of anonymity said", "the agency, which runs the plants, said"): the subject
+            # condition of anonymity said", "the agency, which runs the plants, said", "officials at the
+            # school, where Blackmore is the superintendent, said"): the subject
             # is the phrase before it ("a film, which told her story": a thing in its own clause, no)
             rel_end = last.start()
             prev = delims.back(k + 1)
@@ -462,7 +500,8 @@ class Attributor:
                 prev = delims.back(k + 2)
             return self._speaker_from(prev.end() if prev else window_lo, rel_end)
         # apposition: "John Kirby, White House national security spokesperson, told reporters"
-        if last is not None and last.group() == "," and _has_role_head(text[sstart:chunk_end]):
+        if last is not None and last.group() == "," and (
+                _has_role_head(text[sstart:chunk_end]) or _DESCRIPTION.match(text, sstart, chunk_end)):
             prev = delims.back(k + 1)
             pstart = prev.end() if prev else window_lo
             sp = self._speaker_from(pstart, last.start(), (sstart, chunk_end))
@@ -501,7 +540,7 @@ class Attributor:
         for v in reversed(verbs):  # in text order already
             before = text[max(start, v.start() - 3):v.start()]
             inverted = not text[max(start, v.start() - 2):v.start()].strip().isalpha()
-            if inverted and any(c in before for c in ",\u201d\""):
+            if inverted and any(c in before for c in ",\u201d\"") and v.group() not in _NOT_INVERTED:
                 sp = self._subject_after(v.end(), end)
                 if sp:
                     return sp
@@ -542,7 +581,8 @@ class Attributor:
         if t_end > qe:
             v = _VERB.search(text, qe, t_end)
             if v:
-                sp = self._subject_after(v.end(), t_end) if not text[qe:v.start()].strip(" ,") else None
+                inverted = not text[qe:v.start()].strip(" ,") and v.group() not in _NOT_INVERTED
+                sp = self._subject_after(v.end(), t_end) if inverted else None
                 sp = sp or self._subject_before(qe, v.start())
                 if sp:
                     return sp
