@@ -13,6 +13,7 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
         quote = att.quote_at(s.start, s.end)
         if sp is None and quote:
             sp = att.quote_speaker(*quote)
+        att.heard(sp, s.start)  # as extract() does: "he said" next may refer to this speaker
         out.append((s.text[:20], sp.name if sp else None))
     return out
 
@@ -235,3 +236,35 @@ def test_stray_marks_around_reported_sentences_are_no_quotation() -> None:
     assert speakers('"' + body + '"')[0][1] == "authorities"
     short = '"We are not aware of anything," Sznewajs said.'
     assert find_quotes(short) == [(0, short.index(",") + 2)]
+
+
+def test_trailing_he_said_is_the_person_quoted_before_not_a_name_in_the_clause() -> None:
+    t = ('Both women had been stabbed, said DA spokesman Gregg Miliote. '
+         'Catherine Gomes lived in that apartment, he said.')
+    assert [s for _, s in speakers(t)] == ["Gregg Miliote", "Gregg Miliote"]
+
+
+def test_leading_he_keeps_the_name_of_its_own_clause() -> None:
+    """'While Hurd could not say when, he noted that ...': Hurd speaks, whoever spoke before."""
+    t = ("The deal will close this year, said EDS spokesman Bill Ritz. "
+         "While Mark Hurd could not say when the deal would close, he noted that HP is looking at ways to cut costs.")
+    assert speakers(t)[1][1] == "Mark Hurd"
+
+
+def test_plural_role_noun_is_not_the_one_person_with_that_role() -> None:
+    t = ("Deputy Jerry Ortiz, a sheriff's official, was shot. "
+         "Sheriff's officials said the second deputy was injured when he fell.")
+    assert speakers(t)[1][1] == "Sheriff's officials"
+
+
+def test_the_subject_of_said_not_of_the_reported_told() -> None:
+    """'Leader said she told Hiller ...': Leader speaks; "she" is the subject of the reported clause."""
+    t = ("Yvonne Hiller called 911 and a dispatcher answered. "
+         "Keeping her on the line, Leader said she told Hiller to put the gun down.")
+    assert speakers(t)[1][1] == "Leader"
+
+
+def test_a_verb_inside_the_subject_hands_over_to_the_earlier_verb() -> None:
+    t = "Bill Adgate was inside. He said police told the group to stay put until officers allowed them to leave."
+    assert speakers(t)[1][1] == "Bill Adgate"
+    assert speakers("Police at first told workers to stay in their offices.")[0][1] == "Police"

@@ -224,6 +224,7 @@ def extract(article: CleanArticle) -> Extraction:
                 speaker = attributor.quote_speaker(*quote)
                 if speaker is None:
                     speaker = _continued_speaker(drafts, si, quote, attributor, a, b)
+            attributor.heard(speaker, a)
             if hedge_spots is None:
                 hedges = hd.inline_hedges(seg)
             else:

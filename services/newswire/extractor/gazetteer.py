@@ -64,7 +64,9 @@ ROLE_HEADS = frozenset(
     commander general lieutenant colonel major captain ambassador envoy senator representative governor mayor
     ceo chairman chairwoman chair chancellor king queen prince princess pope leader adviser advisor aide
     analyst expert researcher professor attorney judge justice sheriff councillor councilman speaker premier
-    president-elect founder executive officer manager economist strategist sen. rep. gov. gen.""".split()
+    president-elect founder executive officer manager economist strategist sen. rep. gov. gen.
+    coroner detective sergeant constable undersheriff superintendent inspector investigator prosecutor
+    lawyer publicist dispatcher correspondent editor""".split()
 )
 ROLE_MODIFIERS = frozenset(
     """vice prime foreign defense defence interior finance national security deputy acting former state

@@ -41,7 +41,7 @@ _WITH_ING = re.compile(
     r"\W*with (?P<subj>[^,;]{2,60}?) (?:estimating|saying|claiming|reporting|suggesting|putting|citing|believing)\b"
 )
 _ADVERB_TAIL = re.compile(
-    r"(?:\s+(?:also|later|then|further|previously|repeatedly|again|has|have|had|had also|has also|publicly"
+    r"(?:\s+(?:also|later|then|further|previously|repeatedly|again|has|have|had|had also|has also|publicly|at first"
     r"|separately|earlier|recently|subsequently|first|initially|originally|had earlier))+\s*$"
 )
 _DELIM_WORDS = ("that as while when after before because and but which who where if since though although whereas so "
@@ -122,6 +122,12 @@ _GENERIC_ORG = re.compile(
     re.I,
 )
 _MAX_VERBS = 6
+_VERB_INSIDE = re.compile(r"\w\s+(?!(?:" + "|".join(sorted(_AMBIGUOUS)) + r")\b)" + _VERB.pattern + r"\s+\w")
+"""A speech verb between words inside a subject ("He said police"), not a noun head ("news reports that")."""
+_TRAILING_WORDS = 5
+"""Words at most after a pronoun subject for its attribution to trail the sentence (", he said on Friday.")."""
+_RECENT_SPEAKER_CHARS = 600
+"""How far back a person who spoke stays the referent of "he"/"she" in an attribution."""
 _NOT_INVERTED = frozenset({"told", "tells"})
 """Verbs never put before their subject: in '"...," told France Info' the name after is the listener."""
 _DESCRIPTION = re.compile(r"\s*(?:the|a|an)\s+[a-z]")
@@ -251,6 +257,11 @@ def _is_speaker_noun(word: str) -> bool:
     return base in SPEAKER_NOUNS or (base.endswith("s") and base[:-1] in SPEAKER_NOUNS)
 
 
+def _plural(word: str) -> bool:
+    """A plural speaker noun ("officials", "sources"), never one named person."""
+    return word.endswith("s") and not word.endswith(("ss", "'s", "\u2019s")) and word[:-1] in SPEAKER_NOUNS
+
+
 def _has_role_head(phrase: str) -> bool:
     return any(w.lower() in gz.ROLE_HEADS for w in _WORD.findall(phrase))
 
@@ -372,6 +383,8 @@ class Attributor:
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
         self.last_group: Speaker | None = None
+        self._recent: tuple[int, Speaker] | None = None  # the last person who spoke, and where
+        self._segment_start = self._segment_end = 0  # the sentence (segment) being attributed
         # one scan of the article for speech verbs, skipping quotations; sentences take theirs by offset
         self._verbs = _verbs_outside(text, self.quotes)
         self._vstarts = [v.start() for v in self._verbs]
@@ -400,6 +413,8 @@ class Attributor:
         words = _WORD.findall(subj)
         if not words or len(words) > _MAX_SUBJ_WORDS:
             return None
+        if _VERB_INSIDE.search(subj):
+            return None  # "He said police told ...": the subject of the earlier verb speaks
         last_low = words[-1].lower()
         if len(words) > 1 and last_low in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
             # "debt it says it can't repay": the pronoun alone is the subject
@@ -410,6 +425,15 @@ class Attributor:
         low = subj.lower()
         if low in _PRONOUNS_PERSON:
             hit = self.registry.last_person_before(start)
+            recent = self._recent
+            if (recent is not None and 0 <= start - recent[0] <= _RECENT_SPEAKER_CHARS
+                    and (hit is None or hit[1].start >= self._segment_start)
+                    and len(text[end:self._segment_end].split()) <= _TRAILING_WORDS):
+                # "..., Miliote said. Catherine Gomes lived there, he said.": in a trailing attribution a
+                # name inside the reported clause is what is reported on; "he" is the person quoted
+                # just before ("While Hurd could not say when, he noted that ...": Hurd, as before)
+                r = recent[1]
+                return Speaker(name=r.name, role=r.role, org=r.org, start=start, end=end)
             if hit is None:
                 return None
             person, _ = hit
@@ -435,25 +459,33 @@ class Attributor:
             return Speaker(name=person.name, role=role, org=org, start=m.start, end=m.end)
         if not any(w[0].isupper() and w.lower() not in gz.NON_NAME_CAPS for w in words) and not any(
             _is_speaker_noun(w.lower()) for w in words
-        ):
+        ) and not _has_role_head(subj):  # "The coroner said": the coroner named before
             return None
         generic = _GENERIC_ORG.match(subj)
         if generic and not orgs:
             org_m = self._last_org_before(start)
             if org_m is not None:
                 return Speaker(name=org_m.name, role=None, org=org_m.name, start=start, end=end)
-        if _has_role_head(subj) and not orgs:
-            person = self.registry.by_role(subj)
+        if len(words) == 1 and words[0][0].isupper():
+            # a surname first ("Leader said" after "Cpl. Janice Leader"), then a role
+            person = self.registry.person(words[0], start)
             if person:
                 return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
-        if len(words) == 1 and words[0][0].isupper():
-            person = self.registry.person(words[0], start)
+        if _has_role_head(subj) and not orgs and not _plural(last_low):
+            # "the senator" is the senator named before; "Sheriff's officials" are not one person
+            person = self.registry.by_role(subj)
             if person:
                 return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
         name = _LEAD_DET.sub("", subj)
         sp = Speaker(name=name, role=None, org=orgs[-1].name if orgs else None, start=start, end=end)
         self.last_group = sp
         return sp
+
+    def heard(self, speaker: Speaker | None, pos: int) -> None:
+        """Note the speaker the article gave the sentence at `pos`; a person is who "he said" next
+        refers to."""
+        if speaker is not None and self.registry.person(speaker.name) is not None:
+            self._recent = (pos, speaker)
 
     def _last_org_before(self, pos: int) -> Mention | None:
         i = bisect.bisect_left(self._starts, pos) - 1
@@ -529,6 +561,7 @@ class Attributor:
     def local(self, start: int, end: int) -> Speaker | None:
         """The speaker a sentence (or segment) names itself, outside quotations."""
         text = self.text
+        self._segment_start, self._segment_end = start, end
         w = _WITH_ING.match(text, start, end) if text.find("with", start, start + 12) >= 0 else None
         if w:
             return self._speaker_from(w.start("subj"), w.end("subj"))
