@@ -67,3 +67,12 @@ def test_sentence_ends_at_its_mark_not_at_the_spaces_after() -> None:
     t = "One here.  \t Two there!   Three?"
     assert [(s.text, t[s.start:s.end]) for s in split_sentences(t)] == [
         ("One here.", "One here."), ("Two there!", "Two there!"), ("Three?", "Three?")]
+
+
+def test_tokenised_text_with_spaced_quote_marks_still_splits() -> None:
+    """Penn Treebank-style text (ECB+) spaces its marks: "years. '' Blackmore" and 'Oscars. " Newly'."""
+    t = ("\"It's been with us for well over 20 years. '' Blackmore runs a sect. "
+         "\"We are thrilled to have her host the Oscars. \" Newly elected President Isaacs said so.")
+    assert [s.text for s in split_sentences(t)] == [
+        "\"It's been with us for well over 20 years. ''", "Blackmore runs a sect.",
+        "\"We are thrilled to have her host the Oscars.", "\" Newly elected President Isaacs said so."]

@@ -17,9 +17,12 @@ _LINE = re.compile(r"[^\n]+")
 _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2023\u25aa\u25cf\u00b7\u2013\u2014]|\d{1,2}[.)])[ \t]+")
 # group 1 ends the sentence: the spaces after it are nobody's. The marks are written [.!?…][.!?…]*, not
 # [.!?…]+: a pattern that starts with a character class lets re skip in C to the next mark instead of
-# trying a match at every position of the line
+# trying a match at every position of the line. Tokenised text (Penn Treebank style, as in ECB+) spaces
+# its marks: a closing '' after a space ends the sentence too, and an opening mark may be followed by a
+# space ('years. " Newly elected').
 _BOUNDARY = re.compile(
-    r"([.!?\u2026][.!?\u2026]*[\"'\u201d\u2019)\]]*)[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+    r"([.!?\u2026][.!?\u2026]*(?:[\"'\u201d\u2019)\]]*| '')?)[ \t]+(?=[\"'\u201c\u2018(\[]? ?[A-Z0-9\u00c0-\u024f])"
+)
 _HEADING_END = ".!?:;,\"'\u201d\u2019)\u2026"  # a line ending in one of these is no heading
 _WORD = re.compile(r"\w+")
 
