@@ -268,3 +268,14 @@ def test_a_verb_inside_the_subject_hands_over_to_the_earlier_verb() -> None:
     t = "Bill Adgate was inside. He said police told the group to stay put until officers allowed them to leave."
     assert speakers(t)[1][1] == "Bill Adgate"
     assert speakers("Police at first told workers to stay in their offices.")[0][1] == "Police"
+
+
+def test_an_abbreviation_after_a_quote_does_not_end_its_attribution() -> None:
+    t = "\"That person is dangerous, '' said Lt. Gregg Hastings of the Oregon State Police."
+    assert speakers(t)[0][1] == "Lt. Gregg Hastings"
+
+
+def test_a_possessive_apposition_describes_the_person_before_it() -> None:
+    """'Rob Jones, Felt's grandson, said': Rob Jones speaks, not Felt."""
+    t = "Mark Felt died on Thursday. Rob Jones, Felt's grandson, said his grandfather died at his home."
+    assert speakers(t)[1][1] == "Rob Jones"

@@ -130,9 +130,9 @@ _RECENT_SPEAKER_CHARS = 600
 """How far back a person who spoke stays the referent of "he"/"she" in an attribution."""
 _NOT_INVERTED = frozenset({"told", "tells"})
 """Verbs never put before their subject: in '"...," told France Info' the name after is the listener."""
-_DESCRIPTION = re.compile(r"\s*(?:the|a|an)\s+[a-z]")
-"""A lower-case description after a comma ("Gérard Bénézat, the store's insurer, told"): an apposition
-to the name before it, kept when that name is a person."""
+_DESCRIPTION = re.compile(r"\s*(?:the|a|an|his|her|their|[A-Z][\w.-]*(?:'s|\u2019s))\s+[a-z]")
+"""A lower-case description after a comma ("Gérard Bénézat, the store's insurer, told", "Rob Jones, Felt's
+grandson, said"): an apposition to the name before it, kept when that name is a person."""
 
 
 @dataclass(slots=True)
@@ -610,6 +610,8 @@ class Attributor:
         line_end = len(text) if line_end < 0 else line_end
         stop = min(line_end, qe + 200)
         tail = _SENT_END.search(text, qe, stop)
+        while tail is not None and _abbreviation_before(text, tail.start()):
+            tail = _SENT_END.search(text, tail.end(), stop)  # '" said Lt. Gregg Hastings.': not after "Lt."
         t_end = tail.end() if tail else stop
         if t_end > qe:
             v = _VERB.search(text, qe, t_end)
@@ -655,6 +657,14 @@ class Attributor:
 
 
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """True when the mark at `dot` is a full stop ending an abbreviation or an initial ("Lt.", "J.")."""
+    if text[dot] != ".":
+        return False
+    word = text[text.rfind(" ", 0, dot) + 1:dot]
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def _role_between(text: str, start: int, pstart: int) -> str | None:
