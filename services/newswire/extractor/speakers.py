@@ -573,7 +573,7 @@ class Attributor:
         for v in reversed(verbs):  # in text order already
             before = text[max(start, v.start() - 3):v.start()]
             inverted = not text[max(start, v.start() - 2):v.start()].strip().isalpha()
-            if inverted and any(c in before for c in ",\u201d\"") and v.group() not in _NOT_INVERTED:
+            if inverted and any(c in before for c in ",\u201d\"'") and v.group() not in _NOT_INVERTED:
                 sp = self._subject_after(v.end(), end)
                 if sp:
                     return sp
