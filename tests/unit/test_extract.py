@@ -185,3 +185,12 @@ def test_plural_speaker_nouns_and_with_phrases() -> None:
     assert got["The deal was done, sources familiar with the matter said."] == "sources familiar with the matter"
     assert got["She had a permit to carry the gun, authorities said."] == "authorities"
     assert got.get("The researchers observed Europa for 17 nights.") is None
+
+
+def test_two_sources_in_one_sentence_are_two_claims() -> None:
+    """'Police said 12 died, while hospital officials said 15 were killed': each figure keeps its source."""
+    ex = extract(article("Police said 12 people died, while hospital officials said 15 were killed."))
+    assert [(c.speaker.name if c.speaker else None, [q.value for q in c.quantities]) for c in ex.claims] == [
+        ("Police", [12.0]), ("hospital officials", [15.0])]
+    one = extract(article("The army said it shot down 13 drones, but it did not say where."))
+    assert [c.text for c in one.claims] == ["The army said it shot down 13 drones"]  # "did not say" attributes nothing

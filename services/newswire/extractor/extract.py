@@ -27,6 +27,8 @@ NOTE_WINDOW = 8  # sentences a verification note may reach back
 _SEGMENT = re.compile(
     r",\s+with\s+(?=[^,;]{2,60}?\s(?:estimating|saying|claiming|reporting|suggesting|putting|believing)\b)"
 )
+_CONTRAST = re.compile(r"(?:,\s+(?:but|while|whereas)|;)\s+")
+"""Where a sentence joins two clauses that may each carry their own attribution."""
 # Matched against lower-cased text with trie-factored alternations: (?i) makes re several times slower.
 _CASUALTY_WORDS = """killed wounded injured dead death deaths died casualty casualties losses fatalities missing
     tote toten verletzte verletzten getötet verletzt vermisst todesopfer morts blessés tués disparus muertos heridos
@@ -148,13 +150,21 @@ def _kind(low: str, lo: int, hi: int, base: int, qs: list[Quantity], quoted: boo
     return "statement"
 
 
-def _segments(s: Sentence) -> list[tuple[int, int]]:
-    """A sentence cut before an attributed ", with X estimating ..." clause."""
+def _segments(s: Sentence, attributor: Attributor) -> list[tuple[int, int]]:
+    """A sentence cut before an attributed ", with X estimating ..." clause, or between two
+    attributed clauses ("Tehran's seismologic center said the quake measured 5.9, but the U.S.
+    Geological Survey said it was 6.1"): each source's figure is its own claim."""
     m = _SEGMENT.search(s.text) if "with" in s.text else None  # a substring test first: most sentences hold none
-    if not m:
+    if m:
+        cut = s.start + m.start()
+        return [(s.start, cut), (cut, s.end)]
+    if "," not in s.text and ";" not in s.text:
         return [(s.start, s.end)]
-    cut = s.start + m.start()
-    return [(s.start, cut), (cut, s.end)]
+    for c in _CONTRAST.finditer(s.text):
+        cut, resume = s.start + c.start(), s.start + c.end()
+        if attributor.has_speech_verb(s.start, cut) and attributor.has_speech_verb(resume, s.end):
+            return [(s.start, cut), (resume, s.end)]
+    return [(s.start, s.end)]
 
 
 def _place(places: list[Entity], starts: list[int], start: int, end: int) -> str | None:
@@ -206,7 +216,7 @@ def extract(article: CleanArticle) -> Extraction:
                 and hd.is_verification_note(s.text, False):
             notes.append((si, hd.note_keys(s.text)))
             continue
-        plan.append((si, s, qs_sentence, _segments(s)))
+        plan.append((si, s, qs_sentence, _segments(s, attributor)))
     seg_texts = [text[a:b] for *_, segs in plan for a, b in segs]
     # one batch per article: the scorer's per-token work runs in C over all segments at once
     seg_scores = iter(model.scores(seg_texts) if model is not None else [0.0] * len(seg_texts))
