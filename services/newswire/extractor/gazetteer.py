@@ -82,6 +82,7 @@ NON_NAME_CAPS = frozenset(
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue wed thu fri sat sun today yesterday tomorrow some many all more most one two three
     according despite amid although though because so what who why how where which yes no not
+    whatever whoever whenever wherever whether
     everything nothing something anything everyone nobody somebody breaking update updated related
     photo video read watch listen share comments comment subscribe am pm a.m. p.m. ai
     later earlier then now still yet instead finally first next last previously separately elsewhere
