@@ -56,6 +56,22 @@ def _logs(n: int) -> list[float]:
     return _LOGS
 
 
+def _unpost(postings: dict[str, str | set[str]], term: str, sid: str) -> None:
+    """Take a story off a term's posting: a lone story id, or a set that shrinks back to one."""
+    posting = postings.get(term)
+    if posting is None:
+        return
+    if type(posting) is str:
+        if posting == sid:
+            del postings[term]
+        return
+    posting.discard(sid)
+    if len(posting) == 1:
+        postings[term] = next(iter(posting))
+    elif not posting:
+        del postings[term]
+
+
 class Clusterer:
     """Story centroids and an inverted index of their terms, for one-pass assignment.
 
@@ -68,7 +84,7 @@ class Clusterer:
     def __init__(self) -> None:
         self._df: Counter[str] = Counter()  # a Counter for its update, which counts in C
         self._stories: dict[str, _Story] = {}
-        self._postings: dict[str, set[str]] = {}
+        self._postings: dict[str, str | set[str]] = {}  # term -> the one story id, or a set of several
         self.story_of: dict[str, str] = {}
         self.members: dict[str, set[str]] = defaultdict(set)
         self._copies: set[str] = set()  # held articles left out of document frequencies
@@ -116,17 +132,16 @@ class Clusterer:
                     continue  # taking away a term the centroid no longer has
                 new = 0.0
                 del centroid[t]
-                posting = postings.get(t)
-                if posting is not None:
-                    posting.discard(sid)
-                    if not posting:
-                        del postings[t]
+                _unpost(postings, t, sid)
             else:
                 centroid[t] = new
                 if old is None:
                     posting = postings.get(t)
                     if posting is None:
-                        postings[t] = {sid}
+                        postings[t] = sid  # most terms are in one story's centroid: no set for them
+                    elif type(posting) is str:
+                        if posting != sid:
+                            postings[t] = {posting, sid}
                     else:
                         posting.add(sid)
             i = base - logs[get(t, 0)]
@@ -167,8 +182,14 @@ class Clusterer:
         rare.sort()
         hits: dict[str, float] = {}
         for _, t, v in rare[:QUERY_TERMS]:
-            for s in postings.get(t, ()):
-                hits[s] = hits.get(s, 0.0) + v
+            posting = postings.get(t)
+            if posting is None:
+                continue
+            if type(posting) is str:
+                hits[posting] = hits.get(posting, 0.0) + v
+            else:
+                for s in posting:
+                    hits[s] = hits.get(s, 0.0) + v
         chosen = [s for _, s in sorted([(-h, s) for s, h in hits.items()])[:CANDIDATES]]
         chosen.extend(s for s in extra if s in self._stories and s not in chosen)
         out: dict[str, float] = {}
@@ -247,9 +268,6 @@ class Clusterer:
         if not members:
             del self.members[story_id]
             del self._stories[story_id]
+            postings = self._postings
             for t in story.centroid:
-                posting = self._postings.get(t)
-                if posting is not None:
-                    posting.discard(story_id)
-                    if not posting:
-                        del self._postings[t]
+                _unpost(postings, t, story_id)
