@@ -201,7 +201,9 @@ class ClaimBook:
             self._conflicts[key] = found
         self._dirty.clear()
         if changed:
-            self._all_conflicts = [x for xs in self._conflicts.values() for x in xs]
+            # in the order of the bucket keys, not of set iteration (string hashes differ per process):
+            # a restarted or second worker must publish the same story event for the same article
+            self._all_conflicts = [x for _, xs in sorted(self._conflicts.items(), key=_bucket_order) for x in xs]
         return list(self._all_conflicts)
 
     def result(self) -> tuple[list[StoryClaim], list[Conflict]]:
@@ -216,6 +218,11 @@ class ClaimBook:
         if self._out is None:
             self._out = [r[-1] for r in self._order]
         return list(self._out), conflicts
+
+
+def _bucket_order(item: tuple[tuple[Any, Any, Any], list[Conflict]]) -> str:
+    """A process-independent order of claim buckets (kind, window, unit may be None)."""
+    return repr(item[0])
 
 
 def match(reports: Iterable[tuple[str, str, float, list[dict[str, Any]]]]) -> tuple[list[StoryClaim], list[Conflict]]:
