@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newswire.core import admin
-from newswire.core.broker import LocalBroker, free_port
+from newswire.core.broker import LocalBroker, free_port_block
 from newswire.core.settings import STAGES, Settings
 from newswire.runner import WorkerProcess, start_worker, stop_workers
 
@@ -40,22 +39,8 @@ def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalBroker]:
 
 
 def _free_port_block(n: int = 4) -> int:
-    """A base port with n consecutive free ports after it."""
-    for _ in range(50):
-        base = free_port()
-        if base + n > 65000:
-            continue
-        ok = True
-        for p in range(base, base + n):
-            with socket.socket() as s:
-                try:
-                    s.bind(("127.0.0.1", p))
-                except OSError:
-                    ok = False
-                    break
-        if ok:
-            return base
-    raise RuntimeError("no block of free ports")
+    """A base port with n consecutive free ports after it, outside the ephemeral range."""
+    return free_port_block(n)
 
 
 @pytest.fixture

@@ -157,29 +157,17 @@ def log_text(worker: WorkerProcess) -> str:
 
 
 def free_port_base(settings: Settings, stage: str) -> Settings:
-    """The same settings with a metrics port base whose port for `stage` is free (a second worker)."""
-    from newswire.core.broker import free_port
+    """The same settings with a metrics port base whose ports are free (a second worker)."""
     from newswire.core.settings import STAGES
 
-    return settings.with_(metrics_port_base=free_port() - STAGES.index(stage))
+    return settings.with_(metrics_port_base=port_block(len(STAGES)))
 
 
 def port_block(n: int = 4) -> int:
-    """A base port with `n` free ports from it (one per stage's /metrics)."""
-    import socket
+    """A base port with `n` free ports from it (one per stage's /metrics), outside the ephemeral range."""
+    from newswire.core.broker import free_port_block
 
-    from newswire.core.broker import free_port
-
-    for _ in range(50):
-        base = free_port()
-        try:
-            for port in range(base, base + n):
-                with socket.socket() as s:
-                    s.bind(("127.0.0.1", port))
-            return base
-        except OSError:
-            continue
-    raise RuntimeError("no block of free ports")
+    return free_port_block(n)
 
 
 def raw_offsets(settings: Settings) -> dict[tuple[int, int], str]:

@@ -38,3 +38,19 @@ def test_bad_values_name_the_variable(env: dict[str, str], name: str) -> None:
 def test_password_not_in_repr() -> None:
     s = load_settings({"NEWSWIRE_SASL_PASSWORD": "hunter2"})
     assert "hunter2" not in repr(s)
+
+
+def test_metrics_port_blocks_are_picked_below_the_ephemeral_range(monkeypatch) -> None:
+    """A block picked from the ephemeral range could be taken by an outgoing connection before a
+    worker binds it (a worker that never started in CI); a busy port moves the search on."""
+    import random
+    import socket
+
+    from newswire.core import broker
+
+    base = broker.free_port_block(4)
+    assert broker.FIXED_PORTS[0] <= base and base + 4 <= broker.FIXED_PORTS[1]
+    with socket.socket() as busy:
+        busy.bind(("0.0.0.0", base + 2))
+        monkeypatch.setattr(random, "randrange", lambda span: (base - broker.FIXED_PORTS[0]) // 4)
+        assert broker.free_port_block(4) == base + 4  # the block holding the busy port is skipped

@@ -4,7 +4,6 @@ their partitions are assigned, sample their memory, stop them (SIGKILL after a g
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 import urllib.request
@@ -12,29 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newswire.core.broker import free_port_block
 from newswire.core.settings import STAGES, Settings
 from newswire.runner import WorkerProcess, start_worker, stop_workers
 
 SAMPLE_SECONDS = 1.0
-
-
-def free_port_block(size: int, start: int = 20000, stop: int = 60000) -> int:
-    """The first port p >= start with p .. p+size-1 all free on loopback."""
-    port = start
-    while port + size < stop:
-        if all(_free(port + i) for i in range(size)):
-            return port
-        port += size
-    raise RuntimeError("no free block of loopback ports")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 @dataclass

@@ -14,10 +14,45 @@ READY_TIMEOUT_SECONDS = 20.0
 
 
 def free_port(host: str = "127.0.0.1") -> int:
-    """A TCP port nothing listens on right now."""
+    """A TCP port nothing listens on right now, for a listener bound at once (the OS picks it
+    from the ephemeral range, where an outgoing connection may take it a moment later)."""
     with socket.socket() as s:
         s.bind((host, 0))
         return int(s.getsockname()[1])
+
+
+FIXED_PORTS = (20000, 32000)
+"""Where port blocks for workers' /metrics are picked: below Linux's ephemeral range (from 32768).
+A port picked inside it (bind to 0) was taken by a client connection before the worker bound it:
+"address already in use", and the worker never started (CI, test_shadow)."""
+
+
+def free_port_block(size: int, start: int | None = None, stop: int = FIXED_PORTS[1]) -> int:
+    """A port p with p .. p+size-1 free on every interface (Faust binds 0.0.0.0), searched from a
+    random point of [start, stop) so that runs after each other do not reuse just-closed ports."""
+    import random
+
+    low = FIXED_PORTS[0] if start is None else start
+    span = (stop - low) // size
+    if span <= 0:
+        raise RuntimeError("no room for a block of ports")
+    first = random.randrange(span)
+    for k in range(span):
+        port = low + ((first + k) % span) * size
+        if all(_free(port + i) for i in range(size)):
+            return port
+    raise RuntimeError(f"no free block of {size} ports in [{low}, {stop})")
+
+
+def _free(port: int) -> bool:
+    """Whether a listener could bind the port on every interface and on loopback."""
+    for host in ("0.0.0.0", "127.0.0.1"):
+        with socket.socket() as s:
+            try:
+                s.bind((host, port))
+            except OSError:
+                return False
+    return True
 
 
 def tansu_binary() -> Path:
