@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from newswire.core.broker import free_port
+from newswire.core.broker import free_port_block
 from newswire.core.settings import Settings
 from newswire.runner import WorkerProcess, start_worker, stop_workers
 
@@ -87,7 +87,7 @@ def prometheus(live_settings: Settings, tmp_path: Path) -> Iterator[str]:
                               "labels": {"worker": "cleaner"}}]
     config["scrape_configs"] = [job]
     (home / "prometheus.yml").write_text(yaml.safe_dump(config))
-    port = free_port()
+    port = free_port_block(1)  # outside the ephemeral range, like the workers' ports
     log = open(home / "prometheus.log", "wb")
     proc = subprocess.Popen(
         [binary, f"--config.file={home / 'prometheus.yml'}", f"--storage.tsdb.path={home / 'data'}",

@@ -13,18 +13,11 @@ from newswire.core.errors import ConfigError
 READY_TIMEOUT_SECONDS = 20.0
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    """A TCP port nothing listens on right now, for a listener bound at once (the OS picks it
-    from the ephemeral range, where an outgoing connection may take it a moment later)."""
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return int(s.getsockname()[1])
-
-
 FIXED_PORTS = (20000, 32000)
-"""Where port blocks for workers' /metrics are picked: below Linux's ephemeral range (from 32768).
-A port picked inside it (bind to 0) was taken by a client connection before the worker bound it:
-"address already in use", and the worker never started (CI, test_shadow)."""
+"""Where the listeners the project starts get their ports (the local broker, workers' /metrics,
+Prometheus in a test): below Linux's ephemeral range (from 32768). A port picked inside it (bind
+to 0) was taken by a client connection before the worker bound it: "address already in use", and
+the worker never started (CI, test_shadow)."""
 
 
 def free_port_block(size: int, start: int | None = None, stop: int = FIXED_PORTS[1]) -> int:
@@ -69,7 +62,7 @@ class LocalBroker:
 
     def __init__(self, port: int | None = None, host: str = "127.0.0.1", log: IO[bytes] | None = None) -> None:
         self.host = host
-        self.port = port or free_port(host)
+        self.port = port or free_port_block(1)  # outside the ephemeral range (see FIXED_PORTS)
         self.log = log
         self.process: subprocess.Popen[bytes] | None = None
 
