@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import socket
 import subprocess
 import time
@@ -23,8 +24,6 @@ the worker never started (CI, test_shadow)."""
 def free_port_block(size: int, start: int | None = None, stop: int = FIXED_PORTS[1]) -> int:
     """A port p with p .. p+size-1 free on every interface (Faust binds 0.0.0.0), searched from a
     random point of [start, stop) so that runs after each other do not reuse just-closed ports."""
-    import random
-
     low = FIXED_PORTS[0] if start is None else start
     span = (stop - low) // size
     if span <= 0:

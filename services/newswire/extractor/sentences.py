@@ -45,7 +45,7 @@ class Sentence(NamedTuple):
     kind: str = "text"  # "text", "heading" or "bullet"
 
 
-def _is_abbreviation(token: str, next_char: str) -> bool:
+def is_abbreviation(token: str, next_char: str) -> bool:
     """True when a period after `token` does not end the sentence."""
     core = token.rstrip(".!?\"'\u201d\u2019)]").lstrip("\"'\u201c\u2018([")
     if not core:
@@ -106,7 +106,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if text[ms] == ".":
                 # the token before the period: \S+ back from the mark (at most 30 characters)
                 tok = text[max(ls, ms - 30):ms + 1].rsplit(None, 1)[-1]
-                if _is_abbreviation(tok, text[m.end()] if m.end() < le else ""):
+                if is_abbreviation(tok, text[m.end()] if m.end() < le else ""):
                     continue
             e = m.end(1)  # starts are not spaces: ls is trimmed and a boundary ends before a non-space
             if start < e:

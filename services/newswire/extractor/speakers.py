@@ -19,7 +19,7 @@ from newswire.core.records import Speaker
 from newswire.extractor import gazetteer as gz
 from newswire.extractor.entities import Mention
 from newswire.extractor.numbers import trie_pattern, word_alternatives
-from newswire.extractor.sentences import ABBREVIATIONS
+from newswire.extractor.sentences import is_abbreviation
 
 _VERB_WORDS = (
     "said says say told tells added adds reported reports claimed claims stated states noted notes wrote writes "
@@ -397,12 +397,8 @@ class Attributor:
             start += 1
         while end > start and text[end - 1] in " \"'\u201c\u201d,":
             end -= 1
-        if end - start > 3 and text[end - 1] == "." and text[end - 3:end - 1].isalpha():
-            # the sentence's full stop after an inverted subject ("said ... Joe Coffey Monday."),
-            # unless it ends an abbreviation ("Jr.", "Lt.")
-            word = text[text.rfind(" ", start, end - 1) + 1:end - 1]
-            if word.lower() not in ABBREVIATIONS:
-                end -= 1
+        if end - start > 3 and text[end - 1] == "." and not _abbreviation_before(text, end - 1):
+            end -= 1  # the sentence's full stop after an inverted subject ("said ... Joe Coffey Monday.")
         tt = _TIME_TAIL.search(text, start, end)
         if tt:
             end = tt.start()
@@ -660,11 +656,12 @@ _SENT_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
-    """True when the mark at `dot` is a full stop ending an abbreviation or an initial ("Lt.", "J.")."""
+    """True when the mark at `dot` is a full stop ending an abbreviation or an initial ("Lt.", "J."),
+    by the sentence splitter's own test."""
     if text[dot] != ".":
         return False
-    word = text[text.rfind(" ", 0, dot) + 1:dot]
-    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    token = text[text.rfind(" ", 0, dot) + 1:dot + 1]
+    return is_abbreviation(token, text[dot + 2:dot + 3])
 
 
 def _role_between(text: str, start: int, pstart: int) -> str | None:
