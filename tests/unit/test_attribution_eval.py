@@ -115,6 +115,23 @@ def test_gold_file_spans_are_exact() -> None:
     assert len(source) == 30
 
 
+def test_news_gold_file_spans_are_exact() -> None:
+    # The zyte-dev news set: real article URLs instead of urn:ecbplus: ones, otherwise the same checks.
+    gold = ae.load_gold(ae.NEWS_GOLD_PATH)
+    assert ae.validate(gold, ecbplus=False) == []
+    assert len(gold) == 22
+    assert sum(len(d["attributions"]) for d in gold) >= 300
+    assert len({d["doc_id"] for d in gold}) == 22
+    assert all(d["attributions"] for d in gold)
+
+
+def test_validate_news_urls_must_be_http() -> None:
+    gold = _gold()
+    assert ae.validate(gold, ecbplus=False) == ["test_1: url 'urn:ecbplus:test_1' is not an http(s) URL"]
+    gold[0]["url"] = "https://example.com/story"
+    assert ae.validate(gold, ecbplus=False) == []
+
+
 def test_gold_scored_against_itself_is_perfect_when_resolved() -> None:
     # Claims built from the gold itself: content as text, resolved name as speaker.
     gold = ae.load_gold()

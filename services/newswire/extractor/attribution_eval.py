@@ -1,4 +1,7 @@
-"""Who-said-what scoring against the hand-annotated attribution set in ``gold/attribution_dev.jsonl``.
+"""Who-said-what scoring against the hand-annotated attribution sets in ``gold/``.
+
+``attribution_dev.jsonl`` holds ECB+ articles; ``attribution_news_dev.jsonl`` holds ordinary news articles
+from the zyte-dev corpus (real URLs instead of ``urn:ecbplus:`` ones). Both have the same format.
 
 The held-out evaluation counts attributions PolNeAR-style by text overlap, not by offsets, so this
 module applies the same rule to a development set the project annotated itself (blind to the
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 GOLD_PATH = Path(__file__).with_name("gold") / "attribution_dev.jsonl"
+NEWS_GOLD_PATH = Path(__file__).with_name("gold") / "attribution_news_dev.jsonl"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Pronouns and the speech verb carry no identity: a source of "he" can only be matched via its resolution.
@@ -90,10 +94,12 @@ def score(predicted: Mapping[str, Any], gold: Iterable[dict], *, resolved: bool 
     return _prf(tp, fp, fn)
 
 
-def validate(gold: Iterable[dict]) -> list[str]:
+def validate(gold: Iterable[dict], *, ecbplus: bool = True) -> list[str]:
     """Problems in the gold file: spans that are not ``text[start:end]``, missing fields, bad URLs.
 
     An offset that drifts from its text would silently change what the set measures, so tests run this.
+    ECB+ rows (the default) must have the URL ``urn:ecbplus:<doc_id>``; with ``ecbplus=False`` (the news
+    set) the URL must be the article's http(s) address.
     """
     problems: list[str] = []
     seen: set[str] = set()
@@ -103,8 +109,10 @@ def validate(gold: Iterable[dict]) -> list[str]:
         if did in seen:
             problems.append(f"{did}: duplicate doc_id")
         seen.add(did)
-        if doc.get("url") != f"urn:ecbplus:{did}":
+        if ecbplus and doc.get("url") != f"urn:ecbplus:{did}":
             problems.append(f"{did}: url {doc.get('url')!r} is not urn:ecbplus:{did}")
+        if not ecbplus and not str(doc.get("url") or "").startswith(("http://", "https://")):
+            problems.append(f"{did}: url {doc.get('url')!r} is not an http(s) URL")
         if not text:
             problems.append(f"{did}: empty text")
         for n, att in enumerate(doc.get("attributions") or []):
