@@ -279,3 +279,56 @@ def test_a_possessive_apposition_describes_the_person_before_it() -> None:
     """'Rob Jones, Felt's grandson, said': Rob Jones speaks, not Felt."""
     t = "Mark Felt died on Thursday. Rob Jones, Felt's grandson, said his grandfather died at his home."
     assert speakers(t)[1][1] == "Rob Jones"
+
+
+def test_two_appositions_and_a_multiword_possessive_describe_the_person_before_them() -> None:
+    t = ("Omar Lamrani, a senior military analyst at Stratfor, the Texas-based geopolitical intelligence "
+         "organization, told Business Insider that the claim was false.")
+    assert speakers(t)[0][1] == "Omar Lamrani"
+    t = "Chris Tang, Hong Kong\u2019s new police commissioner, said in an interview that police could not end it."
+    assert speakers(t)[0][1] == "Chris Tang"
+
+
+def test_a_relative_clause_with_clause_words_of_its_own_is_skipped() -> None:
+    t = ("The Sox, which are expected to cut payroll this week as they face big losses, confirmed on Monday "
+         "that they had been contacted.")
+    assert speakers(t)[0][1] == "Sox"
+
+
+def test_via_an_outlet_is_not_the_speaker() -> None:
+    t = 'Richardson, via USA Today, said that Rudolph "can\'t antagonize a fight and then claim bullying."'
+    assert speakers(t)[0][1] == "Richardson"
+
+
+def test_a_participle_reports_the_main_clause_subject() -> None:
+    t = ("After Parise\u2019s two-goal game Tuesday, Wild coach Bruce Boudreau praised the winger, saying he "
+         "always finds a way to score.")
+    assert speakers(t)[0][1] == "Bruce Boudreau"
+    assert speakers("Police arrested John Smith on Monday, saying he had a gun.")[0][1] == "Police"
+
+
+def test_anonymous_and_generic_sources() -> None:
+    t = "Trump has decided to keep the tariffs, two people briefed on the talks said."
+    assert speakers(t)[0][1] == "two people briefed on the talks"
+    t = '"Many people are afraid to return," the source said.'
+    assert speakers(t)[0][1] == "source"
+    t = '"We received an inquiry and are cooperating," said a WeWork spokesperson.'
+    assert speakers(t)[0][1] == "WeWork spokesperson"
+
+
+def test_adverbs_and_modals_between_subject_and_verb() -> None:
+    assert speakers("Well, first of all, I would like to respond to what the governor just said.")[0][1] == \
+        "governor"
+    assert speakers("China\u2019s leaders may still believe all this is a price worth paying.")[0][1] == \
+        "China\u2019s leaders"
+
+
+def test_a_plural_noun_verb_after_a_common_word_is_no_attribution() -> None:
+    t = "That would help him with voters in key states like Ohio, Michigan and Pennsylvania."
+    assert speakers(t)[0][1] is None
+    assert speakers("The Wrap's report today claims that Pine will be back.")[0][1] == "Wrap's report"
+
+
+def test_accused_of_is_a_participle_and_accused_x_is_speech() -> None:
+    assert speakers("A Massachusetts man accused of murder appeared in court.")[0][1] is None
+    assert speakers("Blackmore accused Oppal of religious persecution.")[0][1] == "Blackmore"

@@ -241,11 +241,14 @@ def main(argv: list[str]) -> int:
         for m in s["missed"]:
             print(f"  missed {m}")
     if "attribution" in parts:
-        a = out["attribution"] = eval_attribution()
-        w, r = a["as_written"], a["resolved"]
-        print(f"attribution (dev set, {a['articles']} ECB+ articles, {a['attributions']} source/content pairs): "
-              f"F1 {w['f1']:.3f} (P {w['precision']:.3f} R {w['recall']:.3f}); with sources resolved "
-              f"F1 {r['f1']:.3f} (P {r['precision']:.3f} R {r['recall']:.3f})")
+        sets = (("ecbplus", "ECB+ articles", attribution_eval.GOLD_PATH),
+                ("news", "news articles from zyte-dev", attribution_eval.NEWS_GOLD_PATH))
+        for key, what, path in sets:
+            a = out[f"attribution_{key}"] = eval_attribution(path)
+            w, r = a["as_written"], a["resolved"]
+            print(f"attribution ({a['articles']} {what}, {a['attributions']} source/content pairs): "
+                  f"F1 {w['f1']:.3f} (P {w['precision']:.3f} R {w['recall']:.3f}); with sources resolved "
+                  f"F1 {r['f1']:.3f} (P {r['precision']:.3f} R {r['recall']:.3f})")
     if "quantities" in parts:
         q = out["quantities"] = eval_quantities(args.corpus, args.verbose)
         print(f"quantities ({q['sentences']} sentences): value F1 {q['value_f1']:.3f} (P {q['value_precision']:.3f} "

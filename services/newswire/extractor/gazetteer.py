@@ -66,7 +66,9 @@ ROLE_HEADS = frozenset(
     analyst expert researcher professor attorney judge justice sheriff councillor councilman speaker premier
     president-elect founder executive officer manager economist strategist sen. rep. gov. gen.
     coroner detective sergeant constable undersheriff superintendent inspector investigator prosecutor
-    lawyer publicist dispatcher correspondent editor""".split()
+    lawyer publicist dispatcher correspondent editor commissioner administrator coordinator coach scholar owner
+    chairperson lawmaker legislator congressman congresswoman historian scientist physician surgeon ombudsman
+    treasurer auditor diplomat""".split()
 )
 ROLE_MODIFIERS = frozenset(
     """vice prime foreign defense defence interior finance national security deputy acting former state

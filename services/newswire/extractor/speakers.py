@@ -28,7 +28,8 @@ _VERB_WORDS = (
     "asserted asserts declared declares tweeted posted indicated suggested suggests concluded predicted "
     "testified characterized characterised described emphasised emphasized stressed urged cautioned "
     "admitted admits conceded concedes contended contends maintained maintains recalled recalls "
-    "replied replies vowed vows countered remarked"
+    "replied replies vowed vows countered remarked hinted hints joked jokes accused accuses "
+    "cited cites touted touts chanted"
 )
 _VERB = re.compile(r"\b" + trie_pattern(_VERB_WORDS.split()) + r"\b")  # trie: one branch per letter
 # a verb with the non-word character before it: a pattern that starts with a character class lets re
@@ -42,9 +43,11 @@ _WITH_ING = re.compile(
 )
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|further|previously|repeatedly|again|has|have|had|had also|has also|publicly|at first"
-    r"|separately|earlier|recently|subsequently|first|initially|originally|had earlier))+\s*$"
+    r"|separately|earlier|recently|subsequently|first|initially|originally|had earlier|just|already|often|now|still"
+    r"|privately|openly|may|might|would|will|could|can|should|must))+\s*$"
 )
-_DELIM_WORDS = ("that as while when after before because and but which who where if since though although whereas so "
+_DELIM_WORDS = ("that as while when after before because and but which who where what how if since though although "
+                "whereas so "
                 "then with").split()
 # whole words between \b's: the trie matches the same words as the plain alternation, with one branch per letter
 # every top-level branch starts with a literal: re skips in C to the next mark or first letter
@@ -62,13 +65,19 @@ _TIME_TAIL = re.compile(
 )
 # noun/verb homographs: "the reports", "swing states," are nouns, not speech verbs
 _AMBIGUOUS = frozenset({"reports", "claims", "states", "notes", "estimates", "says", "posted", "alleges"})
+_PLURAL_NOUNS = frozenset({"reports", "claims", "states", "notes", "estimates"})
+"""Verbs that are also plural nouns ("key states like Ohio", "the reports"), checked for the word before them."""
 _NOT_ATTRIBUTING = re.compile(
     r"(?:\b(?:not|never|was|were|been|being|be|is|are|to|did|do|does|wouldn't|couldn't|didn't|won't)"
     r"|n't|n\u2019t)\s+$"
 )
 # what the two $-anchored patterns above can end with: a cheap test before the search
 _ADVERB_ENDINGS = tuple("""also later then further previously repeatedly again has have had publicly separately
-    earlier recently subsequently first initially originally""".split())
+    earlier recently subsequently first initially originally just already often now still privately openly
+    may might would will could can should must""".split())
+_SUBJECT_TAIL_WORDS = frozenset(_ADVERB_ENDINGS) | {
+    "today", "yesterday", "tonight", "who", "which", "that", "he", "she", "it", "they"}
+"""Lower-case words that may stand between a subject and its verb ("the report today claims", "he also notes")."""
 _NOT_ENDINGS = ("not", "never", "was", "were", "been", "being", "be", "is", "are", "to", "did", "do", "does", "n't",
                 "n\u2019t")
 
@@ -93,7 +102,7 @@ _NOT_SUBJECT_WORD = (
 )
 _INVERTED = re.compile(
     r"\s+(?P<subj>(?:[A-Z][\w.'\u2019-]*\s?){1,5}(?=\s*(?:,|\.|;|!|\?|$|\s+(?:on|in|at|of|to)\b))"
-    r"|(?:the|a|an)\s+(?:[a-z-]+\s){0,3}[a-z-]+(?=\s*(?:[,.;!?]|$))"
+    r"|(?:the|a|an)\s+(?:[\w'\u2019.-]+\s){0,3}[a-z-]+(?=\s*(?:[,.;!?]|$))"
     r"|(?:" + _NOT_SUBJECT_WORD + r"[a-z-]+\s){1,3}(?:[A-Z][\w.'\u2019-]*\s?){1,4}(?=\s*(?:[,.;!?]|$))"
     # "said DA spokesman Gregg Miliote", "said former Senate Majority Leader Harry Reid": organisation,
     # role and name words before the name
@@ -113,7 +122,8 @@ SPEAKER_NOUNS = frozenset(
     senator senators lawmaker lawmakers legislator legislators congressman congresswoman representative
     candidate director chairman chairwoman executive executives economist economists scientist scientists
     doctors aide aides adviser advisers advisor diplomat diplomats negotiators regulators activists critics
-    opponents supporters organizers""".split()
+    opponents supporters organizers source person people doctor doctors traders investors workers protesters
+    teachers students parents families voters customers consumers users patients relatives survivors victims""".split()
 )
 _MAX_SUBJ_WORDS = 9
 _GENERIC_ORG = re.compile(
@@ -130,9 +140,20 @@ _RECENT_SPEAKER_CHARS = 600
 """How far back a person who spoke stays the referent of "he"/"she" in an attribution."""
 _NOT_INVERTED = frozenset({"told", "tells"})
 """Verbs never put before their subject: in '"...," told France Info' the name after is the listener."""
-_DESCRIPTION = re.compile(r"\s*(?:the|a|an|his|her|their|[A-Z][\w.-]*(?:'s|\u2019s))\s+[a-z]")
-"""A lower-case description after a comma ("Gérard Bénézat, the store's insurer, told", "Rob Jones, Felt's
-grandson, said"): an apposition to the name before it, kept when that name is a person."""
+_PARTICIPLE = re.compile(
+    r", (?:saying|adding|telling|warning|noting|arguing|insisting|claiming|explaining|admitting|stressing"
+    r"|suggesting|accusing|describing)\b")
+"""A participle after a comma that reports the main clause's subject's speech."""
+_LEADING_ADVERBIAL = frozenset(
+    """after before in on at when while despite following during since as with without for by later earlier
+    meanwhile however also but and speaking asked""".split())
+_SUBJECT_WORDS = gz.ROLE_WORDS | {"the", "a", "an"}
+_VIA = re.compile(r"\s*via\s+\S")
+_DESCRIPTION = re.compile(
+    r"\s*(?:the|a|an|his|her|their|(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*(?:'s|\u2019s))\s+(?:[A-Z][\w.-]*\s+)*[a-z]")
+"""A description after a comma ("Gérard Bénézat, the store's insurer, told", "Chris Tang, Hong Kong's new police
+commissioner, said", "X, the Texas-based firm,"): an apposition to the name before it, kept when that name is
+a person."""
 
 
 @dataclass(slots=True)
@@ -527,14 +548,38 @@ class Attributor:
                 rel_end = prev.start()
                 prev = delims.back(k + 2)
             return self._speaker_from(prev.end() if prev else window_lo, rel_end)
-        # apposition: "John Kirby, White House national security spokesperson, told reporters"
-        if last is not None and last.group() == "," and (
-                _has_role_head(text[sstart:chunk_end]) or _DESCRIPTION.match(text, sstart, chunk_end)):
-            prev = delims.back(k + 1)
-            pstart = prev.end() if prev else window_lo
-            sp = self._speaker_from(pstart, last.start(), (sstart, chunk_end))
+        # apposition: "John Kirby, White House national security spokesperson, told reporters", up to two
+        # ("Omar Lamrani, a senior analyst at Stratfor, the Texas-based intelligence firm, told")
+        a_end, j = chunk_end, k
+        for _ in range(2):
+            a_delim = delims.back(j)
+            a_start = a_delim.end() if a_delim is not None else window_lo
+            if a_delim is None or a_delim.group() != ",":
+                break
+            prev = delims.back(j + 1)
+            if _VIA.match(text, a_start, a_end):  # "Richardson, via USA Today, said": the outlet relays
+                return self._speaker_from(prev.end() if prev else window_lo, a_delim.start())
+            if not (_has_role_head(text[a_start:a_end]) or _DESCRIPTION.match(text, a_start, a_end)):
+                break
+            sp = self._speaker_from(prev.end() if prev else window_lo, a_delim.start(), (a_start, a_end))
             if sp is not None and sp.role:
                 return sp
+            a_end, j = a_delim.start(), j + 1
+        if k > 1:
+            # a relative clause with its own clause words before the comma ("The company, which is expected
+            # to cut jobs as it faces losses, confirmed"): the phrase before ", which"/", who"
+            for j in range(k, k + 4):
+                rel = delims.back(j)
+                if rel is None:
+                    break
+                if rel.group().lower() in ("who", "which"):
+                    prev = delims.back(j + 1)
+                    if prev is not None and prev.group() == "," and not text[prev.end():rel.start()].strip():
+                        before = delims.back(j + 2)
+                        sp = self._speaker_from(before.end() if before else window_lo, prev.start())
+                        if sp is not None:
+                            return sp
+                    break
         sp = self._speaker_from(sstart, chunk_end)
         if sp is None and boundary == "with":
             # "sources familiar with the matter said": "with" joins the subject, not a new clause
@@ -579,7 +624,31 @@ class Attributor:
         acc = _ACCORDING.search(text, start, end) if text.find("ccording to", start, end) >= 0 else None
         if acc and not _inside(acc.start(), self.quotes):
             return self._speaker_from(acc.start("subj"), acc.end("subj"))
+        part = _PARTICIPLE.search(text, start, end) if text.find("ing", start, end) >= 0 else None
+        if part and not _inside(part.start(), self.quotes):
+            return self._main_subject(start, part.start())
         return None
+
+    def _main_subject(self, start: int, end: int) -> Speaker | None:
+        """The subject opening a sentence's main clause, for a participle that reports its speech
+        ("Wild coach Bruce Boudreau praised the winger, saying he ..."): the capitalised, role and
+        determiner words it opens with, after a leading adverbial clause ("After the game, ...")."""
+        text = self.text
+        first = _WORD.search(text, start, end)
+        if first is None:
+            return None
+        if first.group().lower() in _LEADING_ADVERBIAL:
+            comma = text.find(",", first.end(), end)
+            if comma < 0:
+                return None
+            start = comma + 1
+        subject_end = start
+        for w in _WORD.finditer(text, start, end):
+            word = w.group()
+            if not (word[0].isupper() or word.lower() in _SUBJECT_WORDS):
+                break
+            subject_end = w.end()
+        return self._speaker_from(start, subject_end) if subject_end > start else None
 
     def _noun_use(self, v: re.Match[str], end: int) -> bool:
         """True when the verb does not attribute here: a noun ("the reports", "swing states"), a
@@ -590,12 +659,20 @@ class Attributor:
             return True
         if v.group() in ("told", "tells") and text.startswith((" to ", " by "), v.end()):
             return True  # "told to stay", "told by police": an instruction or a passive
+        if v.group() in ("accused", "cited") and text.startswith((" of ", " in ", " by ", ",", "."), v.end()):
+            return True  # "a man accused of murder", "sources cited by the paper": a participle, not speech
         if v.group() in ("added", "adds") and _FIGURE_AFTER.match(text, v.end()):
             return True  # "shares added 26 cents": a market move, not speech
         if v.group() not in _AMBIGUOUS:
             return False
         if _DET_BEFORE.search(text, max(0, v.start() - 20), v.start()):
             return True
+        if v.group() in _PLURAL_NOUNS:
+            prev = text[max(0, v.start() - 24):v.start()].split()
+            word = prev[-1] if prev else ""
+            if word.isalpha() and word.islower() and word not in _SUBJECT_TAIL_WORDS \
+                    and not _is_speaker_noun(word):
+                return True  # "voters in key states like Ohio": the verb follows a name, a pronoun or a speaker
         nxt = text[v.end():v.end() + 6].lstrip()
         return not nxt or nxt[0] in ",.;:)" or nxt.startswith(("of ", "from ", "in "))
 
