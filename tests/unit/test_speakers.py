@@ -332,3 +332,26 @@ def test_a_plural_noun_verb_after_a_common_word_is_no_attribution() -> None:
 def test_accused_of_is_a_participle_and_accused_x_is_speech() -> None:
     assert speakers("A Massachusetts man accused of murder appeared in court.")[0][1] is None
     assert speakers("Blackmore accused Oppal of religious persecution.")[0][1] == "Blackmore"
+
+
+def test_she_and_he_pass_over_people_of_the_other_gender() -> None:
+    t = ("Jerry Tibbs, an amateur photographer, admired Bettie Page's style and asked her to pose. "
+         "Hugh Hefner later put her in Playboy. \"I never thought it was shameful,\" she said in 1998.")
+    assert speakers(t)[2][1] == "Bettie Page"
+    t = ("Deborra-Lee Furness married Hugh Jackman in 1996. He makes pancakes for his wife Deborra-Lee Furness. "
+         "\"They are the best things that ever happened to me,\" he said.")
+    assert speakers(t)[2][1] == "Hugh Jackman"
+    t = "Mrs. Kane met Tom Ross on Monday. She said the talks went well."
+    assert speakers(t)[1][1] == "Kane"
+
+
+def test_a_pronoun_after_a_quote_is_the_speaker_before_rather_than_a_name_in_an_object() -> None:
+    t = ("Sonya A. Zoghlin, Carlineo's attorney, told The Hill that her client did not intend to cause harm "
+         "to Ilhan Omar. \u201cPat Carlineo is passionate about his political beliefs,\u201d she said in an email.")
+    assert speakers(t)[1][1] == "Sonya A. Zoghlin"
+
+
+def test_a_straight_quote_may_close_curly() -> None:
+    t = ("Sondland said he was in charge, said former White House Russia adviser Fiona Hill. "
+         "\"And I asked, well, on whose authority?\u201d said Hill, who will testify Thursday.")
+    assert speakers(t)[1][1] == "Fiona Hill"

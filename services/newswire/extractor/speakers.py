@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from newswire.core.records import Speaker
 from newswire.extractor import gazetteer as gz
+from newswire.extractor import genders
 from newswire.extractor.entities import Mention
 from newswire.extractor.numbers import trie_pattern, word_alternatives
 from newswire.extractor.sentences import is_abbreviation
@@ -136,6 +137,8 @@ _VERB_INSIDE = re.compile(r"\w\s+(?!(?:" + "|".join(sorted(_AMBIGUOUS)) + r")\b)
 """A speech verb between words inside a subject ("He said police"), not a noun head ("news reports that")."""
 _TRAILING_WORDS = 5
 """Words at most after a pronoun subject for its attribution to trail the sentence (", he said on Friday.")."""
+_PRONOUN_REACH = 4
+"""People named back from a "he"/"she" that may be passed over for their gender."""
 _RECENT_SPEAKER_CHARS = 600
 """How far back a person who spoke stays the referent of "he"/"she" in an attribution."""
 _NOT_INVERTED = frozenset({"told", "tells"})
@@ -148,6 +151,7 @@ _LEADING_ADVERBIAL = frozenset(
     """after before in on at when while despite following during since as with without for by later earlier
     meanwhile however also but and speaking asked""".split())
 _SUBJECT_WORDS = gz.ROLE_WORDS | {"the", "a", "an"}
+_CLAUSE_CUT = re.compile(r",|\s[\u2014\u2013-]\s")
 _VIA = re.compile(r"\s*via\s+\S")
 _DESCRIPTION = re.compile(
     r"\s*(?:the|a|an|his|her|their|(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*(?:'s|\u2019s))\s+(?:[A-Z][\w.-]*\s+)*[a-z]")
@@ -163,6 +167,7 @@ class Person:
     name: str
     role: str | None
     org: str | None
+    gender: str | None = None  # genders.FEMALE / MALE, or unknown
 
 
 class Registry:
@@ -190,12 +195,16 @@ class Registry:
                 if ap and role is None and _has_role_head(ap.group("appos")):
                     role = ap.group("appos").strip()
                     org = org or _org_in(ap.group("appos"), mentions, ap.start("appos"))
-                person = Person(m.name, role, org)
+                gender = genders.of_words(text[max(0, m.start - 6):m.start]) or genders.of_words(role) \
+                    or genders.of_name(m.name)
+                person = Person(m.name, role, org, gender)
                 if len(toks) >= 2:
                     self.by_surname.setdefault(toks[-1], []).append((m.start, person))
                     self.by_name[m.name] = person
                 if role:
                     self.roles.append((role.lower(), person))
+            elif person.gender is None:  # "his wife Deborra-Lee Furness", "Mrs. Kane" after a plain mention
+                person.gender = genders.of_words(text[max(0, m.start - 6):m.start])
             if not _inside(m.start, quotes):
                 self._person_pos.append(m.start)
                 self._person_at.append(m)
@@ -217,13 +226,16 @@ class Registry:
                 return before[-1]
         return cands[0][1]
 
-    def last_person_before(self, pos: int) -> tuple[Person, Mention] | None:
-        """The last person named outside quotes before `pos`, for "he"/"she"."""
+    def last_person_before(self, pos: int, pronoun: str | None = None) -> tuple[Person, Mention] | None:
+        """The last person named outside quotes before `pos` whom `pronoun` ("he"/"she") can refer to:
+        people known to be of the other gender are passed over, up to _PRONOUN_REACH names back."""
         i = bisect.bisect_left(self._person_pos, pos) - 1
-        if i < 0:
-            return None
-        m = self._person_at[i]
-        return self.person(m.name, m.start) or Person(m.name, m.role, m.org), m
+        for j in range(i, max(-1, i - _PRONOUN_REACH), -1):
+            m = self._person_at[j]
+            person = self.person(m.name, m.start) or Person(m.name, m.role, m.org)
+            if pronoun is None or genders.agrees(person.gender, pronoun):
+                return person, m
+        return None
 
     def by_role(self, phrase: str) -> Person | None:
         """The person introduced with this role ("the foreign minister")."""
@@ -336,8 +348,9 @@ def _positions(text: str, ch: str) -> list[int]:
 
 # An opening mark stops the scan too, so unbalanced quotes cost linear time.
 # A straight mark may close with two apostrophes, as Penn Treebank-style text writes a closing quote
-# ("days, '' Miliote said"): tried first, lazily, and never past the next straight mark.
-_QUOTE = re.compile(r"\u201c[^\u201c\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}?''|\"[^\"\n]{1,3000}\"")
+# ("days, '' Miliote said"): tried first, lazily, and never past the next straight mark. A straight
+# mark may also close curly ('"And I asked, on whose authority?” said Hill'): text edited in two styles.
+_QUOTE = re.compile(r"\u201c[^\u201c\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}?''|\"[^\"\u201d\n]{1,3000}[\"\u201d]")
 
 
 def _verbs_outside(text: str, quotes: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -404,7 +417,7 @@ class Attributor:
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
         self.last_group: Speaker | None = None
-        self._recent: tuple[int, Speaker] | None = None  # the last person who spoke, and where
+        self._recent: tuple[int, Speaker, str | None] | None = None  # the last person who spoke, where, gender
         self._segment_start = self._segment_end = 0  # the sentence (segment) being attributed
         # one scan of the article for speech verbs, skipping quotations; sentences take theirs by offset
         self._verbs = _verbs_outside(text, self.quotes)
@@ -441,14 +454,16 @@ class Attributor:
             return None  # "Can you believe it?": no third-party speaker
         low = subj.lower()
         if low in _PRONOUNS_PERSON:
-            hit = self.registry.last_person_before(start)
+            hit = self.registry.last_person_before(start, low)
             recent = self._recent
             if (recent is not None and 0 <= start - recent[0] <= _RECENT_SPEAKER_CHARS
-                    and (hit is None or hit[1].start >= self._segment_start)
+                    and genders.agrees(recent[2], low)
+                    and (hit is None or hit[1].start >= self._segment_start or not self._subject_like(hit[1]))
                     and len(text[end:self._segment_end].split()) <= _TRAILING_WORDS):
                 # "..., Miliote said. Catherine Gomes lived there, he said.": in a trailing attribution a
                 # name inside the reported clause is what is reported on; "he" is the person quoted
-                # just before ("While Hurd could not say when, he noted that ...": Hurd, as before)
+                # just before ("While Hurd could not say when, he noted that ...": Hurd, as before), and so
+                # is a name in an object before ("X told The Hill she meant no harm to Omar. '...,' she said")
                 r = recent[1]
                 return Speaker(name=r.name, role=r.role, org=r.org, start=start, end=end)
             if hit is None:
@@ -498,11 +513,21 @@ class Attributor:
         self.last_group = sp
         return sp
 
+    def _subject_like(self, m: Mention) -> bool:
+        """Whether a name opens its clause (only capitalised, role or determiner words before it back to
+        a mark), as a subject does, rather than standing in an object ("harm to Omar")."""
+        text = self.text
+        lo = max(0, m.start - 80)
+        cut = max(text.rfind(c, lo, m.start) for c in ".!?;:,\n\"\u201c\u201d")
+        before = _WORD.findall(text, max(lo, cut + 1), m.start)
+        return all(w[0].isupper() or w.lower() in _SUBJECT_WORDS for w in before)
+
     def heard(self, speaker: Speaker | None, pos: int) -> None:
         """Note the speaker the article gave the sentence at `pos`; a person is who "he said" next
         refers to."""
-        if speaker is not None and self.registry.person(speaker.name) is not None:
-            self._recent = (pos, speaker)
+        person = self.registry.person(speaker.name) if speaker is not None else None
+        if person is not None:
+            self._recent = (pos, speaker, person.gender)
 
     def _last_org_before(self, pos: int) -> Mention | None:
         i = bisect.bisect_left(self._starts, pos) - 1
@@ -630,25 +655,27 @@ class Attributor:
         return None
 
     def _main_subject(self, start: int, end: int) -> Speaker | None:
-        """The subject opening a sentence's main clause, for a participle that reports its speech
-        ("Wild coach Bruce Boudreau praised the winger, saying he ..."): the capitalised, role and
-        determiner words it opens with, after a leading adverbial clause ("After the game, ...")."""
+        """The subject of the clause a participle follows ("Wild coach Bruce Boudreau praised the winger,
+        saying he ..."): the clause is the last one before it that opens with capitalised, role or
+        determiner words ("Browns DL Sheldon Richardson, however, decided ..., saying"), past leading
+        adverbials ("After the game,") and datelines ("BUFFALO, N.Y. —")."""
         text = self.text
-        first = _WORD.search(text, start, end)
-        if first is None:
-            return None
-        if first.group().lower() in _LEADING_ADVERBIAL:
-            comma = text.find(",", first.end(), end)
-            if comma < 0:
-                return None
-            start = comma + 1
-        subject_end = start
-        for w in _WORD.finditer(text, start, end):
-            word = w.group()
-            if not (word[0].isupper() or word.lower() in _SUBJECT_WORDS):
-                break
-            subject_end = w.end()
-        return self._speaker_from(start, subject_end) if subject_end > start else None
+        cuts = [start, *(m.end() for m in _CLAUSE_CUT.finditer(text, start, end)), end]
+        for k in range(len(cuts) - 2, max(-1, len(cuts) - 5), -1):
+            lo, hi = cuts[k], cuts[k + 1]
+            run_end = lo
+            for w in _WORD.finditer(text, lo, hi):
+                word = w.group()
+                if text[run_end:w.start()].strip() or not (word[0].isupper() or word.lower() in _SUBJECT_WORDS):
+                    break
+                run_end = w.end()
+            first = _WORD.search(text, lo, hi)
+            if run_end == lo or first is None or first.group().lower() in _LEADING_ADVERBIAL:
+                continue
+            sp = self._speaker_from(lo, run_end)
+            if sp is not None:
+                return sp
+        return None
 
     def _noun_use(self, v: re.Match[str], end: int) -> bool:
         """True when the verb does not attribute here: a noun ("the reports", "swing states"), a
