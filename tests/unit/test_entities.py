@@ -62,3 +62,15 @@ def test_very_long_capitalised_run_is_not_cached() -> None:
     assert len(run) > en._SPAN_CACHE_MAX_CHARS
     mentions(run)
     assert run not in en._span_cache
+
+
+def test_an_opening_gerund_is_no_part_of_a_name() -> None:
+    from newswire.extractor.entities import mentions
+
+    assert [(m.name, m.label) for m in mentions("Tim Cook spoke. Hosting Cook at Dreamforce is our dream.")] == [
+        ("Tim Cook", "PERSON"), ("Cook", "PERSON")]
+    assert [m.name for m in mentions("Following Donald Trump, he left.")] == ["Donald Trump"]
+    # names ending in -ing, one-syllable words and organisation names keep their first word
+    assert [m.name for m in mentions("Irving Klaw sold photos. Sterling K. Brown won.")] == [
+        "Irving Klaw", "Sterling K. Brown"]
+    assert "Working Group" in [m.name for m in mentions("The Working Group met in Spring Valley.")]

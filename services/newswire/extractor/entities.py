@@ -80,6 +80,21 @@ def _split_span(g: str, pos: int) -> list[tuple[list[str], list[int]]]:
     return out
 
 
+_ING_NAMES = frozenset(
+    """irving sterling stirling channing manning fleming browning harding golding redding ewing darling king
+    ming jing xing ling ping qing ying bing ding sing wing tsing lansing reading beijing nanjing wyoming
+    kipling pershing cushing dowling spalding boeing bering""".split())
+_VOWEL = re.compile("[aeiouy]")
+
+
+def _is_gerund(tok: str) -> bool:
+    """A capitalised -ing verb opening a span ("Hosting Cook at Dreamforce", "Following Trump's call"):
+    no part of the name after it (names like Irving or Sterling excepted)."""
+    low = tok.lower()
+    return len(low) > 5 and low.endswith("ing") and _VOWEL.search(low, 0, len(low) - 3) is not None \
+        and low not in _ING_NAMES  # a stem with a vowel: "Hosting", not "Spring" or "String"
+
+
 def _is_head(tok: str) -> bool:
     low = tok.lower()
     return low in gz.ROLE_HEADS or low in gz.TITLES
@@ -98,6 +113,8 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
     """Label one capitalised piece; a role before a name gives a person with role and organisation."""
     i = 0
     while i < len(toks) - 1 and toks[i].lower() in gz.NON_NAME_CAPS:
+        i += 1
+    if i < len(toks) - 1 and _is_gerund(toks[i]) and not gz.is_org(" ".join(toks)):  # not "Working Group"
         i += 1
     toks, offs = toks[i:], offs[i:]
     if not toks or toks[0].lower() in gz.NON_NAME_CAPS or toks[0] == "of":
