@@ -355,3 +355,13 @@ def test_a_straight_quote_may_close_curly() -> None:
     t = ("Sondland said he was in charge, said former White House Russia adviser Fiona Hill. "
          "\"And I asked, well, on whose authority?\u201d said Hill, who will testify Thursday.")
     assert speakers(t)[1][1] == "Fiona Hill"
+
+
+def test_a_statement_speaks_for_the_organisation_that_issued_it() -> None:
+    t = ("Two service members were killed in a crash, the US military said in a statement. "
+         "\"The cause is under investigation,\" the statement said.")
+    att = Attributor(t, mentions(t))
+    first, second = split_sentences(t)
+    att.heard(att.local(first.start, first.end), first.start)
+    sp = att.local(second.start, second.end) or att.quote_speaker(*att.quote_at(second.start, second.end))
+    assert (sp.name, sp.org) == ("statement", "US military")

@@ -132,6 +132,8 @@ _GENERIC_ORG = re.compile(
     r"office|committee|council|party|club|network|newspaper|union|university|court|commission)$",
     re.I,
 )
+_DOCUMENT = re.compile(r"(?:the|a|its|their)\s+(?:(?:news|press|written|joint)\s+)?(?:statement|release)$", re.I)
+"""A document speaking for whoever issued it."""
 _MAX_VERBS = 6
 _VERB_INSIDE = re.compile(r"\w\s+(?!(?:" + "|".join(sorted(_AMBIGUOUS)) + r")\b)" + _VERB.pattern + r"\s+\w")
 """A speech verb between words inside a subject ("He said police"), not a noun head ("news reports that")."""
@@ -493,6 +495,9 @@ class Attributor:
             _is_speaker_noun(w.lower()) for w in words
         ) and not _has_role_head(subj):  # "The coroner said": the coroner named before
             return None
+        if _DOCUMENT.match(subj) and self.last_group is not None:
+            # "the statement said": the document as written, from the organisation that spoke last
+            return Speaker(name=_LEAD_DET.sub("", subj), role=None, org=self.last_group.name, start=start, end=end)
         generic = _GENERIC_ORG.match(subj)
         if generic and not orgs:
             org_m = self._last_org_before(start)
