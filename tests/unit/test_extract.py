@@ -152,6 +152,12 @@ def test_an_unattributed_quote_continues_the_speaker_of_the_quote_before() -> No
     assert ('"The American people deserve better."', "Bernie Sanders") in got
 
 
+def test_every_sentence_of_a_continued_quote_is_one_claim_with_its_speaker() -> None:
+    got = _speakers('"We lost that game," Heyward said. "I know it got overshadowed. We were on the field too much. '
+                    'That\'s our fault."\nThe Steelers play Sunday.')
+    assert ('"I know it got overshadowed. We were on the field too much. That\'s our fault."', "Heyward") in got
+
+
 def test_a_quote_after_an_unquoted_claim_is_not_given_its_speaker() -> None:
     got = dict(_speakers('Senator Bernie Sanders said the bill costs $3 billion. "The people deserve better."'))
     assert got.get('"The people deserve better."') is None

@@ -234,6 +234,8 @@ def extract(article: CleanArticle) -> Extraction:
                 speaker = attributor.quote_speaker(*quote)
                 if speaker is None:
                     speaker = _continued_speaker(drafts, si, quote, attributor, a, b)
+                if speaker is None and drafts and drafts[-1]["quote"] == quote and drafts[-1]["si"] == si - 1:
+                    speaker = drafts[-1]["speaker"]  # the quotation's next sentence: its speaker goes on
             attributor.heard(speaker, a)
             if hedge_spots is None:
                 hedges = hd.inline_hedges(seg)
