@@ -158,6 +158,21 @@ def test_every_sentence_of_a_continued_quote_is_one_claim_with_its_speaker() -> 
     assert ('"I know it got overshadowed. We were on the field too much. That\'s our fault."', "Heyward") in got
 
 
+def test_a_quotation_running_over_paragraphs_keeps_its_speaker() -> None:
+    got = dict(_speakers("Cheuk Hau-yip, the district commander, said: \u201cThese rioters are criminals. They have "
+                         "to face the consequences.\n\n\u201cI don\u2019t see any other option for them.\u201d\n\n"
+                         "The siege went on."))
+    assert got["They have to face the consequences."] == "Cheuk Hau-yip"
+    assert got["\u201cI don\u2019t see any other option for them.\u201d"] == "Cheuk Hau-yip"
+
+
+def test_a_quotation_opened_curly_and_closed_straight_is_one() -> None:
+    got = dict(_speakers('\u201cOur results reflected broad growth," chairman Craig Menear said in the release.\n\n'
+                         '"We are largely on track," Menear continued.'))
+    assert got['\u201cOur results reflected broad growth," chairman Craig Menear said in the release.'] == \
+        "Craig Menear"
+
+
 def test_a_quote_after_an_unquoted_claim_is_not_given_its_speaker() -> None:
     got = dict(_speakers('Senator Bernie Sanders said the bill costs $3 billion. "The people deserve better."'))
     assert got.get('"The people deserve better."') is None

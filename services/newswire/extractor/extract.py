@@ -183,7 +183,7 @@ def _continued_speaker(drafts: list[dict], si: int, quote: tuple[int, int], attr
         return None  # no attributed sentence right before, or the same quotation (merged already)
     if attributor.has_speech_verb(start, end):
         return None  # an attribution of its own, even one the parser could not read
-    if not attributor.has_quote(prev["start"], prev["end"]):
+    if prev["quote"] is None and not attributor.has_quote(prev["start"], prev["end"]):
         return None  # the sentence before reports speech without quoting: the quote may be anyone's
     return prev["speaker"]
 

@@ -352,7 +352,12 @@ def _positions(text: str, ch: str) -> list[int]:
 # A straight mark may close with two apostrophes, as Penn Treebank-style text writes a closing quote
 # ("days, '' Miliote said"): tried first, lazily, and never past the next straight mark. A straight
 # mark may also close curly ('"And I asked, on whose authority?” said Hill'): text edited in two styles.
-_QUOTE = re.compile(r"\u201c[^\u201c\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}?''|\"[^\"\u201d\n]{1,3000}[\"\u201d]")
+_QUOTE = re.compile(
+    r"\u201c[^\u201c\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}?''|\"[^\"\u201d\n]{1,3000}[\"\u201d]"
+    r"|\u201c[^\u201c\u201d\"\n]{1,3000}\""  # opened curly, closed straight: text edited in two styles
+    # a quotation running on into the next paragraph leaves its own unclosed: it ends with the paragraph
+    # (an opening mark only: at a line start or after a space)
+    r"|(?<!\S)\u201c[^\u201c\u201d\n]{1,3000}(?=\n\s*[\u201c\"])|(?<!\S)\"[^\"\n]{1,3000}(?=\n\s*[\u201c\"])")
 
 
 def _verbs_outside(text: str, quotes: list[tuple[int, int]]) -> list[re.Match[str]]:
