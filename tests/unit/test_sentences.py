@@ -76,3 +76,12 @@ def test_tokenised_text_with_spaced_quote_marks_still_splits() -> None:
     assert [s.text for s in split_sentences(t)] == [
         "\"It's been with us for well over 20 years. ''", "Blackmore runs a sect.",
         "\"We are thrilled to have her host the Oscars.", "\" Newly elected President Isaacs said so."]
+
+
+def test_an_attribution_after_a_quoted_question_stays_in_its_sentence() -> None:
+    t = "\u201cSo he\u2019s going to do the investigation?\u201d Holmes testified. \u201cSondland replied.\u201d"
+    assert [s.text for s in split_sentences(t)] == [
+        "\u201cSo he\u2019s going to do the investigation?\u201d Holmes testified.", "\u201cSondland replied.\u201d"]
+    assert len(split_sentences('"Why?" she asked. "Because."')) == 2
+    assert [s.text for s in split_sentences('He asked "why?" The Fed said no.')] == ['He asked "why?"',
+                                                                                    "The Fed said no."]

@@ -23,6 +23,13 @@ _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2023\u25aa\u25cf\u00b7\u2013\u2014]|\
 _BOUNDARY = re.compile(
     r"([.!?\u2026][.!?\u2026]*(?:[\"'\u201d\u2019)\]]*| '')?)[ \t]+(?=[\"'\u201c\u2018(\[]? ?[A-Z0-9\u00c0-\u024f])"
 )
+_CLOSING = "\"'\u201d\u2019"
+# a quotation that ends in ? or ! and the attribution after it: 'Holmes said', 'she asked' (no new sentence;
+# a capitalised article or pronoun after the quote opens one: '"Why?" The Fed said no.')
+_ATTRIBUTION_AFTER = re.compile(
+    r"(?:(?!(?:The|A|An|This|That|These|Those|It|In|But|And|He|She|They|We|I)\s)(?:[A-Z][\w'\u2019.-]*\s+){1,3}"
+    r"|(?:he|she|they)\s+)(?:said|says|asked|asks|added|testified|told|wrote"
+    r"|explained|recalled|replied|shouted|wondered|continued)\b")
 _HEADING_END = ".!?:;,\"'\u201d\u2019)\u2026"  # a line ending in one of these is no heading
 _WORD = re.compile(r"\w+")
 
@@ -108,6 +115,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 tok = text[max(ls, ms - 30):ms + 1].rsplit(None, 1)[-1]
                 if is_abbreviation(tok, text[m.end()] if m.end() < le else ""):
                     continue
+            elif text[m.end(1) - 1] in _CLOSING and _ATTRIBUTION_AFTER.match(text, m.end(), le):
+                continue  # '"...investigation?" Holmes testified.': the attribution ends the sentence
             e = m.end(1)  # starts are not spaces: ls is trimmed and a boundary ends before a non-space
             if start < e:
                 out.append(Sentence(start, e, text[start:e], para))
