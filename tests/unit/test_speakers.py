@@ -365,3 +365,14 @@ def test_a_statement_speaks_for_the_organisation_that_issued_it() -> None:
     att.heard(att.local(first.start, first.end), first.start)
     sp = att.local(second.start, second.end) or att.quote_speaker(*att.quote_at(second.start, second.end))
     assert (sp.name, sp.org) == ("statement", "US military")
+
+
+def test_an_inverted_generic_subject_hands_over_to_the_named_apposition() -> None:
+    t = ("Sondland said he was in charge of Ukraine, said another witness in the impeachment probe, former "
+         "White House Russia adviser Fiona Hill.")
+    assert speakers(t)[0][1] == "Fiona Hill"
+    t = "Negotiations were \"a terrible experience,\" says a source with knowledge of the discussions."
+    assert speakers(t)[0][1] == "source with knowledge of the discussions"
+    # a reported clause after an inverted verb names no one
+    t = "Masoud Dalman, head of the province's emergency affairs, said several buildings were damaged."
+    assert speakers(t)[0][1] == "Masoud Dalman"

@@ -101,9 +101,12 @@ _NOT_SUBJECT_WORD = (
     r"|they|we|i|you|his|her|its|their|there|this|was|were|is|are|has|had|have|will|would|could|should|can"
     r"|may|might|did|does|do|not)\b)"
 )
+_NOT_VERB = r"(?!(?:was|were|is|are|has|had|have|been|will|would|could|should|can|may|might|did|does|do|not)\b)"
+"""No auxiliary inside an inverted subject: 'said several buildings were damaged' reports, it names no one."""
 _INVERTED = re.compile(
     r"\s+(?P<subj>(?:[A-Z][\w.'\u2019-]*\s?){1,5}(?=\s*(?:,|\.|;|!|\?|$|\s+(?:on|in|at|of|to)\b))"
-    r"|(?:the|a|an)\s+(?:[\w'\u2019.-]+\s){0,3}[a-z-]+(?=\s*(?:[,.;!?]|$))"
+    r"|(?:the|a|an|another|one|two|three|several|some|many|other)\s+(?:" + _NOT_VERB + r"[\w'\u2019.-]+\s){0,5}"
+    + _NOT_VERB + r"[a-z-]+(?=\s*(?:[,.;!?]|$))"
     r"|(?:" + _NOT_SUBJECT_WORD + r"[a-z-]+\s){1,3}(?:[A-Z][\w.'\u2019-]*\s?){1,4}(?=\s*(?:[,.;!?]|$))"
     # "said DA spokesman Gregg Miliote", "said former Senate Majority Leader Harry Reid": organisation,
     # role and name words before the name
@@ -631,7 +634,15 @@ class Attributor:
         ap = _APPOS_AFTER.match(self.text, m.end(), hi)
         if ap and _has_role_head(ap.group("appos")):
             appos = (ap.start("appos"), ap.end("appos"))
+            if not self._has_person(m.start("subj"), m.end("subj")) and self._has_person(*appos):
+                # "said another witness in the probe, former White House adviser Fiona Hill": the name after
+                return self._speaker_from(*appos)
         return self._speaker_from(m.start("subj"), m.end("subj"), appos)
+
+    def _has_person(self, start: int, end: int) -> bool:
+        """Whether a person is named in text[start:end]."""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return any(m.label == "PERSON" for m in self.mentions[lo:hi])
 
     # --- sentences ---------------------------------------------------------------
     def local(self, start: int, end: int) -> Speaker | None:
