@@ -130,3 +130,12 @@ def test_terms_come_from_the_lead_where_the_event_is_told() -> None:
     t = features.terms(None, lead + " " * (features.TERM_CHARS - len(lead)) + background)
     assert "e:qeshm" in t and "#n5.6" in t
     assert "e:bandar abbas" not in t and "#y2005" not in t
+
+
+def test_only_names_figures_and_years_count_as_specific() -> None:
+    c = Clusterer()
+    c.add("w", {"earthquake": 1.0, "election": 2.0}, "words")  # plain words that happen to start with "e"
+    c.add("n", {"e:qeshm": 1.0, "#n5.6": 1.0, "quake": 1.0}, "names")
+    c.scores({"earthquake": 1.0, "e:qeshm": 1.0})  # norms computed
+    assert c._stories["words"].spec_sq == 0.0 < c._stories["words"].norm_sq
+    assert 0.0 < c._stories["names"].spec_sq < c._stories["names"].norm_sq

@@ -29,7 +29,6 @@ SPECIFIC_WEIGHT = 0.2
 SPECIFIC_EXPECT = 0.3
 """The names-and-figures cosine that neither helps nor hurts: below it (a story sharing mostly
 topical words with the article) the join gets harder, since it is probably another event of the same kind."""
-_SPECIFIC = frozenset("e#")
 _DRIFT = 1.5
 """A cached story norm is recomputed once the number of held articles moved by this factor."""
 
@@ -108,7 +107,7 @@ class Clusterer:
                 v = w * (base - logs[get(t, 0)])
                 v *= v
                 norm += v
-                if t[0] in _SPECIFIC:
+                if t[0] == "#" or (t[0] == "e" and t[1:2] == ":"):  # a name, figure or year
                     spec += v
             story.norm_sq, story.spec_sq, story.norm_n = norm, spec, n
         return math.sqrt(story.norm_sq) if story.norm_sq > 0 else 1.0
@@ -147,7 +146,7 @@ class Clusterer:
             i = base - logs[get(t, 0)]
             change = (new * new - (old or 0.0) ** 2) * i * i
             delta += change
-            if t[0] in _SPECIFIC:
+            if t[0] == "#" or (t[0] == "e" and t[1:2] == ":"):  # a name, figure or year
                 spec += change
         story.norm_sq = max(0.0, story.norm_sq + delta)
         story.spec_sq = max(0.0, story.spec_sq + spec)
@@ -169,7 +168,7 @@ class Clusterer:
             v = w * i
             sq = v * v
             qsq += sq
-            if t[0] in _SPECIFIC:
+            if t[0] == "#" or (t[0] == "e" and t[1:2] == ":"):  # a name, figure or year
                 qspec += sq
                 if t in postings:  # a term in no story's centroid adds nothing to any dot product
                     specific.append((t, v * i))
