@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newswire.stories import cluster as cluster_mod
 from newswire.stories import features
 from newswire.stories.cluster import Clusterer
 
@@ -130,3 +131,58 @@ def test_terms_come_from_the_lead_where_the_event_is_told() -> None:
     t = features.terms(None, lead + " " * (features.TERM_CHARS - len(lead)) + background)
     assert "e:qeshm" in t and "#n5.6" in t
     assert "e:bandar abbas" not in t and "#y2005" not in t
+
+
+def test_only_names_figures_and_years_count_as_specific() -> None:
+    c = Clusterer()
+    c.add("w", {"earthquake": 1.0, "election": 2.0}, "words")  # plain words that happen to start with "e"
+    c.add("n", {"e:qeshm": 1.0, "#n5.6": 1.0, "quake": 1.0}, "names")
+    c.scores({"earthquake": 1.0, "e:qeshm": 1.0})  # norms computed
+    assert c._stories["words"].spec_sq == 0.0 < c._stories["words"].norm_sq
+    assert 0.0 < c._stories["names"].spec_sq < c._stories["names"].norm_sq
+
+
+def test_similarity_is_the_score_the_candidate_search_gives() -> None:
+    c = Clusterer()
+    for i, text in enumerate(JACKMAN[:2]):
+        c.add(f"j{i}", terms(text), "jackman")
+    c.add("d0", terms(DEGENERES[0]), "degeneres")
+    c.add("b0", terms(BUDGET), "budget")
+    query = terms(DEGENERES[1])
+    scored = c.scores(query, ["jackman", "degeneres", "budget"])
+    for story, score in scored.items():
+        assert abs(c.similarity(query, story) - score) < 1e-12
+
+
+def test_merge_moves_members_centroid_and_index() -> None:
+    merged, whole = Clusterer(), Clusterer()
+    merged.add("j0", terms(JACKMAN[0]), "jackman")
+    merged.add("j1", terms(JACKMAN[1]), "lone")
+    merged.add("b0", terms(BUDGET), "budget")
+    merged.merge("jackman", "lone")
+    whole.add("j0", terms(JACKMAN[0]), "jackman")
+    whole.add("j1", terms(JACKMAN[1]), "jackman")
+    whole.add("b0", terms(BUDGET), "budget")
+    assert merged.members == whole.members and merged.story_of == whole.story_of
+    query = terms(JACKMAN[2])
+    got, want = merged.scores(query), whole.scores(query)
+    assert got.keys() == want.keys() == {"jackman"} and abs(got["jackman"] - want["jackman"]) < 1e-9
+    merged.remove("j1", terms(JACKMAN[1]))  # expiry of the moved article takes it from its new story
+    merged.remove("j0", terms(JACKMAN[0]))
+    assert "jackman" not in merged.members and merged.scores(query) == {}
+    assert set(merged._postings.values()) == {"budget"}  # no term still points at a story gone
+
+
+def test_only_a_lone_story_close_to_the_grown_story_is_absorbable() -> None:
+    c = Clusterer()
+    c.add("j0", terms(JACKMAN[0]), "jackman")
+    c.add("j1", terms(JACKMAN[1]), "jackman")
+    c.add("j2", terms(JACKMAN[2]), "lone")
+    c.add("d0", terms(DEGENERES[0]), "degeneres")
+    c.add("b0", terms(BUDGET), "budget")
+    assert c.similarity(c._stories["lone"].centroid, "jackman") >= cluster_mod.THRESHOLD
+    assert c.absorbable("jackman", ["jackman", "budget", "degeneres", "lone"]) == "lone"
+    assert c.absorbable("jackman", ["budget", "gone"]) is None  # far, or not held
+    assert c.absorbable("degeneres", ["lone", "budget"]) is None  # the other event's story: too far
+    c.add("j2b", terms(JACKMAN[2] + " More soon."), "lone")
+    assert c.absorbable("jackman", ["lone"]) is None  # two articles: a story of its own, left alone

@@ -14,6 +14,7 @@ from newswire.core.records import (
     Quantity,
     Spam,
     Speaker,
+    StoryAssignment,
 )
 from newswire.stories.index import StoryIndex
 
@@ -317,3 +318,84 @@ def test_a_late_article_is_held_a_window_after_it_arrived() -> None:
     restarted = StoryIndex(store, window_days=7.0)  # the arrival is in the store, not only in memory
     assert restarted.expire(t(2)) == 0 and len(restarted) == 3
     assert restarted.expire(t(3, day=20)) == 3 and not store
+
+
+BACKGROUND = [
+    QUAKE_A, BUDGET,
+    "The central bank raised its main interest rate by a quarter point on Wednesday to 4.5 percent, citing stubborn "
+    "inflation in services and wages.",
+    "Striking rail workers in Lyon walked out for a third day on Friday, cancelling most regional trains, the "
+    "operator SNCF said.",
+    "A wildfire near Valparaiso forced 2,000 residents from their homes overnight as firefighters battled strong "
+    "winds, Chilean officials said.",
+]
+PIRATES_1 = (
+    "The Indian navy destroyer INS Mysore captured 23 pirates in the Gulf of Aden on Saturday after they tried to "
+    "board the Ethiopian-flagged merchant ship MV Gibe, navy spokesman Nirad Sinha said."
+)
+PIRATES_2 = (  # the same event, too unlike PIRATES_1 alone to join it: it opens a story
+    "Marine commandos from an Indian warship seized two pirate skiffs in the Gulf of Aden with seven rifles and a "
+    "grenade launcher; the 12 Somali and 11 Yemeni suspects were held on board."
+)
+PIRATES_3 = (  # joins PIRATES_1's story, which then holds enough of PIRATES_2's words to absorb its story
+    "Spokesman Nirad Sinha said a helicopter from the Indian warship Mysore flew marine commandos to the "
+    "Ethiopian-flagged Gibe; they detained 23 Somali and Yemeni pirates and took their skiffs, seven rifles plus "
+    "a grenade launcher."
+)
+
+
+def pirates(store: dict[str, bytes]) -> tuple[StoryIndex, list[StoryAssignment]]:
+    index = StoryIndex(store)
+    for i, text in enumerate(BACKGROUND):
+        index.add(article(f"b{i}", text), event_time=t(1))
+    got = [index.add(article(f"p{i}", text), event_time=t(2 + i))
+           for i, text in enumerate((PIRATES_1, PIRATES_2, PIRATES_3), 1)]
+    return index, got
+
+
+def test_a_join_lets_the_story_absorb_a_lone_story_of_the_same_event() -> None:
+    store: dict[str, bytes] = {}
+    index, (first, second, third) = pirates(store)
+    assert second.story_id == story_id("p2") != first.story_id  # a story of its own at first
+    assert second.story.merged_from == []
+    assert third.story_id == first.story_id == story_id("p1")
+    assert third.story.merged_from == [story_id("p2")]
+    assert [m.article_id for m in third.story.articles] == ["p1", "p2", "p3"]  # arrival order
+    assert index.story_count == len(BACKGROUND) + 1
+    assert index.story_of("p2") == story_id("p1") and orjson.loads(store["p2"])["s"] == story_id("p1")
+
+
+def test_an_absorption_survives_redelivery_restart_and_expiry() -> None:
+    store: dict[str, bytes] = {}
+    index, (_, _, third) = pirates(store)
+    snapshot = dict(store)
+    again = index.add(article("p3", PIRATES_3), event_time=t(9))
+    assert store == snapshot and again.story == third.story  # the same event again, merged_from included
+    restarted = StoryIndex(store)
+    assert restarted.story_count == index.story_count and restarted.story_of("p2") == story_id("p1")
+    assert restarted.story(third.story_id, trigger="p3") == third.story
+    assert restarted.add(article("p3", PIRATES_3), event_time=t(9)).story == third.story
+    assert restarted.expire(t(3, day=20)) == len(BACKGROUND) + 3 and not store and restarted.story_count == 0
+
+
+_PIRATES_RUN = '''
+import sys
+sys.path.insert(0, sys.argv[1])
+from test_stories_index import pirates
+index, got = pirates({})
+print([(g.story_id, g.story.merged_from, [m.article_id for m in g.story.articles]) for g in got])
+'''
+
+
+def test_absorption_is_the_same_in_every_process() -> None:
+    """Candidates, ties and the absorbed story do not follow the per-process string hash."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = os.pathsep.join(sys.path)
+    outs = {subprocess.run([sys.executable, "-c", _PIRATES_RUN, str(Path(__file__).parent)], capture_output=True,
+                           text=True, check=True, env=os.environ | {"PYTHONHASHSEED": str(seed), "PYTHONPATH": path}
+                           ).stdout for seed in range(1, 4)}
+    assert len(outs) == 1 and "'p2'" in next(iter(outs))

@@ -201,6 +201,8 @@ class Story:
     conflicts: list[Conflict]
     entities: list[str]
     trigger_article_id: str
+    merged_from: list[str] = field(default_factory=list)
+    """Stories this update absorbed: their articles are listed here now, and they get no more updates."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -9,6 +9,9 @@ Candidates come from an inverted index of story terms, walked for the article's 
 terms only, so the cost per article stays bounded as the window fills.
 The cosine over names, figures and years alone then moves the score up or down: two events
 of the same kind share topical words ("earthquake", "pirates") but not their names and tolls.
+A story's first article is a poor centroid, so the second report of an event often opens a story
+of its own; when a later article joins a story, a single-article story among its candidates whose
+article now scores over the threshold against the grown centroid is absorbed into it.
 Everything here is in memory and rebuilt from the state store after a restart.
 """
 
@@ -29,7 +32,6 @@ SPECIFIC_WEIGHT = 0.2
 SPECIFIC_EXPECT = 0.3
 """The names-and-figures cosine that neither helps nor hurts: below it (a story sharing mostly
 topical words with the article) the join gets harder, since it is probably another event of the same kind."""
-_SPECIFIC = frozenset("e#")
 _DRIFT = 1.5
 """A cached story norm is recomputed once the number of held articles moved by this factor."""
 
@@ -108,7 +110,7 @@ class Clusterer:
                 v = w * (base - logs[get(t, 0)])
                 v *= v
                 norm += v
-                if t[0] in _SPECIFIC:
+                if t[0] == "#" or (t[0] == "e" and t[1:2] == ":"):  # a name, figure or year
                     spec += v
             story.norm_sq, story.spec_sq, story.norm_n = norm, spec, n
         return math.sqrt(story.norm_sq) if story.norm_sq > 0 else 1.0
@@ -147,7 +149,7 @@ class Clusterer:
             i = base - logs[get(t, 0)]
             change = (new * new - (old or 0.0) ** 2) * i * i
             delta += change
-            if t[0] in _SPECIFIC:
+            if t[0] == "#" or (t[0] == "e" and t[1:2] == ":"):  # a name, figure or year
                 spec += change
         story.norm_sq = max(0.0, story.norm_sq + delta)
         story.spec_sq = max(0.0, story.spec_sq + spec)
@@ -169,7 +171,7 @@ class Clusterer:
             v = w * i
             sq = v * v
             qsq += sq
-            if t[0] in _SPECIFIC:
+            if t[0] == "#" or (t[0] == "e" and t[1:2] == ":"):  # a name, figure or year
                 qspec += sq
                 if t in postings:  # a term in no story's centroid adds nothing to any dot product
                     specific.append((t, v * i))
@@ -211,17 +213,84 @@ class Clusterer:
             out[s] = cos
         return out
 
-    def choose(self, terms: dict[str, float], bonus: Mapping[str, float] | None = None,
-               threshold: float | None = None) -> tuple[str | None, float]:
-        """The best story to join and its score (cosine plus any bonus), or None below the threshold."""
+    def similarity(self, terms: dict[str, float], story_id: str) -> float:
+        """The score `scores` gives one held story, without the candidate search."""
+        story = self._stories[story_id]
+        n, base, logs = self._base()
+        get = self._df.get
+        cget = story.centroid.get
+        qsq = qspec = dot = sdot = 0.0
+        for t, w in terms.items():
+            i = base - logs[get(t, 0)]
+            v = w * i
+            qsq += v * v
+            c = cget(t)
+            if t[0] == "#" or (t[0] == "e" and t[1:2] == ":"):
+                qspec += v * v
+                if c is not None:
+                    sdot += v * i * c
+            elif c is not None:
+                dot += v * i * c
+        cos = (dot + sdot) / ((math.sqrt(qsq) or 1.0) * self._norm(story, n, base, logs))
+        if qspec > 0 and story.spec_sq > 0:
+            cos += SPECIFIC_WEIGHT * (sdot / (math.sqrt(qspec) * math.sqrt(story.spec_sq)) - SPECIFIC_EXPECT)
+        return cos
+
+    def rank(self, terms: dict[str, float], bonus: Mapping[str, float] | None = None) -> dict[str, float]:
+        """Each candidate story's score for an article: cosine plus any bonus."""
         scored = self.scores(terms, bonus or ())
         for s, extra in (bonus or {}).items():
             if s in scored:
                 scored[s] += extra
+        return scored
+
+    @staticmethod
+    def pick(scored: Mapping[str, float], threshold: float | None = None) -> tuple[str | None, float]:
+        """The best-scored story (ties by id) and its score; None as the story below the threshold."""
         if not scored:
             return None, 0.0
         story, score = max(scored.items(), key=lambda kv: (kv[1], kv[0]))
         return (story if score >= (THRESHOLD if threshold is None else threshold) else None), score
+
+    def choose(self, terms: dict[str, float], bonus: Mapping[str, float] | None = None,
+               threshold: float | None = None) -> tuple[str | None, float]:
+        """The best story to join and its score (cosine plus any bonus), or None below the threshold."""
+        return self.pick(self.rank(terms, bonus), threshold)
+
+    def absorbable(self, story_id: str, near: Iterable[str]) -> str | None:
+        """The single-article story among `near` whose article now scores at least THRESHOLD against
+        story `story_id` (the highest, ties by id), or None."""
+        found: list[tuple[float, str]] = []
+        for s in near:
+            other = self._stories.get(s)
+            if s != story_id and other is not None and other.size == 1:
+                score = self.similarity(other.centroid, story_id)  # a lone member's centroid is its own vector
+                if score >= THRESHOLD:
+                    found.append((-score, s))
+        return min(found)[1] if found else None
+
+    def merge(self, keep: str, gone: str) -> None:
+        """Move story `gone`'s members and centroid into story `keep`."""
+        story, old = self._stories[keep], self._stories.pop(gone)
+        postings = self._postings
+        centroid = story.centroid
+        for t, w in old.centroid.items():
+            _unpost(postings, t, gone)
+            had = centroid.get(t)
+            centroid[t] = (had or 0.0) + w
+            if had is None:
+                posting = postings.get(t)
+                if posting is None:
+                    postings[t] = keep
+                elif type(posting) is str:
+                    postings[t] = {posting, keep}  # not keep: keep's centroid lacked the term
+                else:
+                    posting.add(keep)
+        story.size += old.size
+        story.norm_n = -1  # recomputed at its next score
+        for article_id in self.members.pop(gone):
+            self.story_of[article_id] = keep
+            self.members[keep].add(article_id)
 
     def add(self, article_id: str, terms: dict[str, float], story_id: str, *, copy: bool = False) -> None:
         """Hold an article's terms under its story (a second add of the same id is ignored).

@@ -5,7 +5,10 @@ holds one compact record per article, keyed by article id: event time, story, du
 link, bottom-k MinHash sketch, weighted terms, claim summaries. That is the only durable state;
 the sketch index keys, the inverted index and the story membership are rebuilt from it whenever
 the store holds entries the memory does not know (after a restart or a rebalance).
-Writes are keyed by article id, so a redelivered article changes nothing.
+Writes are keyed by article id, so a redelivered article changes nothing. When an article's
+join lets its story absorb a single-article story (see cluster.py), the absorbed article's record
+is rewritten with its new story, and the joining article's record names the absorbed story ("m"),
+so a rebuild holds the same stories and a redelivery repeats the same story event.
 """
 
 from __future__ import annotations
@@ -96,6 +99,11 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._records)
 
+    def story_of(self, article_id: str) -> str | None:
+        """The story a held article is in now (absorption may have moved it since its assignment)."""
+        rec = self._records.get(article_id)
+        return rec["s"] if rec is not None else None
+
     @property
     def story_count(self) -> int:
         """Stories with at least one article held."""
@@ -135,6 +143,8 @@ class StoryIndex:
         so its views are built later, lazily, in arrival order)."""
         # memory keeps only what decisions read; terms, claims and member fields stay in the store
         slim = self._records[article_id] = {k: rec[k] for k in _SLIM}
+        if "m" in rec:
+            slim["m"] = rec["m"]
         slim["x"] = expires_from = rec.get("a", rec["e"])  # later of event time and arrival
         if sketch is None:
             sketch = minhash.decode_sketch(rec["b"])
@@ -236,15 +246,39 @@ class StoryIndex:
         aid = clean.article_id
         rec = self._records.get(aid)
         if rec is None:
-            rec, sketch = self._new_record(article, event_time, arrival_time)
+            rec, sketch, near = self._new_record(article, event_time, arrival_time)
             # the durable write first, then memory; copied because orjson's bytes keep a 32 KB buffer each
             self._store[aid] = memoryview(orjson.dumps(rec)).tobytes()
             self._hold(aid, rec, sketch, fresh=True)
+            if near:
+                self._absorb(aid, rec, near)
         return StoryAssignment(story_id=rec["s"], duplicate_of=rec["d"], duplicate_similarity=rec["ds"],
                                story=self.story(rec["s"], trigger=aid))
 
+    def _absorb(self, article_id: str, rec: dict[str, Any], near: list[str]) -> None:
+        """Let the story the article joined absorb a single-article story among its candidates."""
+        story = rec["s"]
+        gone = self._clusterer.absorbable(story, near)
+        if gone is None:
+            return
+        [moved] = self._clusterer.members[gone]
+        full = self._full(moved)
+        full["s"] = story
+        self._store[moved] = memoryview(orjson.dumps(full)).tobytes()  # the moved article first, then the mark
+        rec["m"] = [gone]
+        self._store[article_id] = memoryview(orjson.dumps(rec)).tobytes()
+        self._clusterer.merge(story, gone)
+        self._records[moved]["s"] = story
+        self._records[article_id]["m"] = rec["m"]
+        for fingerprint in claim_match.signatures(full["c"]):
+            stories = self._fingerprints[fingerprint]
+            stories[story] += stories.pop(gone, 0)
+        self._views.pop(gone, None)
+        self._views.pop(story, None)  # rebuilt in arrival order at the story event
+
     def _new_record(self, article: ExtractedArticle, event_time: str,
-                    arrival_time: str | None = None) -> tuple[dict[str, Any], np.ndarray]:
+                    arrival_time: str | None = None) -> tuple[dict[str, Any], np.ndarray, list[str]]:
+        """The article's record, its sketch, and the stories it was scored against when it joined one."""
         clean = article.article
         text = clean.text or ""
         epoch = parse_epoch(event_time)
@@ -256,13 +290,17 @@ class StoryIndex:
         summaries = claim_match.summarize(article.extraction.claims, text)
         names = _top_entities(article)
         terms = features.terms(clean.title, text)
+        near: list[str] = []
         if closest is not None:
             story = self._records[closest]["s"]  # a copy belongs to its source's story
             if self._records[root]["e"] > epoch:
                 root = None  # this one is older than the group's earliest: it is the original
         else:
-            chosen, _ = self._clusterer.choose(terms, self._claim_bonus(summaries))
+            scored = self._clusterer.rank(terms, self._claim_bonus(summaries))
+            chosen, _ = self._clusterer.pick(scored)
             story = chosen or make_story_id(clean.article_id)
+            if chosen is not None:
+                near = list(scored)
         return {
             "e": epoch, "t": event_time or _iso(epoch), "q": self._seq, "s": story,
             "d": root, "g": closest, "ds": sim if root else None,
@@ -270,7 +308,7 @@ class StoryIndex:
             "sp": bool(clean.spam.is_spam), "b": minhash.encode_sketch(sketch),
             "k": terms,
             "c": summaries, "n": names,
-        } | ({"a": arrival} if arrival is not None and arrival > epoch else {}), sketch
+        } | ({"a": arrival} if arrival is not None and arrival > epoch else {}), sketch, near
 
     def expire(self, now: str) -> int:
         """Drop articles whose event time (or arrival, when later) is older than the window
@@ -312,6 +350,7 @@ class StoryIndex:
         """The `newswire.stories` event of a story as it stands."""
         view = self._view(story_id)
         story_claims, conflicts = view.book.ranked()
+        held = self._records.get(trigger)
         return Story(
             story_id=story_id,
             title=view.title,
@@ -322,6 +361,7 @@ class StoryIndex:
             conflicts=conflicts,
             entities=list(view.top_names),
             trigger_article_id=trigger,
+            merged_from=list(held.get("m", ())) if held is not None and held["s"] == story_id else [],
         )
 
 
