@@ -84,8 +84,17 @@ def test_claim_book_updates_incrementally_like_a_full_match() -> None:
 
 def test_fingerprints_skip_small_figures_without_window() -> None:
     assert claims.signatures([summary("c0", 2, window=None, unit=None, noun=["village"])]) == set()
-    assert claims.signatures([summary("c0", 1000)]) == {("casualties", "week", "troop", 1000.0)}
+    assert claims.signatures([summary("c0", 1000)]) == {("casualties", "week", "troop", 1000.0),
+                                                         ("casualties", "week", "troop", None)}
     assert claims.signatures([summary("c0", 1040)]) == claims.signatures([summary("c1", 1000, unit="soldiers")])
+
+
+def test_a_figure_in_a_window_also_fingerprints_what_it_counts_whatever_its_value() -> None:
+    """2,400 and 3,100 people evacuated in 48 hours are one story's figures (a conflict), not two stories."""
+    a = claims.signatures([summary("c0", 2400, unit="people", noun=["people"], window="day")])
+    b = claims.signatures([summary("c1", 3100, unit="residents", noun=["people"], window="day")])
+    assert a & b == {("casualties", "day", "people", None)}
+    assert claims.signatures([summary("c2", 2400, window=None, unit="people")]) & a == set()
 
 
 def test_a_higher_figure_from_another_source_is_a_conflict_not_growth() -> None:

@@ -85,6 +85,9 @@ def signatures(claims: Iterable[Mapping[str, Any]]) -> set[tuple[Any, ...]]:
 
     Only figures of 100 or more, or figures with a time window, are distinctive enough:
     "two people" recurs across unrelated events, "1,000 troops in the past week" does not.
+    A figure with a window also gives its fingerprint without the value: what is counted over the
+    same window is one story's figure even when sources disagree on it (2,400 or 3,100 evacuated in
+    48 hours), and the story must hold both for the conflict to be seen.
     """
     out = set()
     for c in claims:
@@ -93,6 +96,8 @@ def signatures(claims: Iterable[Mapping[str, Any]]) -> set[tuple[Any, ...]]:
             continue
         rounded = float(f"{value:.2g}")
         out.add((c["k"], c["w"], unit_key(c["u"]) or c["j"][0], rounded))
+        if c["w"]:
+            out.add((c["k"], c["w"], unit_key(c["u"]) or c["j"][0], None))
     return out
 
 
