@@ -95,6 +95,24 @@ def test_rewrite_is_a_duplicate_of_the_earliest_and_joins_its_story() -> None:
     assert third.duplicate_of == "a1"  # the group's earliest, not the closest
 
 
+def test_an_original_arriving_after_its_copies_becomes_what_they_duplicate() -> None:
+    store: dict[str, bytes] = {}
+    index = StoryIndex(store)
+    copy = index.add(article("a2", QUAKE_A_REWRITE), event_time=t(2))
+    third = index.add(article("a3", QUAKE_A_REWRITE + " Share this."), event_time=t(3))
+    assert copy.duplicate_of is None and third.duplicate_of == "a2"
+    original = index.add(article("a1", QUAKE_A), event_time=t(1))  # published first, arrives last
+    assert original.duplicate_of is None and original.story_id == copy.story_id
+    members = {m.article_id: m.duplicate_of for m in original.story.articles}
+    assert members == {"a1": None, "a2": "a1", "a3": "a1"}
+    snapshot = dict(store)
+    assert index.add(article("a1", QUAKE_A), event_time=t(1)).story == original.story and store == snapshot
+    restarted = StoryIndex(store)  # the relabelled records are durable
+    assert restarted.story(original.story_id, trigger="a1") == original.story
+    later = restarted.add(article("a4", QUAKE_A_REWRITE + " Read more."), event_time=t(4))
+    assert later.duplicate_of == "a1"
+
+
 def test_independent_report_of_same_event_joins_without_being_a_duplicate() -> None:
     index = StoryIndex({})
     first = index.add(article("a1", QUAKE_A), event_time=t(1))
@@ -401,7 +419,7 @@ def test_absorption_is_the_same_in_every_process() -> None:
     assert len(outs) == 1 and "'p2'" in next(iter(outs))
 
 
-def test_the_samples_form_their_four_stories_in_any_arrival_order_near_publication() -> None:
+def test_the_samples_form_their_four_stories_and_copies_in_any_arrival_order_near_publication() -> None:
     """The workers read four partitions, so `make run` feeds the stories stage in a shuffled order:
     the Red Cross report (3,100 evacuated in 48 hours) must still join the flood story, where its
     figure conflicts with 2,400, whatever arrives first (with twelve articles held, word weights are
@@ -420,8 +438,12 @@ def test_the_samples_form_their_four_stories_in_any_arrival_order_near_publicati
         rnd = random.Random(seed)
         order = sorted(range(len(prepared)), key=lambda i: i + rnd.uniform(0, 4))
         index = StoryIndex({}, window_days=36500)
-        for k, i in enumerate(order):
-            index.add(prepared[i], event_time=f"2026-03-14T10:{k:02d}:00Z")
+        for i in order:  # event time is publication time, as in the worker (10 has none: it arrived at 13:50)
+            index.add(prepared[i], event_time=prepared[i].article.published_at or "2026-03-14T13:50:00Z")
         got = [index.story_of(p.article.article_id) for p in prepared]
         names = {g: got[intended.index(g)] for g in "ABCD"}
         assert got == [names[g] for g in intended], seed
+        # the rewrite (02) and the spam copy (04) duplicate the wire report (01), whichever came first
+        ids = [p.article.article_id for p in prepared]
+        members = {m.article_id: m.duplicate_of for m in index.story(names["A"], trigger=ids[0]).articles}
+        assert (members[ids[0]], members[ids[1]], members[ids[3]]) == (None, ids[0], ids[0]), seed

@@ -8,7 +8,8 @@ the store holds entries the memory does not know (after a restart or a rebalance
 Writes are keyed by article id, so a redelivered article changes nothing. When an article's
 join lets its story absorb a single-article story (see cluster.py), the absorbed article's record
 is rewritten with its new story, and the joining article's record names the absorbed story ("m"),
-so a rebuild holds the same stories and a redelivery repeats the same story event.
+so a rebuild holds the same stories and a redelivery repeats the same story event. An original
+that arrives after its copies rewrites their records the same way, so they name it as duplicated.
 """
 
 from __future__ import annotations
@@ -199,11 +200,12 @@ class StoryIndex:
 
     # --- decisions -----------------------------------------------------------------------
 
-    def _duplicate(self, sketch: np.ndarray) -> tuple[str | None, str | None, float | None]:
-        """(earliest article of the rewrite group, closest match, similarity) or Nones."""
+    def _duplicate(self, sketch: np.ndarray) -> tuple[str | None, str | None, float | None, list[tuple[str, float]]]:
+        """(earliest article of the rewrite group, closest match, similarity, every match with its similarity)
+        or Nones and no matches."""
         keys = minhash.index_keys(sketch)
         if not keys:
-            return None, None, None
+            return None, None, None, []
         shared: dict[str, int] = {}
         for held in filter(None, map(self._buckets.get, keys)):  # most keys are held by no article
             if isinstance(held, str):
@@ -215,18 +217,20 @@ class StoryIndex:
         candidates = sorted((-n, other) for other, n in shared.items() if n >= need)[:MAX_DUPLICATE_CHECKS]
         best, best_sim = None, 0.0
         roots: set[str] = set()
+        similar: list[tuple[str, float]] = []
         for _, other in candidates:  # most shared keys first; bounded for a text copied many times
             sim = minhash.sketch_similarity(sketch, self._sketches[other])
             if sim >= DUPLICATE_THRESHOLD:
+                similar.append((other, round(sim, 4)))
                 root = self._records[other]["d"] or other
                 # the group's first article may have expired: the earliest one still held leads it
                 roots.add(root if root in self._records else other)
                 if sim > best_sim or (sim == best_sim and best is not None and other < best):
                     best, best_sim = other, sim
         if best is None:
-            return None, None, None
+            return None, None, None, []
         root = min(roots, key=lambda a: (self._records[a]["e"], self._records[a]["q"], a))
-        return root, best, round(best_sim, 4)
+        return root, best, round(best_sim, 4), similar
 
     def _claim_bonus(self, summaries: list[dict[str, Any]]) -> dict[str, float]:
         """Stories that already report one of these distinctive figures, with the score it adds."""
@@ -246,14 +250,31 @@ class StoryIndex:
         aid = clean.article_id
         rec = self._records.get(aid)
         if rec is None:
-            rec, sketch, near = self._new_record(article, event_time, arrival_time)
+            rec, sketch, near, copies = self._new_record(article, event_time, arrival_time)
             # the durable write first, then memory; copied because orjson's bytes keep a 32 KB buffer each
             self._store[aid] = memoryview(orjson.dumps(rec)).tobytes()
             self._hold(aid, rec, sketch, fresh=True)
             if near:
                 self._absorb(aid, rec, near)
+            if copies:
+                self._relabel_copies(aid, rec, copies)
         return StoryAssignment(story_id=rec["s"], duplicate_of=rec["d"], duplicate_similarity=rec["ds"],
                                story=self.story(rec["s"], trigger=aid))
+
+    def _relabel_copies(self, original: str, rec: dict[str, Any], copies: list[tuple[str, float]]) -> None:
+        """An original that arrives after its copies (partitions, a late feed) becomes what the copies it
+        matches duplicate: their records now name it, so story events and alerts see them as copies."""
+        for other, sim in copies:
+            held = self._records[other]
+            if held["d"] == original:
+                continue
+            full = self._full(other)
+            full["d"] = held["d"] = original
+            if full["ds"] is None:  # the group's former first article: its similarity to the original
+                full["ds"] = held["ds"] = sim
+            self._store[other] = memoryview(orjson.dumps(full)).tobytes()
+            self._views.pop(held["s"], None)  # rebuilt from the records at its next story event
+        self._views.pop(rec["s"], None)
 
     def _absorb(self, article_id: str, rec: dict[str, Any], near: list[str]) -> None:
         """Let the story the article joined absorb a single-article story among its candidates."""
@@ -277,8 +298,10 @@ class StoryIndex:
         self._views.pop(story, None)  # rebuilt in arrival order at the story event
 
     def _new_record(self, article: ExtractedArticle, event_time: str,
-                    arrival_time: str | None = None) -> tuple[dict[str, Any], np.ndarray, list[str]]:
-        """The article's record, its sketch, and the stories it was scored against when it joined one."""
+                    arrival_time: str | None = None) -> tuple[dict[str, Any], np.ndarray, list[str],
+                                                              list[tuple[str, float]]]:
+        """The article's record, its sketch, the stories it was scored against when it joined one, and the
+        held copies it is the original of (it is older than their group's first article)."""
         clean = article.article
         text = clean.text or ""
         epoch = parse_epoch(event_time)
@@ -286,7 +309,8 @@ class StoryIndex:
             epoch = self._latest  # unreadable time: treat as now in event time
         arrival = parse_epoch(arrival_time)
         sketch = minhash.sketch(features.shingle_hashes(text))
-        root, closest, sim = self._duplicate(sketch)
+        root, closest, sim, similar = self._duplicate(sketch)
+        copies: list[tuple[str, float]] = []
         summaries = claim_match.summarize(article.extraction.claims, text)
         names = _top_entities(article)
         terms = features.terms(clean.title, text)
@@ -295,6 +319,7 @@ class StoryIndex:
             story = self._records[closest]["s"]  # a copy belongs to its source's story
             if self._records[root]["e"] > epoch:
                 root = None  # this one is older than the group's earliest: it is the original
+                copies = similar
         else:
             scored = self._clusterer.rank(terms, self._claim_bonus(summaries))
             chosen, _ = self._clusterer.pick(scored)
@@ -308,7 +333,7 @@ class StoryIndex:
             "sp": bool(clean.spam.is_spam), "b": minhash.encode_sketch(sketch),
             "k": terms,
             "c": summaries, "n": names,
-        } | ({"a": arrival} if arrival is not None and arrival > epoch else {}), sketch, near
+        } | ({"a": arrival} if arrival is not None and arrival > epoch else {}), sketch, near, copies
 
     def expire(self, now: str) -> int:
         """Drop articles whose event time (or arrival, when later) is older than the window
