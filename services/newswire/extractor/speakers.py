@@ -48,8 +48,7 @@ _ADVERB_TAIL = re.compile(
     r"|privately|openly|may|might|would|will|could|can|should|must))+\s*$"
 )
 _DELIM_WORDS = ("that as while when after before because and but which who where what how if since though although "
-                "whereas so "
-                "then with").split()
+                "whereas so then with").split()
 # whole words between \b's: the trie matches the same words as the plain alternation, with one branch per letter
 # every top-level branch starts with a literal: re skips in C to the next mark or first letter
 _DELIM = re.compile("|".join([*map(re.escape, ",;:()\"\u201c\u201d\u2014"), *word_alternatives(_DELIM_WORDS)]))
