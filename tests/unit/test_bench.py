@@ -14,7 +14,7 @@ from newswire.bench.drive import Phase, age_seconds
 from newswire.bench.e2e import Articles
 from newswire.bench.profile import rank_collapsed
 from newswire.bench.report import render, table, write_json
-from newswire.bench.stats import latency_summary, memory_trend, percentile, slope_per_minute, steady_rate
+from newswire.bench.stats import latency_summary, memory_trend, p50_by_minute, percentile, slope_per_minute, steady_rate
 from newswire.core.codec import parse_time
 
 SOURCES = [corpus.Source("a", "src-a", "Title A", "Alpha body.", False),
@@ -85,6 +85,22 @@ def test_memory_trend_flat_and_growing() -> None:
     assert g["flat"] is False and g["slope_mb_per_min"] == pytest.approx(30.0)
     assert slope_per_minute([(0.0, 1.0)]) is None
     assert memory_trend([])["peak_mb"] is None
+
+
+def test_p50_by_minute_groups_latencies_by_arrival_minute() -> None:
+    arrivals = [100.0, 110.0, 159.0, 170.0, 290.0]
+    latencies = [0.1, 0.3, 0.2, 2.0, 4.0]
+    assert p50_by_minute(arrivals, latencies) == [200.0, 2000.0, None, 4000.0]
+    assert p50_by_minute([], []) == []
+
+
+def test_render_memory_shows_latency_trend_and_broker() -> None:
+    memory = {"duration_seconds": 600, "offered_per_second": 50, "run": {"sent": 10},
+              "enriched_p50_ms_by_minute": [80.0, None, 2500.0], "broker_rss_mb": 3000.0,
+              "workers": {"stories": {"peak_mb": 180, "start_mb": 170, "end_mb": 176, "slope_mb_per_min": 0.6,
+                                      "flat": True}}}
+    text = render({"memory": memory, "targets": []})
+    assert "first / last minute: 80 / 2500 ms" in text and "broker RSS at the end: 3000 MB" in text
 
 
 def test_rank_collapsed_charges_library_time_to_the_project_caller() -> None:

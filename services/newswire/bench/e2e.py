@@ -17,7 +17,7 @@ from typing import Any
 
 from newswire.bench import corpus
 from newswire.bench.drive import Driver, Phase
-from newswire.bench.stats import memory_trend
+from newswire.bench.stats import memory_trend, p50_by_minute
 from newswire.bench.workers import Fleet
 from newswire.core import admin
 from newswire.core.broker import LocalBroker
@@ -109,6 +109,16 @@ def process_cpu_seconds(pid: int) -> float:
     return t.user + t.system
 
 
+def process_rss_mb(pid: int) -> float | None:
+    """A process's resident memory in MB (None if it is gone)."""
+    import psutil
+
+    try:
+        return round(psutil.Process(pid).memory_info().rss / 2**20, 1)
+    except psutil.Error:
+        return None
+
+
 def cpu_ceiling(cpu_ms_per_article: dict[str, float], cores: int | None = None) -> dict[str, Any]:
     """The pipeline's CPU per article (workers and broker, not the load driver) and the rate
     that CPU allows on this machine's cores: what flat out could reach if nothing else limited it."""
@@ -151,13 +161,17 @@ def memory(settings: Settings, articles: Articles, rate: float, duration: float,
            log: Callable[[str], None]) -> dict[str, Any]:
     """Mixed text and HTML at a fixed rate for `duration` seconds; RSS of each worker every second."""
     with ExitStack() as stack:
-        s = broker_settings(stack, settings, log_dir, "bench-memory")
+        s, broker = start_broker(stack, settings, log_dir, "bench-memory")
         fleet = Fleet().start([(stage, 1) for stage in STAGES], s, log_dir)
         stack.callback(fleet.stop)
         fleet.wait_ready({"cleaner": s.partitions, "extractor": s.partitions})
         phase = Phase("mixed", f"{rate:g}/s", rate, duration, articles.stream("mixed"), throttle=True)
         [run] = asyncio.run(Driver(s, log, fleet.check_alive).run([phase]))
+        # a worker's RSS follows the input it holds fetched but unprocessed: read the slopes beside
+        # the latency per minute (Tansu's memory storage keeps every record and slows as it grows)
         return {"duration_seconds": duration, "offered_per_second": rate, "run": run,
+                "enriched_p50_ms_by_minute": p50_by_minute(phase.enriched_arrivals, phase.enriched_latency),
+                "broker_rss_mb": process_rss_mb(broker.process.pid),
                 "workers": {name: memory_trend(series) for name, series in fleet.rss.items()},
                 "series_mb": {name: _thin(series, 120) for name, series in fleet.rss.items()}}
 

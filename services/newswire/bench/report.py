@@ -133,6 +133,12 @@ def _memory(memory: dict[str, Any]) -> str:
     note = (f"\n{run.get('sent')} articles sent ({run.get('offered_per_second')}/s offered, "
             f"{run.get('sustained_per_second')}/s sustained, {run.get('dead_letters')} dead letters"
             f"{', held back when saturated' if run.get('saturated') else ''}); slope over the second half")
+    p50 = [v for v in memory.get("enriched_p50_ms_by_minute") or [] if v is not None]
+    if len(p50) >= 2:
+        note += (f"\np50 ingest -> enriched, first / last minute: {p50[0]:g} / {p50[-1]:g} ms (workers hold "
+                 "the input they fetched: a rising latency raises their RSS)")
+    if memory.get("broker_rss_mb") is not None:
+        note += f"\nbroker RSS at the end: {memory['broker_rss_mb']:g} MB"
     return (f"Worker memory (RSS, MB) over {memory.get('duration_seconds')} s at "
             f"{memory.get('offered_per_second')} articles/s\n"
             + table(["worker", "peak", "start", "end", "MB/min", "flat"], rows) + note)

@@ -69,5 +69,18 @@ def memory_trend(points: Sequence[tuple[float, float]], warmup: float = 0.5) -> 
             "end_mb": _round(points[-1][1]), "slope_mb_per_min": _round(slope), "flat": flat}
 
 
+def p50_by_minute(arrivals: Sequence[float], latencies: Sequence[float]) -> list[float | None]:
+    """Median latency in ms of the events arriving in each minute from the first arrival (None for
+    a minute without any). A worker holds the input it has fetched but not yet processed, so a
+    rising latency over a memory run raises RSS by the input queued, with no state growing."""
+    if not arrivals:
+        return []
+    t0 = min(arrivals)
+    minutes: list[list[float]] = [[] for _ in range(int((max(arrivals) - t0) // 60.0) + 1)]
+    for at, latency in zip(arrivals, latencies, strict=True):
+        minutes[int((at - t0) // 60.0)].append(latency * 1000.0)
+    return [_round(percentile(m, 50), 1) for m in minutes]
+
+
 def _round(x: float | None, digits: int = 2) -> float | None:
     return None if x is None else round(x, digits)
