@@ -22,12 +22,18 @@ def terms(text: str) -> dict[str, float]:
     return features.terms(None, text)
 
 
-def test_same_event_scores_higher_than_same_kind_other_event() -> None:
+def three_stories() -> Clusterer:
+    """Two Oscar-host stories (Jackman with two articles, DeGeneres with one) and a budget story."""
     c = Clusterer()
     for i, text in enumerate(JACKMAN[:2]):
         c.add(f"j{i}", terms(text), "jackman")
     c.add("d0", terms(DEGENERES[0]), "degeneres")
     c.add("b0", terms(BUDGET), "budget")
+    return c
+
+
+def test_same_event_scores_higher_than_same_kind_other_event() -> None:
+    c = three_stories()
     scores = c.scores(terms(JACKMAN[2]))
     assert scores["jackman"] > scores.get("degeneres", 0.0)
     assert scores.get("budget", 0.0) < 0.05
@@ -143,11 +149,7 @@ def test_only_names_figures_and_years_count_as_specific() -> None:
 
 
 def test_similarity_is_the_score_the_candidate_search_gives() -> None:
-    c = Clusterer()
-    for i, text in enumerate(JACKMAN[:2]):
-        c.add(f"j{i}", terms(text), "jackman")
-    c.add("d0", terms(DEGENERES[0]), "degeneres")
-    c.add("b0", terms(BUDGET), "budget")
+    c = three_stories()
     query = terms(DEGENERES[1])
     scored = c.scores(query, ["jackman", "degeneres", "budget"])
     for story, score in scored.items():

@@ -176,11 +176,13 @@ def _place(places: list[Entity], starts: list[int], start: int, end: int) -> str
 def _continued_speaker(drafts: list[dict], si: int, quote: tuple[int, int], attributor: Attributor,
                        start: int, end: int) -> Speaker | None:
     """The speaker of an unattributed quotation (text[start:end]) that follows, in the next
-    sentence, another quotation with a speaker: news style leaves a continued quote unattributed
-    (“"It's a disgrace," Sanders said. "The people deserve better."”)."""
+    sentence, another quotation with a speaker, or the same one: news style leaves a continued
+    quote unattributed (“"It's a disgrace," Sanders said. "The people deserve better."”)."""
     prev = drafts[-1] if drafts else None
-    if prev is None or prev["si"] != si - 1 or prev["speaker"] is None or prev["quote"] == quote:
-        return None  # no attributed sentence right before, or the same quotation (merged already)
+    if prev is None or prev["si"] != si - 1 or prev["speaker"] is None:
+        return None  # no attributed sentence right before
+    if prev["quote"] == quote:
+        return prev["speaker"]  # the quotation's next sentence: its speaker goes on
     if attributor.has_speech_verb(start, end):
         return None  # an attribution of its own, even one the parser could not read
     if prev["quote"] is None and not attributor.has_quote(prev["start"], prev["end"]):
@@ -234,8 +236,6 @@ def extract(article: CleanArticle) -> Extraction:
                 speaker = attributor.quote_speaker(*quote)
                 if speaker is None:
                     speaker = _continued_speaker(drafts, si, quote, attributor, a, b)
-                if speaker is None and drafts and drafts[-1]["quote"] == quote and drafts[-1]["si"] == si - 1:
-                    speaker = drafts[-1]["speaker"]  # the quotation's next sentence: its speaker goes on
             attributor.heard(speaker, a)
             if hedge_spots is None:
                 hedges = hd.inline_hedges(seg)

@@ -669,7 +669,7 @@ class Attributor:
         acc = _ACCORDING.search(text, start, end) if text.find("ccording to", start, end) >= 0 else None
         if acc and not _inside(acc.start(), self.quotes):
             return self._speaker_from(acc.start("subj"), acc.end("subj"))
-        part = _PARTICIPLE.search(text, start, end) if text.find("ing", start, end) >= 0 else None
+        part = _PARTICIPLE.search(text, start, end)  # opens with ", ": re skips to each comma in C
         if part and not _inside(part.start(), self.quotes):
             return self._main_subject(start, part.start())
         return None

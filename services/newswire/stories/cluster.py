@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 THRESHOLD = 0.25
 """Lowest cosine to a story's centroid that joins it (tuned on ECB+ dev, shuffled order)."""
@@ -46,6 +47,19 @@ class _Story:
         self.norm_sq = 0.0  # squared TF-IDF norm, kept up to date as members come and go
         self.norm_n = -1  # held-article count the IDF of norm_sq was taken at; -1 = never
         self.spec_sq = 0.0  # the same, over the specific terms only (names, figures, years)
+
+
+class _Query(NamedTuple):
+    """An article prepared for scoring against story centroids (see Clusterer._query)."""
+
+    plain: list[tuple[str, float]]
+    specific: list[tuple[str, float]]
+    norm: float
+    spec_norm: float
+    rare: list[tuple[int, str, float]]
+    n: int
+    base: float
+    logs: list[float]
 
 
 _LOGS: list[float] = [math.log(d + 1.5) for d in range(1024)]
@@ -158,6 +172,28 @@ class Clusterer:
         """Cosine of an article (not yet added) to each candidate story's centroid (and to `extra` stories)."""
         if not terms or not self._stories:
             return {}
+        query = self._query(terms)
+        postings = self._postings
+        hits: dict[str, float] = {}
+        for _, t, v in query.rare[:QUERY_TERMS]:
+            posting = postings.get(t)
+            if posting is None:
+                continue
+            if type(posting) is str:
+                hits[posting] = hits.get(posting, 0.0) + v
+            else:
+                for s in posting:
+                    hits[s] = hits.get(s, 0.0) + v
+        chosen = [s for _, s in sorted([(-h, s) for s, h in hits.items()])[:CANDIDATES]]
+        chosen.extend(s for s in extra if s in self._stories and s not in chosen)
+        return {s: self._cosine(self._stories[s], query) for s in chosen}
+
+    def similarity(self, terms: dict[str, float], story_id: str) -> float:
+        """The score `scores` gives one held story, without the candidate search."""
+        return self._cosine(self._stories[story_id], self._query(terms))
+
+    def _query(self, terms: dict[str, float]) -> _Query:
+        """An article's IDF-weighted terms split for scoring, and its rarest held terms for the search."""
         n, base, logs = self._base()
         get = self._df.get
         qsq = qspec = 0.0
@@ -179,61 +215,24 @@ class Clusterer:
                 plain.append((t, v * i))
             if d:
                 rare.append((d, t, v))
-        qnorm = math.sqrt(qsq) or 1.0
-        qspec = math.sqrt(qspec)
         rare.sort()
-        hits: dict[str, float] = {}
-        for _, t, v in rare[:QUERY_TERMS]:
-            posting = postings.get(t)
-            if posting is None:
-                continue
-            if type(posting) is str:
-                hits[posting] = hits.get(posting, 0.0) + v
-            else:
-                for s in posting:
-                    hits[s] = hits.get(s, 0.0) + v
-        chosen = [s for _, s in sorted([(-h, s) for s, h in hits.items()])[:CANDIDATES]]
-        chosen.extend(s for s in extra if s in self._stories and s not in chosen)
-        out: dict[str, float] = {}
-        for s in chosen:
-            story = self._stories[s]
-            cget = story.centroid.get
-            dot = sdot = 0.0
-            for t, v in specific:
-                c = cget(t)
-                if c is not None:
-                    sdot += v * c
-            for t, v in plain:
-                c = cget(t)
-                if c is not None:
-                    dot += v * c
-            cos = (dot + sdot) / (qnorm * self._norm(story, n, base, logs))
-            if qspec > 0 and story.spec_sq > 0:
-                cos += SPECIFIC_WEIGHT * (sdot / (qspec * math.sqrt(story.spec_sq)) - SPECIFIC_EXPECT)
-            out[s] = cos
-        return out
+        return _Query(plain, specific, math.sqrt(qsq) or 1.0, math.sqrt(qspec), rare, n, base, logs)
 
-    def similarity(self, terms: dict[str, float], story_id: str) -> float:
-        """The score `scores` gives one held story, without the candidate search."""
-        story = self._stories[story_id]
-        n, base, logs = self._base()
-        get = self._df.get
+    def _cosine(self, story: _Story, query: _Query) -> float:
+        """The article's cosine to the story's centroid, moved by its cosine over names, figures and years."""
         cget = story.centroid.get
-        qsq = qspec = dot = sdot = 0.0
-        for t, w in terms.items():
-            i = base - logs[get(t, 0)]
-            v = w * i
-            qsq += v * v
+        dot = sdot = 0.0
+        for t, v in query.specific:
             c = cget(t)
-            if t[0] == "#" or (t[0] == "e" and t[1:2] == ":"):
-                qspec += v * v
-                if c is not None:
-                    sdot += v * i * c
-            elif c is not None:
-                dot += v * i * c
-        cos = (dot + sdot) / ((math.sqrt(qsq) or 1.0) * self._norm(story, n, base, logs))
-        if qspec > 0 and story.spec_sq > 0:
-            cos += SPECIFIC_WEIGHT * (sdot / (math.sqrt(qspec) * math.sqrt(story.spec_sq)) - SPECIFIC_EXPECT)
+            if c is not None:
+                sdot += v * c
+        for t, v in query.plain:
+            c = cget(t)
+            if c is not None:
+                dot += v * c
+        cos = (dot + sdot) / (query.norm * self._norm(story, query.n, query.base, query.logs))
+        if query.spec_norm > 0 and story.spec_sq > 0:
+            cos += SPECIFIC_WEIGHT * (sdot / (query.spec_norm * math.sqrt(story.spec_sq)) - SPECIFIC_EXPECT)
         return cos
 
     def rank(self, terms: dict[str, float], bonus: Mapping[str, float] | None = None) -> dict[str, float]:

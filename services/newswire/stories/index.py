@@ -251,8 +251,7 @@ class StoryIndex:
         rec = self._records.get(aid)
         if rec is None:
             rec, sketch, near, copies = self._new_record(article, event_time, arrival_time)
-            # the durable write first, then memory; copied because orjson's bytes keep a 32 KB buffer each
-            self._store[aid] = memoryview(orjson.dumps(rec)).tobytes()
+            self._write(aid, rec)  # the durable write first, then memory
             self._hold(aid, rec, sketch, fresh=True)
             if near:
                 self._absorb(aid, rec, near)
@@ -260,6 +259,10 @@ class StoryIndex:
                 self._relabel_copies(aid, rec, copies)
         return StoryAssignment(story_id=rec["s"], duplicate_of=rec["d"], duplicate_similarity=rec["ds"],
                                story=self.story(rec["s"], trigger=aid))
+
+    def _write(self, article_id: str, rec: dict[str, Any]) -> None:
+        """Store an article's record; copied because orjson's bytes keep a 32 KB buffer each."""
+        self._store[article_id] = memoryview(orjson.dumps(rec)).tobytes()
 
     def _relabel_copies(self, original: str, rec: dict[str, Any], copies: list[tuple[str, float]]) -> None:
         """An original that arrives after its copies (partitions, a late feed) becomes what the copies it
@@ -272,7 +275,7 @@ class StoryIndex:
             full["d"] = held["d"] = original
             if full["ds"] is None:  # the group's former first article: its similarity to the original
                 full["ds"] = held["ds"] = sim
-            self._store[other] = memoryview(orjson.dumps(full)).tobytes()
+            self._write(other, full)
             self._views.pop(held["s"], None)  # rebuilt from the records at its next story event
         self._views.pop(rec["s"], None)
 
@@ -285,9 +288,9 @@ class StoryIndex:
         [moved] = self._clusterer.members[gone]
         full = self._full(moved)
         full["s"] = story
-        self._store[moved] = memoryview(orjson.dumps(full)).tobytes()  # the moved article first, then the mark
+        self._write(moved, full)  # the moved article first, then the mark
         rec["m"] = [gone]
-        self._store[article_id] = memoryview(orjson.dumps(rec)).tobytes()
+        self._write(article_id, rec)
         self._clusterer.merge(story, gone)
         self._records[moved]["s"] = story
         self._records[article_id]["m"] = rec["m"]
