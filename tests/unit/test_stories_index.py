@@ -111,6 +111,13 @@ def test_an_original_arriving_after_its_copies_becomes_what_they_duplicate() -> 
     assert restarted.story(original.story_id, trigger="a1") == original.story
     later = restarted.add(article("a4", QUAKE_A_REWRITE + " Read more."), event_time=t(4))
     assert later.duplicate_of == "a1"
+    # a replayed copy is told what it was told first (its enriched event keeps its id), while its story
+    # lists it under the late original
+    replayed = restarted.add(article("a2", QUAKE_A_REWRITE), event_time=t(2))
+    assert (replayed.duplicate_of, replayed.duplicate_similarity) == (None, None)
+    assert (restarted.add(article("a3", QUAKE_A_REWRITE + " Share this."), event_time=t(3)).duplicate_of
+            == third.duplicate_of == "a2")
+    assert {m.article_id: m.duplicate_of for m in replayed.story.articles}["a2"] == "a1"
 
 
 def test_independent_report_of_same_event_joins_without_being_a_duplicate() -> None:
@@ -393,6 +400,8 @@ def test_an_absorption_survives_redelivery_restart_and_expiry() -> None:
     assert restarted.story_count == index.story_count and restarted.story_of("p2") == story_id("p1")
     assert restarted.story(third.story_id, trigger="p3") == third.story
     assert restarted.add(article("p3", PIRATES_3), event_time=t(9)).story == third.story
+    moved = restarted.add(article("p2", PIRATES_2), event_time=t(2))
+    assert moved.story_id == story_id("p2") and moved.story.story_id == third.story_id  # told first: its own story
     assert restarted.expire(t(3, day=20)) == len(BACKGROUND) + 3 and not store and restarted.story_count == 0
 
 

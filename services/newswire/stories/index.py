@@ -146,6 +146,8 @@ class StoryIndex:
         slim = self._records[article_id] = {k: rec[k] for k in _SLIM}
         if "m" in rec:
             slim["m"] = rec["m"]
+        if "r" in rec:
+            slim["r"] = rec["r"]
         slim["x"] = expires_from = rec.get("a", rec["e"])  # later of event time and arrival
         if sketch is None:
             sketch = minhash.decode_sketch(rec["b"])
@@ -257,12 +259,21 @@ class StoryIndex:
                 self._absorb(aid, rec, near)
             if copies:
                 self._relabel_copies(aid, rec, copies)
-        return StoryAssignment(story_id=rec["s"], duplicate_of=rec["d"], duplicate_similarity=rec["ds"],
+        # a redelivery or replay gets the answer first given, even if a merge or a late original moved it since:
+        # its enriched event keeps its id, so it must keep its content
+        story_id, duplicate_of, similarity = rec.get("r") or (rec["s"], rec["d"], rec["ds"])
+        return StoryAssignment(story_id=story_id, duplicate_of=duplicate_of, duplicate_similarity=similarity,
                                story=self.story(rec["s"], trigger=aid))
 
     def _write(self, article_id: str, rec: dict[str, Any]) -> None:
         """Store an article's record; copied because orjson's bytes keep a 32 KB buffer each."""
         self._store[article_id] = memoryview(orjson.dumps(rec)).tobytes()
+
+    @staticmethod
+    def _keep_first_answer(full: dict[str, Any], held: dict[str, Any]) -> None:
+        """Before a record's story or original changes, note what its article was first told ("r")."""
+        if "r" not in full:
+            full["r"] = held["r"] = [full["s"], full["d"], full["ds"]]
 
     def _relabel_copies(self, original: str, rec: dict[str, Any], copies: list[tuple[str, float]]) -> None:
         """An original that arrives after its copies (partitions, a late feed) becomes what the copies it
@@ -272,6 +283,7 @@ class StoryIndex:
             if held["d"] == original:
                 continue
             full = self._full(other)
+            self._keep_first_answer(full, held)
             full["d"] = held["d"] = original
             if full["ds"] is None:  # the group's former first article: its similarity to the original
                 full["ds"] = held["ds"] = sim
@@ -287,6 +299,7 @@ class StoryIndex:
             return
         [moved] = self._clusterer.members[gone]
         full = self._full(moved)
+        self._keep_first_answer(full, self._records[moved])
         full["s"] = story
         self._write(moved, full)  # the moved article first, then the mark
         rec["m"] = [gone]
