@@ -74,3 +74,13 @@ def test_an_opening_gerund_is_no_part_of_a_name() -> None:
     assert [m.name for m in mentions("Irving Klaw sold photos. Sterling K. Brown won.")] == [
         "Irving Klaw", "Sterling K. Brown"]
     assert "Working Group" in [m.name for m in mentions("The Working Group met in Spring Valley.")]
+
+
+def test_companies_studios_awards_and_centres_are_organisations() -> None:
+    from newswire.extractor.entities import mentions
+
+    text = ("Dick Clark Productions runs the American Music Awards. Summit Entertainment made the film, "
+            "shown at the Cannes Film Festival, and doctors at the Goddard Space Flight Center agreed.")
+    labels = {m.name: m.label for m in mentions(text)}
+    assert labels == {"Dick Clark Productions": "ORG", "American Music Awards": "ORG", "Summit Entertainment": "ORG",
+                      "Cannes Film Festival": "ORG", "Goddard Space Flight Center": "ORG"}

@@ -376,3 +376,13 @@ def test_an_inverted_generic_subject_hands_over_to_the_named_apposition() -> Non
     # a reported clause after an inverted verb names no one
     t = "Masoud Dalman, head of the province's emergency affairs, said several buildings were damaged."
     assert speakers(t)[0][1] == "Masoud Dalman"
+
+
+def test_figures_from_an_organisation_speak_for_it() -> None:
+    t = ("The telecast drew 32 million viewers, according to figures from Nielsen Media Research. "
+         "Growth slowed, according to a report by the World Bank. "
+         "Prices rose, according to preliminary data released by the Labor Department.")
+    assert [s for _, s in speakers(t)] == ["Nielsen Media Research", "World Bank", "Labor Department"]
+    # without an organisation at its end the phrase stays as written
+    t = "Growth slowed, according to the latest data from the statistics office."
+    assert speakers(t)[0][1] == "latest data from the statistics office"

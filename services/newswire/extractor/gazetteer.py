@@ -54,7 +54,9 @@ ORG_WORDS = frozenset(
     network television radio tv broadcasting guard command staff authority authorities federation
     foundation cabinet assembly club league board tribune herald telegraph guardian agence
     ltd llc plc airlines airways intelligence directorate college school academy hospital church museum
-    stadium institute council""".split()
+    stadium institute council productions records studios pictures entertainment media partners holdings
+    ventures capital labs laboratories technologies industries enterprises motors pharmaceuticals label
+    communications alliance coalition society trust centre center awards festival""".split()
 )
 ORG_ACRONYMS = frozenset(
     "voa ria tass afp ap bbc cnn nbc abc cbs nyt un eu nato fbi cia nsa hur sbu imf who wto opec ecb fed".split()

@@ -129,6 +129,14 @@ SPEAKER_NOUNS = frozenset(
     teachers students parents families voters customers consumers users patients relatives survivors victims""".split()
 )
 _MAX_SUBJ_WORDS = 9
+_ISSUED_BY = re.compile(
+    r"(?:(?:the|a|an|new|latest|recent|official|preliminary|annual|its|their)\s+){0,3}(?:figures|data|statistics|"
+    r"numbers|estimates?|reports?|statements?|surveys?|stud(?:y|ies)|analys[ie]s|records|documents|filings?|tally|"
+    r"count|census|research|polls?|projections?|forecasts?)\s+(?:(?:released|published|compiled|issued)\s+)?"
+    r"(?:from|by|of)\s+",
+    re.I,
+)
+"""What an organisation issued, before its name: "figures from Nielsen Media Research" speak for Nielsen."""
 _GENERIC_ORG = re.compile(
     r"(?:the|this|that)\s+(?:company|firm|group|ministry|agency|department|organi[sz]ation|bank|government|"
     r"office|committee|council|party|club|network|newspaper|union|university|court|commission)$",
@@ -505,6 +513,10 @@ class Attributor:
         if _DOCUMENT.match(subj) and self.last_group is not None:
             # "the statement said": the document as written, from the organisation that spoke last
             return Speaker(name=_LEAD_DET.sub("", subj), role=None, org=self.last_group.name, start=start, end=end)
+        if orgs and orgs[-1].end == end and _ISSUED_BY.fullmatch(text, start, orgs[-1].start - (
+                4 if text.startswith("the ", orgs[-1].start - 4) else 0)):
+            issuer = orgs[-1].name
+            return Speaker(name=issuer, role=None, org=issuer, start=orgs[-1].start, end=end)
         generic = _GENERIC_ORG.match(subj)
         if generic and not orgs:
             org_m = self._last_org_before(start)
