@@ -215,3 +215,20 @@ def test_two_sources_in_one_sentence_are_two_claims() -> None:
         ("Police", [12.0]), ("hospital officials", [15.0])]
     one = extract(article("The army said it shot down 13 drones, but it did not say where."))
     assert [c.text for c in one.claims] == ["The army said it shot down 13 drones"]  # "did not say" attributes nothing
+
+
+def test_a_clause_opening_with_its_speech_verb_keeps_the_subject_before() -> None:
+    """"X said 30 were hurt, but added ...": the second claim is X's too, while a clause with its own
+    subject keeps its own."""
+    ex = extract(article("Bolivia's public defender's office said another 30 people had been injured, but added "
+                         "the exact circumstances of the deaths remained unclear."))
+    assert [c.speaker.name if c.speaker else None for c in ex.claims] == ["Bolivia's public defender's office"] * 2
+    ex = extract(article("Police said 12 people died, but hospital officials said 15 were killed."))
+    assert [c.speaker.name for c in ex.claims] == ["Police", "hospital officials"]
+
+
+def test_another_and_one_of_open_an_apposition_and_plural_ies_nouns_speak() -> None:
+    got = dict(_speakers("Lakshiwnder Singh, another deportee, said he had paid an agent. "
+                         "The companies said they wanted to expand their services."))
+    assert got["Lakshiwnder Singh, another deportee, said he had paid an agent."] == "Lakshiwnder Singh"
+    assert got["The companies said they wanted to expand their services."] == "companies"

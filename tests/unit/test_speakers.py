@@ -386,3 +386,11 @@ def test_figures_from_an_organisation_speak_for_it() -> None:
     # without an organisation at its end the phrase stays as written
     t = "Growth slowed, according to the latest data from the statistics office."
     assert speakers(t)[0][1] == "latest data from the statistics office"
+
+
+def test_a_countrys_role_is_the_person_with_that_role_unless_another_nationality_holds_it() -> None:
+    t = ("The house will be a police station, Austria's interior minister said on Tuesday. "
+         "\"It is a signal,\" Interior Minister Wolfgang Peschorn said.")
+    assert speakers(t)[0][1] == "Wolfgang Peschorn"
+    t = "Ukrainian Foreign Minister Dmytro Kuleba spoke. Talks failed, Russia's foreign minister said."
+    assert speakers(t)[1][1] == "Russia's foreign minister"

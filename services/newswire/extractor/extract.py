@@ -225,11 +225,13 @@ def extract(article: CleanArticle) -> Extraction:
     seg_text = iter(seg_texts)
     for si, s, qs_sentence, segs in plan:
         quote = attributor.quote_at(s.start, s.end)
+        speaker = None
         for a, b in segs:
             score = next(seg_scores)
             seg = next(seg_text)
             qs = [q for q in qs_sentence if a <= q.start < b] if len(segs) > 1 else qs_sentence
-            speaker = attributor.local(a, b)
+            if speaker is None or not attributor.opens_with_speech_verb(a):  # ", but added": the same subject
+                speaker = attributor.local(a, b)
             if speaker is None and german:
                 speaker = speakers_de.local(text, a, b)
             if speaker is None and quote is not None:

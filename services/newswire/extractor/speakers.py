@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from newswire.core.records import Speaker
 from newswire.extractor import gazetteer as gz
 from newswire.extractor import genders
-from newswire.extractor.entities import Mention
+from newswire.extractor.entities import Mention, is_demonym
 from newswire.extractor.numbers import trie_pattern, word_alternatives
 from newswire.extractor.sentences import is_abbreviation
 
@@ -166,7 +166,7 @@ _SUBJECT_WORDS = gz.ROLE_WORDS | {"the", "a", "an"}
 _CLAUSE_CUT = re.compile(r",|\s[\u2014\u2013-]\s")
 _VIA = re.compile(r"\s*via\s+\S")
 _DESCRIPTION = re.compile(
-    r"\s*(?:the|a|an|his|her|their|(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*(?:'s|\u2019s))\s+(?:[A-Z][\w.-]*\s+)*[a-z]")
+    r"\s*(?:the|a|an|another|one|his|her|their|(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*(?:'s|\u2019s))\s+(?:[A-Z][\w.-]*\s+)*[a-z]")
 """A description after a comma ("Gérard Bénézat, the store's insurer, told", "Chris Tang, Hong Kong's new police
 commissioner, said", "X, the Texas-based firm,"): an apposition to the name before it, kept when that name is
 a person."""
@@ -190,7 +190,7 @@ class Registry:
         self.mentions = mentions
         self.by_surname: dict[str, list[tuple[int, Person]]] = {}
         self.by_name: dict[str, Person] = {}
-        self.roles: list[tuple[str, Person]] = []
+        self.roles: list[tuple[str, Person, bool]] = []  # role, person, a nationality before the role
         self._person_pos: list[int] = []
         self._person_at: list[Mention] = []
         for m in mentions:
@@ -214,7 +214,8 @@ class Registry:
                     self.by_surname.setdefault(toks[-1], []).append((m.start, person))
                     self.by_name[m.name] = person
                 if role:
-                    self.roles.append((role.lower(), person))
+                    lead = _WORD.findall(text, max(0, m.start - 80), m.start)[-len(role.split()) - 2:]
+                    self.roles.append((role.lower(), person, any(map(is_demonym, lead))))
             elif person.gender is None:  # "his wife Deborra-Lee Furness", "Mrs. Kane" after a plain mention
                 person.gender = genders.of_words(text[max(0, m.start - 6):m.start])
             if not _inside(m.start, quotes):
@@ -252,12 +253,19 @@ class Registry:
     def by_role(self, phrase: str) -> Person | None:
         """The person introduced with this role ("the foreign minister")."""
         low = _LEAD_DET.sub("", phrase.lower()).strip()
-        for role, person in reversed(self.roles):
+        owner = _OWNER.match(low)  # "austria's interior minister": the minister of Austria
+        if owner:
+            low = low[owner.end():]
+        for role, person, national in reversed(self.roles):
             if low and (low in role or role.endswith(low)):
+                if owner and (national or (person.org and owner.group(1) not in person.org.lower())):
+                    continue  # "Ukrainian Foreign Minister Kuleba" is not "Russia's foreign minister"
                 return person
         return None
 
 
+_OWNER = re.compile(r"([a-z][\w .-]*?)(?:'s|\u2019s)\s+")
+"""The owner before a role ("austria's interior minister", lower-cased)."""
 _ROLE_RUN = re.compile(r"\b((?:[a-z][a-z-]*\s+){1,4})$")
 # a role found by _role_before ends in a word that is a role word and a role head
 _ROLE_LAST = tuple(sorted(gz.ROLE_HEADS & gz.ROLE_WORDS))
@@ -299,12 +307,14 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _is_speaker_noun(word: str) -> bool:
     """A speaker noun, possessive ("ministry's") or plural ("sources", "governors") included."""
     base = word.removesuffix("'s").removesuffix("\u2019s").removesuffix("'").removesuffix("\u2019")
-    return base in SPEAKER_NOUNS or (base.endswith("s") and base[:-1] in SPEAKER_NOUNS)
+    return base in SPEAKER_NOUNS or _plural(base)
 
 
 def _plural(word: str) -> bool:
-    """A plural speaker noun ("officials", "sources"), never one named person."""
-    return word.endswith("s") and not word.endswith(("ss", "'s", "\u2019s")) and word[:-1] in SPEAKER_NOUNS
+    """A plural speaker noun ("officials", "sources", "companies"), never one named person."""
+    if not word.endswith("s") or word.endswith(("ss", "'s", "\u2019s")):
+        return False
+    return word[:-1] in SPEAKER_NOUNS or (word.endswith("ies") and word[:-3] + "y" in SPEAKER_NOUNS)
 
 
 def _has_role_head(phrase: str) -> bool:
@@ -527,7 +537,7 @@ class Attributor:
             person = self.registry.person(words[0], start)
             if person:
                 return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
-        if _has_role_head(subj) and not orgs and not _plural(last_low):
+        if _has_role_head(subj) and (not orgs or _OWNER.match(subj.lower())) and not _plural(last_low):
             # "the senator" is the senator named before; "Sheriff's officials" are not one person
             person = self.registry.by_role(subj)
             if person:
@@ -768,6 +778,14 @@ class Attributor:
         """Whether text[start:end] has a speech verb outside quotations (an attribution, parsed or not)."""
         lo, hi = bisect.bisect_left(self._vstarts, start), bisect.bisect_left(self._vstarts, end)
         return any(not _inside(v.start(), self.quotes) for v in self._verbs[lo:hi])
+
+    def opens_with_speech_verb(self, pos: int) -> bool:
+        """Whether text[pos:] opens with a speech verb outside quotations ("also" allowed before it), as a
+        clause whose subject is the one before does ("the office said 30 were hurt, but added ...")."""
+        if self.text.startswith("also ", pos):
+            pos += 5
+        i = bisect.bisect_left(self._vstarts, pos)
+        return i < len(self._vstarts) and self._vstarts[i] == pos
 
     def has_quote(self, start: int, end: int) -> bool:
         """Whether a quotation starts inside text[start:end]."""
