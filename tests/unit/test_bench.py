@@ -136,7 +136,7 @@ def test_targets_checked_against_measurements() -> None:
             {"kind": "html", "label": "flat out", "sustained_per_second": 90.0, "latency": {}},
             {"kind": "text", "label": "50/s", "latency": {"enriched": {"p99_ms": 250.0}}},
         ]},
-        "scaling": {"runs": [{"kind": "text", "stage": "cleaner", "processes": 2, "speedup": 1.8}]},
+        "scaling": {"runs": [], "speedups": [{"kind": "text", "stage": "cleaner", "speedup": 1.8}]},
         "memory": {"workers": {"stories": {"slope_mb_per_min": 0.1, "flat": True}}},
     }
     met = {t["name"]: t["met"] for t in targets(results)}
@@ -184,3 +184,12 @@ def test_render_shows_cpu_per_article_by_phase() -> None:
     assert "CPU ms per article by phase" in text
     row = next(line for line in text.splitlines() if line.startswith("text") and "571" in line)
     assert "3.5" in row and "1.5" in row
+
+
+def test_scaling_runs_mirror_each_round() -> None:
+    """1, 2, 2, 1: drift over the section weighs on one and two processes alike."""
+    from newswire.bench.scaling import run_order
+
+    assert run_order((1, 2), 2) == [1, 2, 2, 1]
+    assert run_order((1, 2), 3) == [1, 2, 2, 1, 1, 2]
+    assert run_order((1,), 2) == [1, 1]
