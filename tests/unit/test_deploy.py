@@ -119,7 +119,7 @@ def test_dockerfile_copies_only_paths_that_exist_and_are_not_ignored() -> None:
     assert {"pyproject.toml", "README.md", "services"} <= set(sources)
 
 
-def test_dockerfile_env_names_real_settings_and_points_at_copied_files() -> None:
+def test_dockerfile_env_names_real_settings_and_points_at_copied_files(monkeypatch: pytest.MonkeyPatch) -> None:
     text = DOCKERFILE.read_text()
     runtime = stages(text)[-1]
     env: dict[str, str] = {}
@@ -136,6 +136,13 @@ def test_dockerfile_env_names_real_settings_and_points_at_copied_files() -> None
     assert newswire["NEWSWIRE_RULES_FILE"] in destinations
     settings = load_settings(newswire)
     assert settings.log_format == "json"
+    # the image's workers get the glibc settings `newswire run` gives its own (flat RSS, README Performance)
+    from newswire.runner import settings_env
+
+    for name in ("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_"):
+        monkeypatch.delenv(name, raising=False)
+    glibc = {k: v for k, v in settings_env(settings).items() if k.startswith("MALLOC_")}
+    assert glibc and {k: env.get(k) for k in glibc} == glibc
 
 
 # ---- compose ---------------------------------------------------------------------------------

@@ -13,3 +13,16 @@ def test_release_free_memory_runs_where_glibc_is() -> None:
     released = release_free_memory()
     assert released is (platform.libc_ver()[0] == "glibc")
     assert release_free_memory() is released  # the libc handle is looked up once and reused
+
+
+def test_workers_start_with_bounded_arenas_and_a_fixed_mmap_threshold(monkeypatch) -> None:
+    """glibc's sliding mmap threshold put large pages in the heap (stories RSS +1.1 MB/min over 10 minutes)."""
+    from newswire.core.settings import Settings
+    from newswire.runner import settings_env
+
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    env = settings_env(Settings())
+    assert env["MALLOC_ARENA_MAX"] == "2" and env["MALLOC_MMAP_THRESHOLD_"] == "131072"
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")  # an operator's choice wins
+    assert settings_env(Settings())["MALLOC_MMAP_THRESHOLD_"] == "65536"
