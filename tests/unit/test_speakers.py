@@ -394,3 +394,24 @@ def test_a_countrys_role_is_the_person_with_that_role_unless_another_nationality
     assert speakers(t)[0][1] == "Wolfgang Peschorn"
     t = "Ukrainian Foreign Minister Dmytro Kuleba spoke. Talks failed, Russia's foreign minister said."
     assert speakers(t)[1][1] == "Russia's foreign minister"
+
+
+def test_ordinary_people_speak_and_phrases_opening_with_a_preposition_do_not() -> None:
+    t = ("\"It does not affect me now,\" the man wrote. A resident said the water rose. "
+         "For the man described as the last great Mafioso, his life ended in prison, he said. "
+         "And you know, according to my mother, this world would be better.")
+    assert [s for _, s in speakers(t)][:2] == ["man", "resident"]
+    assert speakers(t)[3][1] is None
+    # an organisation or an issuer inside such a phrase still speaks
+    t = ("In Parliament the Communist Party of Greece has accused the government. "
+         "In an official statement from Seacom said that repairs would take 12 days.")
+    assert [s for _, s in speakers(t)] == ["Communist Party of Greece", "Seacom"]
+
+
+def test_where_a_person_is_from_is_their_organisation_and_a_time_after_a_parenthesis_is_skipped() -> None:
+    att_text = "Rafaat Hindy, from the Egyptian ministry, said the cable was cut."
+    att = Attributor(att_text, mentions(att_text))
+    sp = att.local(0, len(att_text))
+    assert (sp.name, sp.role, sp.org) == ("Rafaat Hindy", None, "Egyptian ministry")
+    t = "A day later, Ukraine's military intelligence agency (HUR) on Dec. 26 reported that 3,000 were killed."
+    assert speakers(t)[0][1] == "Ukraine's military intelligence agency (HUR)"

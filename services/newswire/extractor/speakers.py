@@ -45,7 +45,7 @@ _WITH_ING = re.compile(
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|further|previously|repeatedly|again|has|have|had|had also|has also|publicly|at first"
     r"|separately|earlier|recently|subsequently|first|initially|originally|had earlier|just|already|often|now|still"
-    r"|privately|openly|may|might|would|will|could|can|should|must))+\s*$"
+    r"|privately|openly|finally|eventually|may|might|would|will|could|can|should|must))+\s*$"
 )
 _DELIM_WORDS = ("that as while when after before because and but which who where what how if since though although "
                 "whereas so then with").split()
@@ -74,7 +74,12 @@ _NOT_ATTRIBUTING = re.compile(
 # what the two $-anchored patterns above can end with: a cheap test before the search
 _ADVERB_ENDINGS = tuple("""also later then further previously repeatedly again has have had publicly separately
     earlier recently subsequently first initially originally just already often now still privately openly
-    may might would will could can should must""".split())
+    finally eventually may might would will could can should must""".split())
+_OF_ORG = re.compile(r"(?:from|at)\s+(?:the\s+)?")
+_FROM_NAME = re.compile(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)$")
+"""A name closing a phrase after "from"/"by": who issued what the phrase names."""
+_NO_SUBJECT_START = frozenset("for to of in with by from at on about against like unlike including my our your".split())
+"""Words no speaker's phrase opens with: a preposition, a participle's "including", a first- or second-person owner."""
 _SUBJECT_TAIL_WORDS = frozenset(_ADVERB_ENDINGS) | {
     "today", "yesterday", "tonight", "who", "which", "that", "he", "she", "it", "they"}
 """Lower-case words that may stand between a subject and its verb ("the report today claims", "he also notes")."""
@@ -126,7 +131,10 @@ SPEAKER_NOUNS = frozenset(
     candidate director chairman chairwoman executive executives economist economists scientist scientists
     doctors aide aides adviser advisers advisor diplomat diplomats negotiators regulators activists critics
     opponents supporters organizers source person people doctor doctors traders investors workers protesters
-    teachers students parents families voters customers consumers users patients relatives survivors victims""".split()
+    teachers students parents families voters customers consumers users patients relatives survivors victims
+    man woman resident witness victim survivor relative patient customer voter worker employee employees
+    student teacher parent mother father wife husband son daughter brother sister friend friends neighbor neighbour
+    neighbors neighbours owner manager passenger passengers farmer farmers driver""".split()
 )
 _MAX_SUBJ_WORDS = 9
 _ISSUED_BY = re.compile(
@@ -166,10 +174,11 @@ _SUBJECT_WORDS = gz.ROLE_WORDS | {"the", "a", "an"}
 _CLAUSE_CUT = re.compile(r",|\s[\u2014\u2013-]\s")
 _VIA = re.compile(r"\s*via\s+\S")
 _DESCRIPTION = re.compile(
-    r"\s*(?:the|a|an|another|one|his|her|their|(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*(?:'s|\u2019s))\s+(?:[A-Z][\w.-]*\s+)*[a-z]")
+    r"\s*(?:(?:the|a|an|another|one|his|her|their|(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*(?:'s|\u2019s))\s+(?:[A-Z][\w.-]*\s+)*[a-z]"
+    r"|(?:from|at)\s+(?:the\s+)?\w)")
 """A description after a comma ("Gérard Bénézat, the store's insurer, told", "Chris Tang, Hong Kong's new police
-commissioner, said", "X, the Texas-based firm,"): an apposition to the name before it, kept when that name is
-a person."""
+commissioner, said", "X, the Texas-based firm,", "Rafaat Hindy, from the Egyptian ministry, said"): an apposition
+to the name before it, kept when that name is a person."""
 
 
 @dataclass(slots=True)
@@ -508,11 +517,16 @@ class Attributor:
         persons = [m for m in inside if m.label == "PERSON"]
         orgs = [m for m in inside if m.label in ("ORG", "GPE")]
         role_text = text[appos[0]:appos[1]].strip() if appos else None
+        org_text = None
+        if role_text:
+            of_org = _OF_ORG.match(role_text)
+            if of_org:  # "from the Egyptian ministry": where the person is from, not a role
+                role_text, org_text = None, role_text[of_org.end():]
         if persons:
             m = persons[-1]
             person = self.registry.person(m.name, m.start) or Person(m.name, m.role, m.org)
             role = person.role or m.role or role_text or _role_between(text, start, m.start)
-            org = person.org or m.org or (orgs[0].name if orgs and orgs[0].start < m.start else None)
+            org = person.org or m.org or org_text or (orgs[0].name if orgs and orgs[0].start < m.start else None)
             if role_text and not person.role:
                 org = org or _org_in(role_text, self.mentions, appos[0])
             return Speaker(name=person.name, role=role, org=org, start=m.start, end=m.end)
@@ -542,6 +556,17 @@ class Attributor:
             person = self.registry.by_role(subj)
             if person:
                 return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
+        if words[0].lower() in _NO_SUBJECT_START:
+            # "For the man described as ..., his", "including a brother", "my mother": the phrase is no
+            # source, though an organisation inside it may be ("In Parliament the Communist Party of Greece")
+            if orgs:
+                o = orgs[-1]
+                return Speaker(name=o.name, role=None, org=o.name, start=o.start, end=o.end)
+            issuer = _FROM_NAME.search(subj)  # "In an official statement from Seacom"
+            if issuer is None:
+                return None
+            return Speaker(name=issuer.group(1), role=None, org=issuer.group(1), start=start + issuer.start(1),
+                           end=start + issuer.end(1))
         name = _LEAD_DET.sub("", subj)
         sp = Speaker(name=name, role=None, org=orgs[-1].name if orgs else None, start=start, end=end)
         self.last_group = sp
@@ -621,7 +646,7 @@ class Attributor:
             if not (_has_role_head(text[a_start:a_end]) or _DESCRIPTION.match(text, a_start, a_end)):
                 break
             sp = self._speaker_from(prev.end() if prev else window_lo, a_delim.start(), (a_start, a_end))
-            if sp is not None and sp.role:
+            if sp is not None and (sp.role or (sp.org and _OF_ORG.match(text[a_start:a_end].strip()))):
                 return sp
             a_end, j = a_delim.start(), j + 1
         if k > 1:
@@ -639,6 +664,12 @@ class Attributor:
                         if sp is not None:
                             return sp
                     break
+        if boundary == ")" and _TIME_TAIL.match(text, sstart, chunk_end):
+            # "the agency (HUR) on Dec. 26 reported": only a time after the parenthesis, the subject before it
+            opening = delims.back(k + 1)
+            if opening is not None and opening.group() == "(":
+                before = delims.back(k + 2)
+                return self._speaker_from(before.end() if before else window_lo, last.end())
         sp = self._speaker_from(sstart, chunk_end)
         if sp is None and boundary == "with":
             # "sources familiar with the matter said": "with" joins the subject, not a new clause
