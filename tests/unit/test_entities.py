@@ -84,3 +84,15 @@ def test_companies_studios_awards_and_centres_are_organisations() -> None:
     labels = {m.name: m.label for m in mentions(text)}
     assert labels == {"Dick Clark Productions": "ORG", "American Music Awards": "ORG", "Summit Entertainment": "ORG",
                       "Cannes Film Festival": "ORG", "Goddard Space Flight Center": "ORG"}
+
+
+def test_a_name_followed_by_which_is_a_thing_in_all_its_mentions() -> None:
+    from newswire.extractor.entities import mentions
+
+    text = ("Her albums came out through Big Machine, which was bought out this year. Big Machine said no. "
+            "Cook told Marc Benioff, which meant a lot. Cook met Benioff, which pleased him. "
+            "A spin-off from Quentin Tarantino is planned.")
+    labels = {(m.name, m.label) for m in mentions(text)}
+    assert ("Big Machine", "ORG") in labels and ("Big Machine", "PERSON") not in labels
+    # a known given name or a surname alone: "which" refers to what came before
+    assert ("Marc Benioff", "PERSON") in labels and ("Benioff", "PERSON") in labels

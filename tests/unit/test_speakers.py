@@ -415,3 +415,8 @@ def test_where_a_person_is_from_is_their_organisation_and_a_time_after_a_parenth
     assert (sp.name, sp.role, sp.org) == ("Rafaat Hindy", None, "Egyptian ministry")
     t = "A day later, Ukraine's military intelligence agency (HUR) on Dec. 26 reported that 3,000 were killed."
     assert speakers(t)[0][1] == "Ukraine's military intelligence agency (HUR)"
+
+
+def test_twice_before_the_verb_is_no_part_of_the_subject() -> None:
+    t = "The label was sold. Acme Holdings have twice denied doing wrong. The workers have twice denied it."
+    assert [s for _, s in speakers(t)] == [None, "Acme Holdings", "workers"]

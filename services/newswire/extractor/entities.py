@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from newswire.core.records import Entity
 from newswire.extractor import gazetteer as gz
+from newswire.extractor import genders
 
 # One leading [A-Z] then the alternatives: a pattern that starts with a character class lets
 # Python's re skip non-capitals fast (about 3x faster than an alternation of whole tokens).
@@ -224,7 +225,19 @@ def mentions(text: str) -> list[Mention]:
             if label == "PERSON":
                 surnames.add(m.name.rsplit(" ", 1)[-1])
             out.append(Mention(m.name, label, m.start + base, m.end + base, m.role, m.org) if base else m)
-    return out
+    return _things_are_organisations(text, out)
+
+
+def _things_are_organisations(text: str, found: list[Mention]) -> list[Mention]:
+    """A "person" the article follows with ", which" is a thing ("Big Machine, which was bought out"): an
+    organisation, in all its mentions. Not a surname alone, a name with a role or a known given name: "which"
+    after a person refers to what came before ("Cook told Benioff, which meant", "from Marc Benioff, which")."""
+    things = {m.name for m in found if m.label == "PERSON" and text.startswith(", which ", m.end) and " " in m.name
+              and m.role is None and genders.of_name(m.name) is None}
+    if not things:
+        return found
+    return [m._replace(label="ORG", role=None, org=None) if m.label == "PERSON" and m.name in things else m
+            for m in found]
 
 
 def find_entities(text: str) -> list[Entity]:

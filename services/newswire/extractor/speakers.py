@@ -45,7 +45,7 @@ _WITH_ING = re.compile(
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|further|previously|repeatedly|again|has|have|had|had also|has also|publicly|at first"
     r"|separately|earlier|recently|subsequently|first|initially|originally|had earlier|just|already|often|now|still"
-    r"|privately|openly|finally|eventually|may|might|would|will|could|can|should|must))+\s*$"
+    r"|privately|openly|finally|eventually|twice|may|might|would|will|could|can|should|must))+\s*$"
 )
 _DELIM_WORDS = ("that as while when after before because and but which who where what how if since though although "
                 "whereas so then with").split()
@@ -74,7 +74,7 @@ _NOT_ATTRIBUTING = re.compile(
 # what the two $-anchored patterns above can end with: a cheap test before the search
 _ADVERB_ENDINGS = tuple("""also later then further previously repeatedly again has have had publicly separately
     earlier recently subsequently first initially originally just already often now still privately openly
-    finally eventually may might would will could can should must""".split())
+    finally eventually twice may might would will could can should must""".split())
 _OF_ORG = re.compile(r"(?:from|at)\s+(?:the\s+)?")
 _FROM_NAME = re.compile(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)$")
 """A name closing a phrase after "from"/"by": who issued what the phrase names."""
