@@ -420,3 +420,9 @@ def test_where_a_person_is_from_is_their_organisation_and_a_time_after_a_parenth
 def test_twice_before_the_verb_is_no_part_of_the_subject() -> None:
     t = "The label was sold. Acme Holdings have twice denied doing wrong. The workers have twice denied it."
     assert [s for _, s in speakers(t)] == [None, "Acme Holdings", "workers"]
+
+
+def test_per_names_a_source_like_according_to() -> None:
+    t = ("Per THR, the negotiations between the two parties are delicate. "
+         "The deal is worth $5 million, per the Associated Press. Prices rose 5 per cent.")
+    assert [s for _, s in speakers(t)] == ["THR", "Associated Press", None]

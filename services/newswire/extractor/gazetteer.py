@@ -80,7 +80,7 @@ ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sen. rep. gov. gen. lt. col. sir".split())
 DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "i", "an")
 NON_NAME_CAPS = frozenset(
-    """the a an in on at of for to from by with and but or if as it its he she they we i you his her their
+    """the a an in on at of for to from by per with and but or if as it its he she they we i you his her their
     our this that these those there here when while after before during since until also however meanwhile
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec

@@ -37,8 +37,9 @@ _VERB = re.compile(r"\b" + trie_pattern(_VERB_WORDS.split()) + r"\b")  # trie: o
 # skip in C over the letters inside words, where \b would be tried at each one (a third fewer instructions)
 _VERB_SCAN = re.compile(r"\W" + trie_pattern(_VERB_WORDS.split()) + r"\b")
 _ACCORDING = re.compile(
-    r"\b[Aa]ccording to (?P<subj>[^,;:.!?\"\u201c\u201d]{2,80}?)(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))"
+    r"(?:\b[Aa]ccording to|\bPer|(?<=, )per) (?P<subj>[^,;:.!?\"\u201c\u201d]{2,80}?)(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))"
 )
+"""The source after "according to", or after "Per" ("Per THR, the talks are delicate", "..., per the AP.")."""
 _WITH_ING = re.compile(
     r"\W*with (?P<subj>[^,;]{2,60}?) (?:estimating|saying|claiming|reporting|suggesting|putting|citing|believing)\b"
 )
@@ -719,7 +720,8 @@ class Attributor:
             sp = self._subject_before(start, v.start())
             if sp:
                 return sp
-        acc = _ACCORDING.search(text, start, end) if text.find("ccording to", start, end) >= 0 else None
+        acc = _ACCORDING.search(text, start, end) if (text.find("ccording to", start, end) >= 0 or text.find(
+            "er ", start, end) >= 0) else None
         if acc and not _inside(acc.start(), self.quotes):
             return self._speaker_from(acc.start("subj"), acc.end("subj"))
         part = _PARTICIPLE.search(text, start, end)  # opens with ", ": re skips to each comma in C
