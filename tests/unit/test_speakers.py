@@ -426,3 +426,9 @@ def test_per_names_a_source_like_according_to() -> None:
     t = ("Per THR, the negotiations between the two parties are delicate. "
          "The deal is worth $5 million, per the Associated Press. Prices rose 5 per cent.")
     assert [s for _, s in speakers(t)] == ["THR", "Associated Press", None]
+
+
+def test_a_verb_after_but_or_and_shares_the_subject_before_it() -> None:
+    t = ("Lieutenant Gregg Hastings declined to describe the bomb in detail but indicated it was powerful. "
+         "He did not elaborate on the troops but said that officials were watching.")
+    assert [s for _, s in speakers(t)] == ["Gregg Hastings", "Gregg Hastings"]

@@ -622,6 +622,10 @@ class Attributor:
         if chunk_end - sstart < 1:
             return None
         boundary = last.group().lower() if last is not None else ""
+        if boundary in ("but", "and") and not text[sstart:chunk_end].strip():
+            # "Hastings declined to describe the bomb but indicated it was powerful": the verb shares the
+            # subject of the clause before the conjunction
+            return self._main_subject(lo, last.start())
         if boundary == "who" or (boundary in ("which", "where") and k > 1):
             # a relative clause ("Johnson, who chairs the committee, said", "officials who spoke on
             # condition of anonymity said", "the agency, which runs the plants, said", "officials at the
