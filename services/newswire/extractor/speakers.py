@@ -725,7 +725,7 @@ class Attributor:
             if sp:
                 return sp
         acc = _ACCORDING.search(text, start, end) if (text.find("ccording to", start, end) >= 0 or text.find(
-            "er ", start, end) >= 0) else None
+            "Per ", start, end) >= 0 or text.find(", per ", start, end) >= 0) else None
         if acc and not _inside(acc.start(), self.quotes):
             return self._speaker_from(acc.start("subj"), acc.end("subj"))
         part = _PARTICIPLE.search(text, start, end)  # opens with ", ": re skips to each comma in C
