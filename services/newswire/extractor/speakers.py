@@ -37,7 +37,8 @@ _VERB = re.compile(r"\b" + trie_pattern(_VERB_WORDS.split()) + r"\b")  # trie: o
 # skip in C over the letters inside words, where \b would be tried at each one (a third fewer instructions)
 _VERB_SCAN = re.compile(r"\W" + trie_pattern(_VERB_WORDS.split()) + r"\b")
 _ACCORDING = re.compile(
-    r"(?:\b[Aa]ccording to|\bPer|(?<=, )per) (?P<subj>[^,;:.!?\"\u201c\u201d]{2,80}?)(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))"
+    r"(?:\b[Aa]ccording to|\bPer|(?<=, )per) "
+    r"(?P<subj>[^,;:.!?\"\u201c\u201d]{2,80}?)(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))"
 )
 """The source after "according to", or after "Per" ("Per THR, the talks are delicate", "..., per the AP.")."""
 _WITH_ING = re.compile(
@@ -77,6 +78,7 @@ _ADVERB_ENDINGS = tuple("""also later then further previously repeatedly again h
     earlier recently subsequently first initially originally just already often now still privately openly
     finally eventually twice may might would will could can should must""".split())
 _OF_ORG = re.compile(r"(?:from|at)\s+(?:the\s+)?")
+"""An apposition saying where a person is from ("X, from the Egyptian ministry, said"): an organisation."""
 _FROM_NAME = re.compile(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)$")
 """A name closing a phrase after "from"/"by": who issued what the phrase names."""
 _NO_SUBJECT_START = frozenset("for to of in with by from at on about against like unlike including my our your".split())
@@ -142,7 +144,7 @@ _ISSUED_BY = re.compile(
     r"(?:(?:the|a|an|new|latest|recent|official|preliminary|annual|its|their)\s+){0,3}(?:figures|data|statistics|"
     r"numbers|estimates?|reports?|statements?|surveys?|stud(?:y|ies)|analys[ie]s|records|documents|filings?|tally|"
     r"count|census|research|polls?|projections?|forecasts?)\s+(?:(?:released|published|compiled|issued)\s+)?"
-    r"(?:from|by|of)\s+",
+    r"(?:from|by|of)\s+(?:the\s+)?",
     re.I,
 )
 """What an organisation issued, before its name: "figures from Nielsen Media Research" speak for Nielsen."""
@@ -312,6 +314,11 @@ def _role_before(text: str, pos: int, mentions: list[Mention]) -> tuple[str | No
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+def _organisation(name: str, start: int, end: int) -> Speaker:
+    """An organisation speaking for itself (its name is its org)."""
+    return Speaker(name=name, role=None, org=name, start=start, end=end)
 
 
 def _is_speaker_noun(word: str) -> bool:
@@ -538,10 +545,8 @@ class Attributor:
         if _DOCUMENT.match(subj) and self.last_group is not None:
             # "the statement said": the document as written, from the organisation that spoke last
             return Speaker(name=_LEAD_DET.sub("", subj), role=None, org=self.last_group.name, start=start, end=end)
-        if orgs and orgs[-1].end == end and _ISSUED_BY.fullmatch(text, start, orgs[-1].start - (
-                4 if text.startswith("the ", orgs[-1].start - 4) else 0)):
-            issuer = orgs[-1].name
-            return Speaker(name=issuer, role=None, org=issuer, start=orgs[-1].start, end=end)
+        if orgs and orgs[-1].end == end and _ISSUED_BY.fullmatch(text, start, orgs[-1].start):
+            return _organisation(orgs[-1].name, orgs[-1].start, end)
         generic = _GENERIC_ORG.match(subj)
         if generic and not orgs:
             org_m = self._last_org_before(start)
@@ -561,13 +566,11 @@ class Attributor:
             # "For the man described as ..., his", "including a brother", "my mother": the phrase is no
             # source, though an organisation inside it may be ("In Parliament the Communist Party of Greece")
             if orgs:
-                o = orgs[-1]
-                return Speaker(name=o.name, role=None, org=o.name, start=o.start, end=o.end)
+                return _organisation(orgs[-1].name, orgs[-1].start, orgs[-1].end)
             issuer = _FROM_NAME.search(subj)  # "In an official statement from Seacom"
             if issuer is None:
                 return None
-            return Speaker(name=issuer.group(1), role=None, org=issuer.group(1), start=start + issuer.start(1),
-                           end=start + issuer.end(1))
+            return _organisation(issuer.group(1), start + issuer.start(1), start + issuer.end(1))
         name = _LEAD_DET.sub("", subj)
         sp = Speaker(name=name, role=None, org=orgs[-1].name if orgs else None, start=start, end=end)
         self.last_group = sp
