@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import platform
 
+import pytest
+
 from newswire.core.worker import release_free_memory
 
 
@@ -15,7 +17,7 @@ def test_release_free_memory_runs_where_glibc_is() -> None:
     assert release_free_memory() is released  # the libc handle is looked up once and reused
 
 
-def test_workers_start_with_bounded_arenas_and_a_fixed_mmap_threshold(monkeypatch) -> None:
+def test_workers_start_with_bounded_arenas_and_a_fixed_mmap_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
     """glibc's sliding mmap threshold put large pages in the heap (stories RSS +1.1 MB/min over 10 minutes)."""
     from newswire.core.settings import Settings
     from newswire.runner import settings_env
