@@ -432,3 +432,9 @@ def test_a_verb_after_but_or_and_shares_the_subject_before_it() -> None:
     t = ("Lieutenant Gregg Hastings declined to describe the bomb in detail but indicated it was powerful. "
          "He did not elaborate on the troops but said that officials were watching.")
     assert [s for _, s in speakers(t)] == ["Gregg Hastings", "Gregg Hastings"]
+
+
+def test_quoted_as_saying_names_who_was_quoted() -> None:
+    t = ("Heidar Alishvandi, the governor of Qeshm, was quoted by state-run television as saying rescue teams "
+         "were deployed. Interfax quoted the official as saying 5 people died.")
+    assert [s for _, s in speakers(t)] == ["Heidar Alishvandi", "official"]

@@ -166,6 +166,10 @@ _RECENT_SPEAKER_CHARS = 600
 """How far back a person who spoke stays the referent of "he"/"she" in an attribution."""
 _NOT_INVERTED = frozenset({"told", "tells"})
 """Verbs never put before their subject: in '"...," told France Info' the name after is the listener."""
+_QUOTED_AS = re.compile(
+    r"\s(?:(?:was|were|is|are|been)\s+quoted\b[^.;:\"\u201c\u201d]{0,80}?"
+    r"|quoted\s+(?P<subj>[^,;.\"\u201c\u201d]{2,80}?))\s+as\s+saying\b")
+"""Wire style: "X was quoted by state TV as saying" (X, before the verb) and "Interfax quoted X as saying"."""
 _PARTICIPLE = re.compile(
     r", (?:saying|adding|telling|warning|noting|arguing|insisting|claiming|explaining|admitting|stressing"
     r"|suggesting|accusing|describing)\b")
@@ -731,6 +735,11 @@ class Attributor:
             "Per ", start, end) >= 0 or text.find(", per ", start, end) >= 0) else None
         if acc and not _inside(acc.start(), self.quotes):
             return self._speaker_from(acc.start("subj"), acc.end("subj"))
+        quoted = _QUOTED_AS.search(text, start, end) if text.find("quoted", start, end) >= 0 else None
+        if quoted and not _inside(quoted.start(), self.quotes):
+            if quoted.group("subj"):  # "Interfax quoted the official as saying"
+                return self._speaker_from(quoted.start("subj"), quoted.end("subj"))
+            return self._subject_before(start, quoted.start())  # "The minister was quoted (by TV) as saying"
         part = _PARTICIPLE.search(text, start, end)  # opens with ", ": re skips to each comma in C
         if part and not _inside(part.start(), self.quotes):
             return self._main_subject(start, part.start())
