@@ -454,5 +454,9 @@ def test_the_samples_form_their_four_stories_and_copies_in_any_arrival_order_nea
         assert got == [names[g] for g in intended], seed
         # the rewrite (02) and the spam copy (04) duplicate the wire report (01), whichever came first
         ids = [p.article.article_id for p in prepared]
-        members = {m.article_id: m.duplicate_of for m in index.story(names["A"], trigger=ids[0]).articles}
+        story = index.story(names["A"], trigger=ids[0])
+        members = {m.article_id: m.duplicate_of for m in story.articles}
         assert (members[ids[0]], members[ids[1]], members[ids[3]]) == (None, ids[0], ids[0]), seed
+        # and they are one origin: 2,400 evacuated is reported by six outlets from four origins, even when
+        # both copies, too unlike each other to match, arrive before the wire report (seed 15)
+        assert max(c.independent_origins for c in story.claims) == 4, seed

@@ -429,8 +429,9 @@ class _StoryView:
         self.last_epoch = float("-inf")
 
     def append(self, article_id: str, rec: dict[str, Any]) -> None:
-        """Add the newest member: its origin is that of the article it rewrites, if in the story."""
-        origin = article_id
+        """Add the newest member: its origin is that of the article it rewrites, if in the story, else the
+        original it copies (one that arrived later, or expired): copies of one original are one origin."""
+        origin = rec["d"] or article_id
         for link in (rec["g"], rec["d"]):
             if link in self.origin:
                 origin = self.origin[link]
