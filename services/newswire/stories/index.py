@@ -46,6 +46,8 @@ STORY_NAMES = 12
 """Entity names a story event lists (most named first)."""
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _SLIM = ("e", "q", "s", "d", "g", "ds")
+_SLIM_IF_SET = ("m", "r")
+"""Record keys only some records have, held in memory too: stories absorbed ("m"), the first answer ("r")."""
 _RECORD_KEYS = frozenset(("e", "t", "q", "s", "d", "g", "ds", "u", "o", "ti", "p", "sp", "b", "k", "c", "n"))
 
 
@@ -144,10 +146,9 @@ class StoryIndex:
         so its views are built later, lazily, in arrival order)."""
         # memory keeps only what decisions read; terms, claims and member fields stay in the store
         slim = self._records[article_id] = {k: rec[k] for k in _SLIM}
-        if "m" in rec:
-            slim["m"] = rec["m"]
-        if "r" in rec:
-            slim["r"] = rec["r"]
+        for key in _SLIM_IF_SET:
+            if key in rec:
+                slim[key] = rec[key]
         slim["x"] = expires_from = rec.get("a", rec["e"])  # later of event time and arrival
         if sketch is None:
             sketch = minhash.decode_sketch(rec["b"])
