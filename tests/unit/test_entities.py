@@ -96,3 +96,26 @@ def test_a_name_followed_by_which_is_a_thing_in_all_its_mentions() -> None:
     assert ("Big Machine", "ORG") in labels and ("Big Machine", "PERSON") not in labels
     # a known given name or a surname alone: "which" refers to what came before
     assert ("Marc Benioff", "PERSON") in labels and ("Benioff", "PERSON") in labels
+
+
+def test_a_name_after_the_is_no_person() -> None:
+    from newswire.extractor.entities import mentions
+
+    text = ("The Spanish Red Cross said 3,100 people had left. Epstein was asked at the Winter Meetings if "
+            "the Red Sox could sign him. Fans loved the Bettie Page mystique, and Bettie Page smiled. "
+            "Analysts recall the Donald Trump era and the J. Edgar Hoover building.")
+    found = [(m.name, m.label) for m in mentions(text)]
+    labels = set(found)
+    # acting after "the": an organisation
+    assert ("Spanish Red Cross", "ORG") in labels and ("Red Sox", "ORG") in labels
+    # after "the" and not acting: no person there, though a person elsewhere
+    assert not any(name == "Winter Meetings" for name, _ in found)
+    assert found.count(("Bettie Page", "PERSON")) == 1
+    # a known given name or an initial: a person's name qualifying a noun
+    assert ("Donald Trump", "PERSON") in labels and ("J. Edgar Hoover", "PERSON") in labels
+
+
+def test_a_region_is_a_place() -> None:
+    from newswire.extractor.entities import mentions
+
+    assert {(m.name, m.label) for m in mentions("Oil from the Middle East fell.")} == {("Middle East", "GPE")}

@@ -438,3 +438,13 @@ def test_quoted_as_saying_names_who_was_quoted() -> None:
     t = ("Heidar Alishvandi, the governor of Qeshm, was quoted by state-run television as saying rescue teams "
          "were deployed. Interfax quoted the official as saying 5 people died.")
     assert [s for _, s in speakers(t)] == ["Heidar Alishvandi", "official"]
+
+
+def test_he_is_not_an_organisation_named_with_the() -> None:
+    """The Zaragoza sample: "the Red Cross" is no man, so "He said" is the coordinator named before it."""
+    t = ("The Spanish Red Cross said on Saturday that 3,100 people had been evacuated. Jorge Almansa, "
+         "coordinator of the Red Cross in Aragon, told reporters the count came from the shelters. "
+         "Almansa said the Red Cross had handed out 4,500 blankets. He said the most urgent need was in Alagón.")
+    found = speakers(t)
+    assert found[0][1] == "Spanish Red Cross"
+    assert found[-1][1] == "Jorge Almansa"

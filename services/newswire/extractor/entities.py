@@ -225,19 +225,56 @@ def mentions(text: str) -> list[Mention]:
             if label == "PERSON":
                 surnames.add(m.name.rsplit(" ", 1)[-1])
             out.append(Mention(m.name, label, m.start + base, m.end + base, m.role, m.org) if base else m)
-    return _things_are_organisations(text, out)
+    return _things_are_not_people(text, out)
 
 
-def _things_are_organisations(text: str, found: list[Mention]) -> list[Mention]:
-    """A "person" the article follows with ", which" is a thing ("Big Machine, which was bought out"): an
-    organisation, in all its mentions. Not a surname alone, a name with a role or a known given name: "which"
-    after a person refers to what came before ("Cook told Benioff, which meant", "from Marc Benioff, which")."""
-    things = {m.name for m in found if m.label == "PERSON" and text.startswith(", which ", m.end) and " " in m.name
-              and m.role is None and genders.of_name(m.name) is None}
-    if not things:
+_THE_BEFORE = re.compile(r"(?:^|[^\w])[Tt]he (?:([A-Z][a-z]+) )?$")
+_WORD_AFTER = re.compile(r" ([a-z]+)")
+_VERBS_AFTER = frozenset("said says say told has had have is was were are will would could can may might did does".split())
+
+
+def _the_name(text: str, m: Mention) -> str | None:
+    """How a name with "the" (and at most a nationality or direction) right before it is used: "acts" with a verb
+    after it ("the Spanish Red Cross said", "the Red Sox could"), "names" otherwise ("the Winter Meetings if",
+    "the Bettie Page mystique"); None without "the". People's names take no article."""
+    if text.find("he ", max(0, m.start - 24), m.start) < 0:
+        return None
+    found = _THE_BEFORE.search(text, max(0, m.start - 24), m.start)
+    if found is None:
+        return None
+    word = found.group(1)
+    if word is not None and not (is_demonym(word) or word.lower() in gz.DIRECTIONS):
+        return None
+    after = _WORD_AFTER.match(text, m.end)
+    verb = after.group(1) if after else ""
+    return "acts" if verb in _VERBS_AFTER or verb.endswith("ed") else "names"
+
+
+def _things_are_not_people(text: str, found: list[Mention]) -> list[Mention]:
+    """Sort out "people" that are things, by how the article uses them.
+
+    A name followed by ", which" ("Big Machine, which was bought out") or acting after "the" ("the Spanish Red
+    Cross said") is an organisation, in all its mentions. A name after "the" that does not act ("at the Winter
+    Meetings if", "Other than the MacBook Pro,", "the Bettie Page mystique") is no person there: that mention
+    goes. None of this touches a surname alone, a name with a role, a known given name or an initial: "which"
+    after a person refers to what came before ("Cook told Benioff, which meant"), and a man's name can qualify
+    a noun ("the Donald Trump era", "the J. Edgar Hoover building").
+    """
+    things: set[str] = set()
+    objects: set[int] = set()
+    for m in found:
+        if m.label != "PERSON" or m.role is not None or " " not in m.name or ". " in m.name \
+                or genders.is_given_name(m.name):
+            continue
+        use = "acts" if text.startswith(", which ", m.end) else _the_name(text, m)
+        if use == "acts":
+            things.add(m.name)
+        elif use == "names":
+            objects.add(m.start)
+    if not things and not objects:
         return found
     return [m._replace(label="ORG", role=None, org=None) if m.label == "PERSON" and m.name in things else m
-            for m in found]
+            for m in found if m.start not in objects or m.name in things]
 
 
 def find_entities(text: str) -> list[Entity]:

@@ -26,6 +26,8 @@ COUNTRIES = frozenset(
         "hong kong", "north korea", "south korea", "south africa", "new zealand", "saudi arabia",
         "united states", "united kingdom", "sri lanka", "costa rica", "el salvador", "ivory coast",
         "east timor", "puerto rico", "czech republic", "north macedonia", "united arab emirates",
+        "middle east", "far east", "west bank", "gaza strip", "latin america", "north america", "south america",
+        "southeast asia", "central asia", "east africa", "west africa",
     )
 )
 CITIES = frozenset(
@@ -77,7 +79,7 @@ ROLE_MODIFIERS = frozenset(
     senior top foreign-affairs press communications military intelligence general""".split()
 )
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
-TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sen. rep. gov. gen. lt. col. sir".split())
+TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sen. rep. gov. gen. lt. col. sir rev reverend".split())
 DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "i", "an")
 NON_NAME_CAPS = frozenset(
     """the a an in on at of for to from by per with and but or if as it its he she they we i you his her their

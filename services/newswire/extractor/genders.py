@@ -81,6 +81,12 @@ def of_name(name: str) -> str | None:
     return None
 
 
+def is_given_name(name: str) -> bool:
+    """True when a full name opens with a given name on the lists (of either gender, or both)."""
+    first = name.split(" ", 1)[0].lower().rstrip(".")
+    return first in _FEMALE_NAMES or first in _MALE_NAMES
+
+
 def of_words(words: str | None) -> str | None:
     """The gender a title or role phrase states ("Mrs.", "spokeswoman", "the company's chairman"), or None."""
     if not words:
