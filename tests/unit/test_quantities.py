@@ -180,7 +180,7 @@ def test_compound_symbols_and_powers() -> None:
 
 
 def test_acronyms_and_words_are_not_symbols() -> None:
-    assert q("seized seven AK-47 rifles")[0][1] == "ak"
+    assert q("seized seven AK-47 rifles")[0][1] == "rifles"  # the model name is no unit either
     assert q("5.8 million TV viewers") == [(5.8e6, "viewers", "=")]
     assert q("Cannington South 32 Ltd") == []
     assert q("resolution of 1680 x 1050 pixels") == [(1680, None, "="), (1050, "pixels", "=")]
@@ -285,6 +285,23 @@ def test_unmatched_lists_false_positives_and_misses() -> None:
 def test_rates_with_hyphens_and_adverbs_after_counts() -> None:
     assert q("a $60-a-barrel price cap") == [(60, "usd per barrel", "=")]
     assert q("killed 6.8 million worldwide") == [(6.8e6, None, "=")]
+
+
+def test_a_sentence_opening_on_a_range_and_a_rate_per_qualified_noun() -> None:
+    # the capitalised first word is no label when a measured range follows ("Section 3-5" stays a label)
+    assert q("Drink 20-30 minutes before your workout") == [(25, "minute", "~")]
+    assert q("Allow 2\u20133 hours.") == [(2.5, "hour", "~")]
+    assert q("Section 3-5 applies") == []
+    assert q("earned $2.53 per diluted share") == [(2.53, "usd per share", "=")]
+
+
+def test_hyphenated_function_words_model_names_and_ordinals_are_no_units() -> None:
+    assert q("the 11- and 13-inch models") == [(11, "inch", "="), (13, "inch", "=")]
+    assert q("the four-to-six week timeline") == [(5, "week", "~")]
+    assert q("seven AK-47 automatic rifles") == [(7, "rifles", "=")]
+    assert q("26 Somali crew onboard") == [(26, "crew", "=")]
+    assert q("its 2008 second-quarter earnings") == [] and q("in 9.58 seconds") == [(9.58, "second", "=")]
+    assert q("One of the key suspected Mafia bosses") == [] and q("one of the two men") == [(2, "men", "=")]
 
 
 def test_huge_powers_do_not_raise() -> None:

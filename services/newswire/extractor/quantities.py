@@ -136,8 +136,8 @@ _ORDINAL_FIRST = frozenset("snrt'")
 _SCI_FIRST = frozenset("x\u00d7^")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|'s\b")  # 21st, 1960s
 _TIME_AFTER = re.compile(r"(?::\d\d|[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|UTC\b|EST\b|ET\b))")
-_WORD_AFTER = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*)")
-_HYPHEN_WORD = re.compile(r"-(?P<w>[a-z]+(?:-old|-(?:foot|feet|metre|meter|kilometre|kilometer|mile|yard|inch))?)\b")
+_WORD_AFTER = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+|(?<=[A-Z])-\d+)*)")  # "AK-47"
+_HYPHEN_WORD = re.compile(r"-(?!(?:and|or|to|on|in|of|by|for|at|up)\b)(?P<w>[a-z]+(?:-old|-(?:foot|feet|metre|meter|kilometre|kilometer|mile|yard|inch))?)\b")
 # "half of", "half the": a share; "the second half of", "in half" are not figures
 _HALF = re.compile(r"[Hh]alf(?= (?:of|the|a|an|its|their|his|her|our|all|those|these)\b)")
 _NOT_HALF = re.compile(r"(?:\w|\b(?:first|second|third|last|other|latter|former|the|a|back|and)[ ])$")
@@ -156,7 +156,8 @@ _SCI_AFTER = re.compile(
 )
 _SUPERSCRIPT = str.maketrans("\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2212",
                              "-+0123456789-")
-_PER_AFTER = re.compile(r"(?:[ ]?/|[ -](?:per|an?)[ -])(?P<u>[A-Za-z]{1,12})\b")  # "/kg", "a share", "-a-barrel"
+_PER_AFTER = re.compile(  # "/kg", "a share", "-a-barrel", "per diluted share" (the unit is the noun)
+    r"(?:[ ]?/|[ -](?:per|an?)[ -])(?:[a-z]{2,12}(?:ed|al)[ ](?=[a-z]))?(?P<u>[A-Za-z]{1,12})\b")
 _INCH = re.compile(
     r"[ \u00a0]?in(?=\.?[ \u00a0]*(?:[,;:)!?]|$)"
     r"|[ \u00a0]+(?:thick|long|wide|tall|high|deep|across|of (?:rain|snow))\b)"
@@ -174,8 +175,8 @@ _CLOCK_SPACED = re.compile(r":[ ]\d\d(?!\d)")
 _OF_DET_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those)[ \u00a0]+$")
 _OF_DET = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those|them|all)\b")
 _RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$")
-_LIST_SEP = re.compile(r"^(?:[ \u00a0]*(?:,|and|or|,[ ]and|,[ ]or)[ \u00a0]*)$")
-_RANGE_MID = re.compile(r"^-?[ \u00a0]*(?:-|\u2013|to)[ \u00a0]*$")
+_LIST_SEP = re.compile(r"^(?:-?[ \u00a0]*(?:,|and|or|,[ ]and|,[ ]or)[ \u00a0]*)$")  # "11- and 13-inch"
+_RANGE_MID = re.compile(r"^-?[ \u00a0]*(?:-|\u2013|to-?)[ \u00a0]*$")  # "10-15", "10 to 15", "four-to-six"
 _BETWEEN_MID = re.compile(r"^[ \u00a0]*and[ \u00a0]*$")
 _PLUS_MINUS = re.compile(r"^[ \u00a0]*(?:\+/-|\+-|\u00b1)[ \u00a0]*$")
 _FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]+$", re.I)
@@ -199,6 +200,8 @@ _IRREGULAR_PLURALS = frozenset(
 _ONE_IDIOM_NEXT = frozenset("else another hand".split())
 _ONE_IDIOM_BEFORE = re.compile(r"\b(?:[Nn]o|[Aa]ny|[Ee]very|[Ss]ome|[Tt]he)[ ]$")
 _NOUN_SKIP = frozenset("more other additional extra further new".split())
+_AFTER_NOUN = frozenset("onboard aboard abroad ashore overseas nationwide worldwide apiece today yesterday tonight".split())
+"""Adverbs that follow a counted noun and end it: "26 Somali crew onboard"."""
 _STOP_SPAN = 4
 
 
@@ -219,7 +222,7 @@ def _counted_noun(text: str, pos: int, end: int) -> str | None:
             break
         word = m.group("w")
         low = word.lower()
-        if low in STOP or low in nb.UNITS_WORDS or low in nb.TENS_WORDS:
+        if low in STOP or low in nb.UNITS_WORDS or low in nb.TENS_WORDS or low in _AFTER_NOUN:
             break
         if low in _NOUN_SKIP and last is None:
             pos = m.end()
@@ -314,6 +317,18 @@ def _counts_plural(text: str, e: int, end: int) -> bool:
     """A lower-case plural noun right after the figure ("2000 people")."""
     m = _WORD_AFTER.match(text, e, end)
     return bool(m) and m.group("w").islower() and (_plural(m.group("w")) or m.group("w") in _IRREGULAR_PLURALS)
+
+
+_RANGE_END = re.compile(r"[-\u2013\u2212]\d+(?:\.\d+)?[ \u00a0]?")
+
+
+def _measured_range(lang: qlang.Lang, text: str, e: int, end: int) -> bool:
+    """Whether a range to a measured figure follows ("-30 minutes"): then the capitalised word before the
+    first figure is no label but a sentence's first word ("Drink 20-30 minutes before", "Allow 2-3 hours")."""
+    r = _RANGE_END.match(text, e, end)
+    um = lang.unit_after.match(text, r.end(), end) if r else None
+    looked = lang.unit_lookup(um.group("sym"), um.group("word")) if um else None
+    return looked is not None
 
 
 def _is_year(value: float, surface: str) -> bool:
@@ -468,6 +483,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 um = None
         if um:
             looked = L.unit_lookup(um.group("sym"), um.group("word"))
+            if looked and looked[0] == "second" and (text[um.end():um.end() + 1] == "-" or _is_year(value, surface)):
+                looked = None  # an ordinal: "its 2008 second quarter", "the second-largest"
             if looked and kind != "money":  # "$5 per kg" is handled as a rate below
                 unit, kind = looked
                 e = um.end()
@@ -494,8 +511,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 e = um2.end()
         if kind_hint == "one" and kind == "count":
             continue  # "a" only counts with the unit right after it
-        if kind == "count" and kind_hint == "dig" and labelled:
-            continue  # a label or model name: Section 427, Voyager 2, Big 12
+        if kind == "count" and kind_hint == "dig" and labelled and not (cap and _measured_range(L, text, e, end)):
+            continue  # a label or model name: Section 427, Voyager 2, Big 12; but "Drink 20-30 minutes"
         if kind == "count" and _is_year(value, surface) and not cur and not (
                 approx != "=" and _counts_plural(text, e, end)):
             drop_next_partner = True
@@ -527,8 +544,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
         if kind == "count" and kind_hint == "w" and surface.lower() in ("one", "a", "an") and (
                 unit is None or _plural(unit) or unit in _IRREGULAR_PLURALS or unit.endswith(("ed", "ing", "est"))
                 or unit in _ONE_IDIOM_NEXT
-                or _ONE_IDIOM_BEFORE.search(text, max(start, s - 8), s)):
-            continue  # a bare "one" ("one costs", "one of them", "no one else") is a pronoun, not a figure
+                or _ONE_IDIOM_BEFORE.search(text, max(start, s - 8), s) or _OF_DET.match(text, core_end, end)):
+            continue  # a bare "one" ("one costs", "one of the key bosses", "no one else") is a pronoun, not a figure
         if kind_hint == "de" and not scaled and surface.lower() in lc.DE_ARTICLES:
             continue  # "ein", "eine": the indefinite article unless a scale follows ("eine Million")
         if not math.isfinite(value):
