@@ -304,6 +304,13 @@ def test_hyphenated_function_words_model_names_and_ordinals_are_no_units() -> No
     assert q("One of the key suspected Mafia bosses") == [] and q("one of the two men") == [(2, "men", "=")]
 
 
+def test_news_counts_ages_and_magnitudes() -> None:
+    assert q("bodies of two more victims were found") == [(2, "victims", "=")]
+    assert q("The bodies of Alice McMeekin, 58, were found") == [(58, "year of age", "=")]
+    assert q("a magnitude of at least 5.9 hit southern Iran") == [(5.9, "magnitude", ">=")]
+    assert q("the quake measured 5.9 on the Richter scale") == [(5.9, "magnitude", "=")]
+
+
 def test_huge_powers_do_not_raise() -> None:
     assert q("1e999 things") == []
     assert q("9^999 ways")[0][0] == 9

@@ -168,7 +168,7 @@ _ADDRESS_AFTER = re.compile(
     r"(?:[ ][A-Z][\w'.-]*){1,3}[ ](?:Street|St|Avenue|Ave|Place|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Court"
     r"|Terrace|Parkway|Square)\b|[ ]block[ ]of\b"
 )
-_NAME_COMMA = re.compile(r"\b[A-Z][a-z]+[ ]?,[ ]$")
+_NAME_COMMA = re.compile(r"\b[A-Z][A-Za-z'\u2019-]*[a-z][ ]?,[ ]$")  # "Teixeira, 28", "Alice McMeekin, 58"
 _AGED_BEFORE = re.compile(r"\b(?:[Aa]ged?|[Aa]ges)[ ](?:between[ ]|of[ ])?$")
 _WORD_LIST_SEP = re.compile(r",[ ]|[ ]and[ ]")
 _CLOCK_SPACED = re.compile(r":[ ]\d\d(?!\d)")
@@ -222,11 +222,11 @@ def _counted_noun(text: str, pos: int, end: int) -> str | None:
             break
         word = m.group("w")
         low = word.lower()
-        if low in STOP or low in nb.UNITS_WORDS or low in nb.TENS_WORDS or low in _AFTER_NOUN:
-            break
-        if low in _NOUN_SKIP and last is None:
+        if low in _NOUN_SKIP and last is None:  # "two more victims", "three other employees"
             pos = m.end()
             continue
+        if low in STOP or low in nb.UNITS_WORDS or low in nb.TENS_WORDS or low in _AFTER_NOUN:
+            break
         if last is not None and low.endswith(("ed", "ing", "ly")) and not word[0].isupper() and not (
                 last[0].isupper() and not _plural(last)):
             break  # "troops killed", but "two Yemeni fishing boats"
@@ -531,8 +531,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 if kind_hint == "dig" and _ADDRESS_AFTER.match(text, e, end):
                     continue  # a street number: "505 LaGuardia Place", "1600 Pennsylvania Avenue"
                 unit = _counted_noun(text, e, end)
-                if "agnitude" in text[max(start, s - 13):s] and _MAGNITUDE_BEFORE.search(text, max(start, s - 12), s):
-                    unit, kind = "magnitude", "measure"  # "a magnitude 4.6 earthquake"
+                if ("agnitude" in text[max(start, s - 13):s] and _MAGNITUDE_BEFORE.search(text, max(start, s - 13), s)) \
+                        or text.startswith(" on the Richter", e):
+                    unit, kind = "magnitude", "measure"  # "a magnitude 4.6 earthquake", "5.9 on the Richter scale"
                 elif unit is None and kind_hint == "dig" and value < 120 and (
                         (text[e:e + 1] == "," and _NAME_COMMA.search(text, max(start, s - 30), s))
                         or _AGED_BEFORE.search(text, max(start, s - 16), s)):
