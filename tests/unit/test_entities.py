@@ -119,3 +119,19 @@ def test_a_region_is_a_place() -> None:
     from newswire.extractor.entities import mentions
 
     assert {(m.name, m.label) for m in mentions("Oil from the Middle East fell.")} == {("Middle East", "GPE")}
+
+
+def test_abbreviated_titles_give_the_role_spelled_out() -> None:
+    from newswire.extractor.entities import mentions
+
+    people = {m.name: m.role for m in mentions("Gov. Eric Holcomb met Lt. Col. Alexander Vindman and Sen. Ed Markey.")}
+    assert people == {"Eric Holcomb": "governor", "Alexander Vindman": "lieutenant colonel", "Ed Markey": "senator"}
+
+
+def test_a_headline_verb_ends_the_name_and_one_letter_ends_none() -> None:
+    from newswire.extractor.entities import mentions
+
+    found = {(m.name, m.label) for m in mentions("President Obama Announces Nominee for Surgeon General")}
+    assert ("Obama", "PERSON") in found and not any("Announces" in name for name, _ in found)
+    assert mentions("Gen Z shoppers like Plan B.") == []
+    assert [m.name for m in mentions("Malcolm X spoke.")] == ["Malcolm X"]

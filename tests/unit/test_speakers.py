@@ -448,3 +448,10 @@ def test_he_is_not_an_organisation_named_with_the() -> None:
     found = speakers(t)
     assert found[0][1] == "Spanish Red Cross"
     assert found[-1][1] == "Jorge Almansa"
+
+
+def test_the_role_goes_to_the_holder_named_last_before_it() -> None:
+    """Two governors: "The governor said" after Holcomb's name is Holcomb, though Bevin is introduced later."""
+    t = ("Gov. Eric Holcomb stayed away. Donors gave money to Holcomb's campaign. The governor said he was "
+         "waiting for a commission. Kentucky Gov. Matt Bevin lost his race.")
+    assert speakers(t)[2][1] == "Eric Holcomb"

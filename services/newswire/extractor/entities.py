@@ -147,14 +147,19 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
             po = offs[rs - len(pre)]
             out.append(Mention(org, "ORG" if gz.is_org(org) else ("GPE" if gz.is_place(org) else "ORG"), po,
                                offs[rs - 1] + len(toks[rs - 1])))
-        role = " ".join(t for t in toks[rs:end_role] if t.lower() not in gz.TITLES) or None
+        role = " ".join(gz.ROLE_ABBREVIATIONS.get(t.lower(), t) for t in toks[rs:end_role]
+                        if t.lower() not in gz.TITLES) or None
         start = end_role
     else:
         while start < len(toks) - 1 and (is_demonym(toks[start]) or toks[start].lower() in gz.DIRECTIONS):
             start += 1
     name_toks = toks[start:]
-    if not name_toks or (head < 0 and _only_demonyms(name_toks)):
-        return out
+    verb = next((j for j in range(1, len(name_toks)) if name_toks[j].lower() in gz.HEADLINE_VERBS), None)
+    if verb is not None:
+        name_toks = name_toks[:verb]  # a headline: "Obama Announces Nominee" is Obama
+    if not name_toks or (head < 0 and _only_demonyms(name_toks)) or (
+            len(name_toks[-1]) == 1 and not genders.is_given_name(name_toks[0])):
+        return out  # a name ending in one letter is a thing ("Gen Z", "Plan B"), Malcolm X aside
     name = " ".join(name_toks)
     s0 = offs[start]
     if gz.is_org(name):

@@ -68,7 +68,7 @@ ROLE_HEADS = frozenset(
     commander general lieutenant colonel major captain ambassador envoy senator representative governor mayor
     ceo chairman chairwoman chair chancellor king queen prince princess pope leader adviser advisor aide
     analyst expert researcher professor attorney judge justice sheriff councillor councilman speaker premier
-    president-elect founder executive officer manager economist strategist sen. rep. gov. gen.
+    president-elect founder executive officer manager economist strategist sen. rep. gov. gen. sen rep gov gen col
     coroner detective sergeant constable undersheriff superintendent inspector investigator prosecutor
     lawyer publicist dispatcher correspondent editor commissioner administrator coordinator coach scholar owner
     chairperson lawmaker legislator congressman congresswoman historian scientist physician surgeon ombudsman
@@ -76,8 +76,19 @@ ROLE_HEADS = frozenset(
 )
 ROLE_MODIFIERS = frozenset(
     """vice prime foreign defense defence interior finance national security deputy acting former state
-    senior top foreign-affairs press communications military intelligence general""".split()
+    senior top foreign-affairs press communications military intelligence general lt""".split()
 )
+HEADLINE_VERBS = frozenset(
+    """announces says wins dies names calls signs meets visits unveils launches warns urges slams vows backs
+    defends denies admits resigns quits returns joins leaves takes makes gets faces rejects accepts""".split()
+)
+"""Verbs a title-case headline puts after a name ("President Obama Announces Nominee"): the name ends before."""
+ROLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+    "col": "colonel",
+}
+"""Abbreviated titles the name tokenizer reads with their dot ("Gov. Eric Holcomb"), spelled out in the role, so
+"the governor" later finds him."""
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sen. rep. gov. gen. lt. col. sir rev reverend".split())
 DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "i", "an")

@@ -266,18 +266,28 @@ class Registry:
                 return person, m
         return None
 
-    def by_role(self, phrase: str) -> Person | None:
-        """The person introduced with this role ("the foreign minister")."""
+    def by_role(self, phrase: str, pos: int | None = None) -> Person | None:
+        """The person introduced with this role ("the foreign minister"): of several, the one named last
+        before `pos` ("Holcomb's campaign. The governor said" is Holcomb, though another governor is
+        introduced further down), else the one introduced last."""
         low = _LEAD_DET.sub("", phrase.lower()).strip()
         owner = _OWNER.match(low)  # "austria's interior minister": the minister of Austria
         if owner:
             low = low[owner.end():]
+        found: list[Person] = []
         for role, person, national in reversed(self.roles):
             if low and (low in role or role.endswith(low)):
                 if owner and (national or (person.org and owner.group(1) not in person.org.lower())):
                     continue  # "Ukrainian Foreign Minister Kuleba" is not "Russia's foreign minister"
-                return person
-        return None
+                found.append(person)
+        if len(found) > 1 and pos is not None:
+            i = bisect.bisect_left(self._person_pos, pos) - 1
+            for j in range(i, -1, -1):
+                m = self._person_at[j]
+                person = self.person(m.name, m.start)
+                if person is not None and any(person is f for f in found):
+                    return person
+        return found[0] if found else None
 
 
 _OWNER = re.compile(r"([a-z][\w .-]*?)(?:'s|\u2019s)\s+")
@@ -563,7 +573,7 @@ class Attributor:
                 return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
         if _has_role_head(subj) and (not orgs or _OWNER.match(subj.lower())) and not _plural(last_low):
             # "the senator" is the senator named before; "Sheriff's officials" are not one person
-            person = self.registry.by_role(subj)
+            person = self.registry.by_role(subj, start)
             if person:
                 return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
         if words[0].lower() in _NO_SUBJECT_START:
