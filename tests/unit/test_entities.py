@@ -135,3 +135,11 @@ def test_a_headline_verb_ends_the_name_and_one_letter_ends_none() -> None:
     assert ("Obama", "PERSON") in found and not any("Announces" in name for name, _ in found)
     assert mentions("Gen Z shoppers like Plan B.") == []
     assert [m.name for m in mentions("Malcolm X spoke.")] == ["Malcolm X"]
+
+
+def test_a_country_before_a_given_name_is_a_place() -> None:
+    from newswire.extractor.entities import mentions
+
+    found = [(m.name, m.label) for m in mentions("former special envoy to Ukraine Kurt Volker, shifted")]
+    assert found == [("Ukraine", "GPE"), ("Kurt Volker", "PERSON")]
+    assert ("Chad Michael Murray", "PERSON") in {(m.name, m.label) for m in mentions("Chad Michael Murray said")}
