@@ -30,7 +30,7 @@ _FEMALE_NAMES = frozenset(
     letitia tamara tanya wendy yvonne gwen jill joanne joanna judith jodi kristen kristin krista
     marcia maureen melanie meredith miranda molly naomi natasha paula peggy penelope penny phyllis rita
     roberta rosemary roxanne sally sheila stacy stacey susanna suzanne sylvia valerie vanessa veronica
-    vivian whitney yolanda""".split()
+    vivian whitney yolanda georgia jordan""".split()
 )
 _MALE_NAMES = frozenset(
     """james robert john michael william david richard joseph thomas charles christopher daniel matthew anthony
@@ -54,7 +54,7 @@ _MALE_NAMES = frozenset(
     abraham isaac moses aaron solomon clarence calvin herbert franklin dwight lyndon richard gerald ronald
     jimmy woodrow theodore ulysses grover chester rutherford warren martin malcolm nelson desmond kofi
     ban antonio jens volker wladimir gregg greg craig doug glenn howard jay leon lloyd marvin neil
-    norman phil ray rex ross stanley stuart todd troy vernon victor wesley hugh ike jeb wally""".split()
+    norman phil ray rex ross stanley stuart todd troy vernon victor wesley hugh ike jeb wally chad israel jordan""".split()
 )
 _FEMALE_WORDS = frozenset(
     """mrs mrs. ms ms. miss madam madame lady dame queen princess duchess countess spokeswoman chairwoman
