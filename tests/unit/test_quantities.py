@@ -311,6 +311,14 @@ def test_news_counts_ages_and_magnitudes() -> None:
     assert q("the quake measured 5.9 on the Richter scale") == [(5.9, "magnitude", "=")]
 
 
+def test_the_sample_reports_idioms_days_and_partitives() -> None:
+    assert q("would cut about 900 of the roughly 7,000 jobs") == [(900, "jobs", "~"), (7000, "jobs", "~")]
+    assert q("voted 7-4 late Friday") == [(7, None, "="), (4, None, "=")]
+    assert q("keep it all in one place") == [] and q("at one point he left") == []
+    assert q("one fewer rescue at night") == [] and q("one person died") == [(1, "person", "=")]
+    assert q("the index rose one point") == [(1, "point", "=")]
+
+
 def test_huge_powers_do_not_raise() -> None:
     assert q("1e999 things") == []
     assert q("9^999 ways")[0][0] == 9

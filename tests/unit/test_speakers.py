@@ -455,3 +455,8 @@ def test_the_role_goes_to_the_holder_named_last_before_it() -> None:
     t = ("Gov. Eric Holcomb stayed away. Donors gave money to Holcomb's campaign. The governor said he was "
          "waiting for a commission. Kentucky Gov. Matt Bevin lost his race.")
     assert speakers(t)[2][1] == "Eric Holcomb"
+
+
+def test_a_noun_after_a_capitalised_first_word_belongs_to_the_subject() -> None:
+    t = "Terminal operators dispute that number and say job losses would come through retirement."
+    assert speakers(t)[0][1] == "Terminal operators"

@@ -134,6 +134,7 @@ SPEAKER_NOUNS = frozenset(
     candidate director chairman chairwoman executive executives economist economists scientist scientists
     doctors aide aides adviser advisers advisor diplomat diplomats negotiators regulators activists critics
     opponents supporters organizers source person people doctor doctors traders investors workers protesters
+    operator operators
     teachers students parents families voters customers consumers users patients relatives survivors victims
     man woman resident witness victim survivor relative patient customer voter worker employee employees
     student teacher parent mother father wife husband son daughter brother sister friend friends neighbor neighbour
@@ -765,11 +766,15 @@ class Attributor:
         for k in range(len(cuts) - 2, max(-1, len(cuts) - 5), -1):
             lo, hi = cuts[k], cuts[k + 1]
             run_end = lo
+            prev = ""
             for w in _WORD.finditer(text, lo, hi):
                 word = w.group()
-                if text[run_end:w.start()].strip() or not (word[0].isupper() or word.lower() in _SUBJECT_WORDS):
-                    break
+                if text[run_end:w.start()].strip() or not (
+                        word[0].isupper() or word.lower() in _SUBJECT_WORDS
+                        or (prev[:1].isupper() and prev.lower() not in _SUBJECT_WORDS and _is_speaker_noun(word))):
+                    break  # "Terminal operators dispute ... and say": a noun after a name is the subject's
                 run_end = w.end()
+                prev = word
             first = _WORD.search(text, lo, hi)
             if run_end == lo or first is None or first.group().lower() in _LEADING_ADVERBIAL:
                 continue
