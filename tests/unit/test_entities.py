@@ -143,3 +143,11 @@ def test_a_country_before_a_given_name_is_a_place() -> None:
     found = [(m.name, m.label) for m in mentions("former special envoy to Ukraine Kurt Volker, shifted")]
     assert found == [("Ukraine", "GPE"), ("Kurt Volker", "PERSON")]
     assert ("Chad Michael Murray", "PERSON") in {(m.name, m.label) for m in mentions("Chad Michael Murray said")}
+
+
+def test_an_organisation_word_before_of_names_an_organisation() -> None:
+    from newswire.extractor.entities import mentions
+
+    for text, name in (("The Department of Justice said", "Department of Justice"),
+                       ("The Standard-Times of New Bedford reported", "Standard-Times of New Bedford")):
+        assert [(m.name, m.label) for m in mentions(text)] == [(name, "ORG")]

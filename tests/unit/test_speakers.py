@@ -460,3 +460,13 @@ def test_the_role_goes_to_the_holder_named_last_before_it() -> None:
 def test_a_noun_after_a_capitalised_first_word_belongs_to_the_subject() -> None:
     t = "Terminal operators dispute that number and say job losses would come through retirement."
     assert speakers(t)[0][1] == "Terminal operators"
+
+
+def test_a_kind_of_organisation_means_one_of_that_kind() -> None:
+    """"the newspaper" is the Standard-Times, not the prison named since; "the company" is no awards show."""
+    t = ("The Standard-Times of New Bedford is reporting that Gomes has a record. He had just been released from "
+         "the Bristol County House of Correction, the newspaper reported. Big Machine, which owns her records, "
+         "objected. She will perform at the American Music Awards. But the company says she needs no permission.")
+    found = [sp for _, sp in speakers(t)]
+    assert found[1] == "Standard-Times of New Bedford" and found[-1] == "Big Machine"
+    assert "Bristol County House of Correction" not in found and "American Music Awards" not in found

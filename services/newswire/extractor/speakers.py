@@ -154,6 +154,21 @@ _GENERIC_ORG = re.compile(
     r"office|committee|council|party|club|network|newspaper|union|university|court|commission)$",
     re.I,
 )
+_PRESS_WORDS = frozenset(
+    """times post news journal herald tribune gazette telegraph guardian chronicle courier observer express mail
+    independent star sun inquirer register daily weekly bulletin ledger standard reporter press""".split())
+_ORG_KINDS: dict[str, frozenset[str]] = {
+    "newspaper": _PRESS_WORDS, "network": frozenset("network tv television radio broadcasting news".split()),
+    "ministry": frozenset({"ministry"}), "department": frozenset({"department"}), "bank": frozenset({"bank"}),
+    "university": frozenset({"university", "college"}), "court": frozenset({"court"}), "union": frozenset({"union"}),
+    "party": frozenset({"party"}), "club": frozenset({"club"}), "committee": frozenset({"committee"}),
+    "council": frozenset({"council"}), "commission": frozenset({"commission"}),
+}
+"""What an organisation's name must say for a noun naming a kind to mean it ("the newspaper": a Times or a Post)."""
+_NOT_COMPANY = _PRESS_WORDS | frozenset(
+    """ministry department police court government council committee commission house senate congress
+    parliament awards festival university college school hospital army navy military agency office""".split())
+_ORG_NAME_WORD = re.compile(r"[a-z]+")
 _DOCUMENT = re.compile(r"(?:the|a|its|their)\s+(?:(?:news|press|written|joint)\s+)?(?:statement|release)$", re.I)
 """A document speaking for whoever issued it."""
 _MAX_VERBS = 6
@@ -564,7 +579,7 @@ class Attributor:
             return _organisation(orgs[-1].name, orgs[-1].start, end)
         generic = _GENERIC_ORG.match(subj)
         if generic and not orgs:
-            org_m = self._last_org_before(start)
+            org_m = self._last_org_before(start, last_low)
             if org_m is not None:
                 return Speaker(name=org_m.name, role=None, org=org_m.name, start=start, end=end)
         if len(words) == 1 and words[0][0].isupper():
@@ -607,13 +622,23 @@ class Attributor:
         if person is not None:
             self._recent = (pos, speaker, person.gender)
 
-    def _last_org_before(self, pos: int) -> Mention | None:
+    def _last_org_before(self, pos: int, noun: str | None = None) -> Mention | None:
+        """The organisation named last before `pos` that `noun` ("the newspaper", "the company") can mean:
+        one whose name says it is of that kind when the noun names a kind, else one whose name says it is
+        no company when the noun is "company" or "firm"."""
+        kind = _ORG_KINDS.get(noun or "")
         i = bisect.bisect_left(self._starts, pos) - 1
         while i >= 0:
             m = self.mentions[i]
-            if m.label == "ORG" and not _inside(m.start, self.quotes):
-                return m
             i -= 1
+            if m.label != "ORG" or _inside(m.start, self.quotes):
+                continue
+            words = set(_ORG_NAME_WORD.findall(m.name.lower()))
+            if kind is not None and not words & kind:
+                continue  # "the newspaper reported" after "Bristol County House of Correction"
+            if noun in ("company", "firm") and words & _NOT_COMPANY:
+                continue  # "the company says" after "American Music Awards"
+            return m
         return None
 
     def _subject_before(self, lo: int, vpos: int) -> Speaker | None:
