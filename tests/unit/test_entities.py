@@ -151,3 +151,12 @@ def test_an_organisation_word_before_of_names_an_organisation() -> None:
     for text, name in (("The Department of Justice said", "Department of Justice"),
                        ("The Standard-Times of New Bedford reported", "Standard-Times of New Bedford")):
         assert [(m.name, m.label) for m in mentions(text)] == [(name, "ORG")]
+
+
+def test_states_are_places_and_a_place_can_close_a_role() -> None:
+    from newswire.extractor.entities import mentions
+
+    found = [(m.name, m.label, m.role) for m in mentions("South Dakota Gov. Kristi Noem met the President of "
+                                                         "France Emmanuel Macron in Texas.")]
+    assert found == [("South Dakota", "GPE", None), ("Kristi Noem", "PERSON", "governor"),
+                     ("Emmanuel Macron", "PERSON", "President of France"), ("Texas", "GPE", None)]

@@ -470,3 +470,8 @@ def test_a_kind_of_organisation_means_one_of_that_kind() -> None:
     found = [sp for _, sp in speakers(t)]
     assert found[1] == "Standard-Times of New Bedford" and found[-1] == "Big Machine"
     assert "Bristol County House of Correction" not in found and "American Music Awards" not in found
+
+
+def test_an_age_is_no_apposition_and_a_place_no_speaker() -> None:
+    t = "Williams died yesterday in Beverly Hills, California, at the age of 91, her spokesman said."
+    assert speakers(t)[0][1] == "her spokesman"

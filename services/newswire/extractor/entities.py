@@ -137,7 +137,8 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
     if head >= 0:
         end_role = head + 1
         while end_role + 1 < len(toks) and toks[end_role] == "of" and (
-                toks[end_role + 1].lower() in gz.ROLE_MODIFIERS or gz.is_org(toks[end_role + 1])):
+                toks[end_role + 1].lower() in gz.ROLE_MODIFIERS or gz.is_org(toks[end_role + 1])
+                or gz.is_place(toks[end_role + 1])):  # "President of France Emmanuel Macron"
             end_role += 2
         if end_role >= len(toks):
             return []  # only a role: "the Foreign Minister"
@@ -145,7 +146,8 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
         while rs > 0 and (toks[rs - 1].lower() in gz.ROLE_WORDS or toks[rs - 1].lower() in gz.TITLES):
             rs -= 1
         pre = toks[:rs]
-        while pre and (is_demonym(pre[0]) or pre[0].lower() in gz.DIRECTIONS) and not gz.is_org(" ".join(pre)):
+        while pre and (is_demonym(pre[0]) or pre[0].lower() in gz.DIRECTIONS) and not gz.is_org(" ".join(pre)) \
+                and not gz.is_place(" ".join(pre)):  # "South Dakota Gov. Kristi Noem"
             pre = pre[1:]
         if pre:
             org = " ".join(pre)
@@ -240,7 +242,8 @@ def mentions(text: str) -> list[Mention]:
 
 _THE_BEFORE = re.compile(r"(?:^|[^\w])[Tt]he (?:([A-Z][a-z]+) )?$")
 _WORD_AFTER = re.compile(r" ([a-z]+)")
-_VERBS_AFTER = frozenset("said says say told has had have is was were are will would could can may might did does".split())
+_VERBS_AFTER = frozenset(
+    "said says say told has had have is was were are will would could can may might did does".split())
 
 
 def _the_name(text: str, m: Mention) -> str | None:

@@ -42,6 +42,14 @@ CITIES = frozenset(
     kharkiv odesa odessa donetsk luhansk zaporizhzhia kherson mariupol dnipro lviv bakhmut kursk belgorod
     crimea sevastopol riyadh dubai doha nairobi lagos johannesburg beirut gaza rafah""".split()
 )
+US_STATES = frozenset((
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+    "nevada", "new hampshire", "new jersey", "new mexico", "north carolina", "north dakota", "ohio", "oklahoma",
+    "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+    "vermont", "virginia", "west virginia", "wisconsin", "wyoming",
+))
 DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())
 PLACE_SUFFIXES = frozenset(
     """oblast region province state county district city republic island islands street road avenue boulevard
@@ -113,7 +121,7 @@ PLACE_PREFIXES = frozenset("santa san sao saint st. port fort mount lake los las
 def is_place(name: str) -> bool:
     """True for a country, major city, or a name starting or ending in a place word ("Kursk Oblast")."""
     low = name.lower()
-    if low in COUNTRIES or low in CITIES:
+    if low in COUNTRIES or low in CITIES or low in US_STATES:
         return True
     if " " in low and low.split(" ", 1)[0] in PLACE_PREFIXES:
         return True

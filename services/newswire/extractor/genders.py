@@ -54,7 +54,8 @@ _MALE_NAMES = frozenset(
     abraham isaac moses aaron solomon clarence calvin herbert franklin dwight lyndon richard gerald ronald
     jimmy woodrow theodore ulysses grover chester rutherford warren martin malcolm nelson desmond kofi
     ban antonio jens volker wladimir gregg greg craig doug glenn howard jay leon lloyd marvin neil
-    norman phil ray rex ross stanley stuart todd troy vernon victor wesley hugh ike jeb wally chad israel jordan""".split()
+    norman phil ray rex ross stanley stuart todd troy vernon victor wesley hugh ike jeb wally chad israel
+    jordan""".split()
 )
 _FEMALE_WORDS = frozenset(
     """mrs mrs. ms ms. miss madam madame lady dame queen princess duchess countess spokeswoman chairwoman

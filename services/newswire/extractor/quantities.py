@@ -137,7 +137,8 @@ _SCI_FIRST = frozenset("x\u00d7^")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|'s\b")  # 21st, 1960s
 _TIME_AFTER = re.compile(r"(?::\d\d|[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|UTC\b|EST\b|ET\b))")
 _WORD_AFTER = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+|(?<=[A-Z])-\d+)*)")  # "AK-47"
-_HYPHEN_WORD = re.compile(r"-(?!(?:and|or|to|on|in|of|by|for|at|up)\b)(?P<w>[a-z]+(?:-old|-(?:foot|feet|metre|meter|kilometre|kilometer|mile|yard|inch))?)\b")
+_HYPHEN_WORD = re.compile(r"-(?!(?:and|or|to|on|in|of|by|for|at|up)\b)"  # "11-and 13-inch", "two-on-one": no units
+                          r"(?P<w>[a-z]+(?:-old|-(?:foot|feet|metre|meter|kilometre|kilometer|mile|yard|inch))?)\b")
 # "half of", "half the": a share; "the second half of", "in half" are not figures
 _HALF = re.compile(r"[Hh]alf(?= (?:of|the|a|an|its|their|his|her|our|all|those|these)\b)")
 _NOT_HALF = re.compile(r"(?:\w|\b(?:first|second|third|last|other|latter|former|the|a|back|and)[ ])$")
@@ -544,7 +545,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 if kind_hint == "dig" and _ADDRESS_AFTER.match(text, e, end):
                     continue  # a street number: "505 LaGuardia Place", "1600 Pennsylvania Avenue"
                 unit = _counted_noun(text, e, end)
-                if ("agnitude" in text[max(start, s - 13):s] and _MAGNITUDE_BEFORE.search(text, max(start, s - 13), s)) \
+                lead = max(start, s - 13)
+                if ("agnitude" in text[lead:s] and _MAGNITUDE_BEFORE.search(text, lead, s)) \
                         or text.startswith(" on the Richter", e):
                     unit, kind = "magnitude", "measure"  # "a magnitude 4.6 earthquake", "5.9 on the Richter scale"
                 elif unit is None and kind_hint == "dig" and value < 120 and (

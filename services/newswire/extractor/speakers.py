@@ -77,7 +77,7 @@ _NOT_ATTRIBUTING = re.compile(
 _ADVERB_ENDINGS = tuple("""also later then further previously repeatedly again has have had publicly separately
     earlier recently subsequently first initially originally just already often now still privately openly
     finally eventually twice may might would will could can should must""".split())
-_OF_ORG = re.compile(r"(?:from|at)\s+(?:the\s+)?")
+_OF_ORG = re.compile(r"(?:from|at)\s+(?:the\s+)?(?!age\b)")
 """An apposition saying where a person is from ("X, from the Egyptian ministry, said"): an organisation."""
 _FROM_NAME = re.compile(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)$")
 """A name closing a phrase after "from"/"by": who issued what the phrase names."""
@@ -198,7 +198,7 @@ _CLAUSE_CUT = re.compile(r",|\s[\u2014\u2013-]\s")
 _VIA = re.compile(r"\s*via\s+\S")
 _DESCRIPTION = re.compile(
     r"\s*(?:(?:the|a|an|another|one|his|her|their|(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*(?:'s|\u2019s))\s+(?:[A-Z][\w.-]*\s+)*[a-z]"
-    r"|(?:from|at)\s+(?:the\s+)?\w)")
+    r"|(?:from|at)\s+(?:the\s+)?(?!age\b)\w)")
 """A description after a comma ("Gérard Bénézat, the store's insurer, told", "Chris Tang, Hong Kong's new police
 commissioner, said", "X, the Texas-based firm,", "Rafaat Hindy, from the Egyptian ministry, said"): an apposition
 to the name before it, kept when that name is a person."""
@@ -694,7 +694,8 @@ class Attributor:
             if not (_has_role_head(text[a_start:a_end]) or _DESCRIPTION.match(text, a_start, a_end)):
                 break
             sp = self._speaker_from(prev.end() if prev else window_lo, a_delim.start(), (a_start, a_end))
-            if sp is not None and (sp.role or (sp.org and _OF_ORG.match(text[a_start:a_end].strip()))):
+            from_org = sp is not None and sp.org and sp.org != sp.name  # a person from it, not the place itself
+            if sp is not None and (sp.role or (from_org and _OF_ORG.match(text[a_start:a_end].strip()))):
                 return sp
             a_end, j = a_delim.start(), j + 1
         if k > 1:
