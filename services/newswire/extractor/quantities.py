@@ -198,8 +198,7 @@ STOP = frozenset(
 _IRREGULAR_PLURALS = frozenset(
     "people men women children police personnel staff feet teeth mice geese cattle sheep fish aircraft".split()
 )
-_ONE_IDIOM_NEXT = frozenset("else another hand fewer more".split())  # "one fewer rescue", "on the one hand"
-_ONE_IDIOM = re.compile(r"(?:[Aa]t|[Ii]n)[ ]one[ ](?:point|place|stage|time)\b")
+_ONE_IDIOM_NEXT = frozenset("else another hand".split())
 _ONE_IDIOM_BEFORE = re.compile(r"\b(?:[Nn]o|[Aa]ny|[Ee]very|[Ss]ome|[Tt]he)[ ]$")
 _NOUN_SKIP = frozenset("more other additional extra further new".split())
 _AFTER_NOUN = frozenset(
@@ -214,12 +213,6 @@ _STOP_SPAN = 4
 def _plural(word: str) -> bool:
     w = word.lower()
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "\u2019s"))
-
-
-def _next_word(text: str, pos: int, end: int) -> str | None:
-    """The lower-cased word right after `pos`, if any."""
-    m = _WORD_AFTER.match(text, pos, end)
-    return m.group("w").lower() if m else None
 
 
 def _counted_noun(text: str, pos: int, end: int) -> str | None:
@@ -557,13 +550,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 unit = qlang.counted_noun(L, text, e, end)
         if kind_hint == "dig" and e == core_end and e < end and text[e].isalpha():
             continue  # glued to letters and not a known unit: 06F6, 5G, 737MAX
-        if kind_hint == "w" and surface.lower() == "one" and _ONE_IDIOM.match(text, max(start, s - 3), end):
-            continue  # "at one point", "in one place": no figure, though "point" is a unit
         if kind == "count" and kind_hint == "w" and surface.lower() in ("one", "a", "an") and (
                 unit is None or _plural(unit) or unit in _IRREGULAR_PLURALS or unit.endswith(("ed", "ing", "est"))
-                or _next_word(text, core_end, end) in _ONE_IDIOM_NEXT
-                or _ONE_IDIOM_BEFORE.search(text, max(start, s - 8), s) or _OF_DET.match(text, core_end, end)):
-            continue  # a bare "one" ("one costs", "one of the key bosses", "no one else", "one fewer") is no figure
+                or unit in _ONE_IDIOM_NEXT
+                or _ONE_IDIOM_BEFORE.search(text, max(start, s - 8), s)):
+            continue  # a bare "one" ("one costs", "one of them", "no one else") is a pronoun, not a figure
         if kind_hint == "de" and not scaled and surface.lower() in lc.DE_ARTICLES:
             continue  # "ein", "eine": the indefinite article unless a scale follows ("eine Million")
         if not math.isfinite(value):
