@@ -475,3 +475,11 @@ def test_a_kind_of_organisation_means_one_of_that_kind() -> None:
 def test_an_age_is_no_apposition_and_a_place_no_speaker() -> None:
     t = "Williams died yesterday in Beverly Hills, California, at the age of 91, her spokesman said."
     assert speakers(t)[0][1] == "her spokesman"
+
+
+def test_a_place_closes_a_role_before_a_name() -> None:
+    """"China's ambassador to Britain Liu Xiaming": the ambassador to Britain, so "China's ambassador" later is Liu."""
+    t = ("China\u2019s ambassador to Britain Liu Xiaming has said that China has the resolve. Protesters marched. "
+         "China\u2019s ambassador to Britain accused the UK and the US of meddling.")
+    found = speakers(t)
+    assert found[0][1] == "Liu Xiaming" and found[-1][1] == "Liu Xiaming"

@@ -237,7 +237,26 @@ def mentions(text: str) -> list[Mention]:
             if label == "PERSON":
                 surnames.add(m.name.rsplit(" ", 1)[-1])
             out.append(Mention(m.name, label, m.start + base, m.end + base, m.role, m.org) if base else m)
-    return _things_are_not_people(text, out)
+    return _things_are_not_people(text, _places_after_roles(text, out))
+
+
+_ROLE_TO = re.compile(r"([a-z]+) (?:to|of|for) $")
+
+
+def _places_after_roles(text: str, found: list[Mention]) -> list[Mention]:
+    """Split a country off a name it opens when a role leads to it: "ambassador to Britain Liu Xiaming" is
+    Britain and Liu Xiaming ("Britain Liu" is no given name the cached split could know)."""
+    out: list[Mention] = []
+    for m in found:
+        first, _, rest = m.name.partition(" ")
+        if m.label == "PERSON" and " " in rest and first.lower() in gz.COUNTRIES and m.role is None:
+            role = _ROLE_TO.search(text, max(0, m.start - 24), m.start)
+            if role is not None and role.group(1) in gz.ROLE_HEADS:
+                cut = m.start + len(first) + 1
+                out += [Mention(first, "GPE", m.start, m.start + len(first)), Mention(rest, "PERSON", cut, m.end)]
+                continue
+        out.append(m)
+    return out
 
 
 _THE_BEFORE = re.compile(r"(?:^|[^\w])[Tt]he (?:([A-Z][a-z]+) )?$")

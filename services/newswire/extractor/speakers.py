@@ -314,7 +314,14 @@ _ROLE_LAST = tuple(sorted(gz.ROLE_HEADS & gz.ROLE_WORDS))
 
 
 def _role_before(text: str, pos: int, mentions: list[Mention]) -> tuple[str | None, str | None]:
-    """A lower-case role right before a name ("Acme chief executive Jane Smith") and its organisation."""
+    """A lower-case role right before a name ("Acme chief executive Jane Smith") and its organisation; a place
+    may close it ("China's ambassador to Britain Liu Xiaming")."""
+    prep = _ROLE_PREP.search(text, max(0, pos - 40), pos)  # a cheap test before the mentions are searched
+    place = next((m for m in mentions if m.end == pos - 1 and m.label == "GPE"), None) if prep else None
+    if prep is not None and place is not None and prep.end(1) + 1 == place.start:
+        role, org = _role_before(text, prep.start() + 1, mentions)
+        if role is not None:
+            return f"{role} {prep.group(1)} {place.name}", org
     lo = max(0, pos - 50)
     j = pos
     while j > lo and text[j - 1].isspace():
@@ -339,6 +346,10 @@ def _role_before(text: str, pos: int, mentions: list[Mention]) -> tuple[str | No
             if o.label == "ORG" and 0 <= m.start() - o.end <= 2:
                 org = o.name
     return " ".join(role_words), org
+
+
+_ROLE_PREP = re.compile(r" (to|of|for) [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*)? $")
+"""A role's preposition and the place closing it, right before a name ("ambassador to Britain Liu")."""
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
