@@ -20,7 +20,8 @@ def _speaker(claim: dict[str, Any]) -> str:
     if not sp:
         return "unattributed"
     extra = ", ".join(x for x in (sp.get("role"), sp.get("org")) if x)
-    return f"{sp.get('name')}" + (f" ({extra})" if extra else "")
+    name = f"{sp.get('name')} = {sp['refers_to']}" if sp.get("refers_to") else f"{sp.get('name')}"
+    return name + (f" ({extra})" if extra else "")
 
 
 def render(articles: Iterable[dict[str, Any]], alerts: Iterable[dict[str, Any]] = (),

@@ -143,7 +143,7 @@ def test_one_window_scan_agrees_with_the_six_patterns() -> None:
 
 
 def _speakers(text: str) -> list[tuple[str, str | None]]:
-    return [(c.text, c.speaker.name if c.speaker else None) for c in extract(article(text)).claims]
+    return [(c.text, c.speaker.who if c.speaker else None) for c in extract(article(text)).claims]
 
 
 def test_an_unattributed_quote_continues_the_speaker_of_the_quote_before() -> None:

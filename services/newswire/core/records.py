@@ -90,13 +90,24 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Speaker:
-    """Who asserts a claim, with role, organisation and offsets of the mention."""
+    """Who asserts a claim, with role, organisation and offsets of the mention.
+
+    `name` is how the article names the source there: a name (a pronoun or a surname resolved to the full
+    name) or, when it only describes the source ("the governor", "the newspaper"), that description; then
+    `refers_to` is the person or organisation the article names elsewhere that the description means.
+    """
 
     name: str
     role: str | None = None
     org: str | None = None
     start: int | None = None
     end: int | None = None
+    refers_to: str | None = None
+
+    @property
+    def who(self) -> str:
+        """The source itself: the one a description refers to, else the name."""
+        return self.refers_to or self.name
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -42,10 +42,11 @@ def load_gold(path: str | Path = GOLD_PATH) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _speaker_name(speaker: Any) -> str:
-    """Predicted speakers arrive as ``{"name": ...}`` dicts or plain strings; both are compared by name."""
+def _speaker_name(speaker: Any, resolved: bool = False) -> str:
+    """Predicted speakers arrive as ``{"name": ...}`` dicts or plain strings; both are compared by name,
+    or, resolved, by whom a description names (``refers_to``: "Eric Holcomb" for "governor")."""
     if isinstance(speaker, Mapping):
-        return str(speaker.get("name") or "")
+        return str((speaker.get("refers_to") if resolved else None) or speaker.get("name") or "")
     return str(speaker)
 
 
@@ -74,7 +75,7 @@ def score(predicted: Mapping[str, Any], gold: Iterable[dict], *, resolved: bool 
     tp = fp = fn = 0
     for doc in gold:
         claims = _claims(predicted.get(doc["url"]))
-        prepared = [(words(c.get("text")), words(_speaker_name(c["speaker"])) - STOP_WORDS) for c in claims]
+        prepared = [(words(c.get("text")), words(_speaker_name(c["speaker"], resolved)) - STOP_WORDS) for c in claims]
         used: set[int] = set()
         for att in doc["attributions"]:
             src_text = (att.get("source") or {}).get("text")

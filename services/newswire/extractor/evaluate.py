@@ -55,7 +55,8 @@ def _claim_matches(gold: dict[str, Any], claim: Any) -> bool:
     vals = [q.value for q in claim.quantities]
     if not all(any(abs(v - g) < 1e-6 * max(1, g) for v in vals) for g in gold["quantities"]):
         return False
-    spk = json.dumps({"name": claim.speaker.name, "role": claim.speaker.role, "org": claim.speaker.org}
+    spk = json.dumps({"name": claim.speaker.name, "role": claim.speaker.role, "org": claim.speaker.org,
+                      "refers_to": claim.speaker.refers_to}
                      if claim.speaker else {}).lower()
     return not gold["speaker_any"] or any(s.lower() in spk for s in gold["speaker_any"])
 
@@ -101,7 +102,8 @@ def eval_attribution(gold_path: Path = attribution_eval.GOLD_PATH) -> dict[str, 
     predicted: dict[str, list[dict[str, Any]]] = {}
     for row in gold:
         ex = extract(article(row["text"], "a_" + row["doc_id"], row["url"]))
-        predicted[row["url"]] = [{"text": c.text, "speaker": {"name": c.speaker.name} if c.speaker else None}
+        predicted[row["url"]] = [{"text": c.text, "speaker": None if c.speaker is None else
+                                  {"name": c.speaker.name, "refers_to": c.speaker.refers_to}}
                                  for c in ex.claims]
     return {"articles": len(gold), "attributions": sum(len(r["attributions"]) for r in gold),
             "as_written": attribution_eval.score(predicted, gold),

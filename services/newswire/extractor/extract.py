@@ -245,7 +245,7 @@ def extract(article: CleanArticle) -> Extraction:
                 hedges = hd.inline_hedges_at(low, a, b) if hedge_spots.any_in(a, b) else []
             prev = drafts[-1] if drafts else None
             if (quote is not None and prev is not None and prev["quote"] == quote and prev["si"] == si - 1
-                    and speaker is not None and prev["speaker"] is not None and prev["speaker"].name == speaker.name):
+                    and speaker is not None and prev["speaker"] is not None and prev["speaker"].who == speaker.who):
                 # one claim per quotation: its sentences share a speaker and are read together
                 prev.update(si=si, end=b, text=text[prev["start"]:b], qs=prev["qs"] + qs,
                             hedges=prev["hedges"] + hedges, speaker=speaker, rescore=True)

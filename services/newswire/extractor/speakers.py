@@ -550,7 +550,7 @@ class Attributor:
                 # just before ("While Hurd could not say when, he noted that ...": Hurd, as before), and so
                 # is a name in an object before ("X told The Hill she meant no harm to Omar. '...,' she said")
                 r = recent[1]
-                return Speaker(name=r.name, role=r.role, org=r.org, start=start, end=end)
+                return Speaker(name=r.who, role=r.role, org=r.org, start=start, end=end)
             if hit is None:
                 return None
             person, _ = hit
@@ -591,8 +591,9 @@ class Attributor:
         generic = _GENERIC_ORG.match(subj)
         if generic and not orgs:
             org_m = self._last_org_before(start, last_low)
-            if org_m is not None:
-                return Speaker(name=org_m.name, role=None, org=org_m.name, start=start, end=end)
+            if org_m is not None:  # "the newspaper reported": the description, meaning the paper named before
+                return Speaker(name=_LEAD_DET.sub("", subj), role=None, org=org_m.name, start=start, end=end,
+                               refers_to=org_m.name)
         if len(words) == 1 and words[0][0].isupper():
             # a surname first ("Leader said" after "Cpl. Janice Leader"), then a role
             person = self.registry.person(words[0], start)
@@ -601,8 +602,9 @@ class Attributor:
         if _has_role_head(subj) and (not orgs or _OWNER.match(subj.lower())) and not _plural(last_low):
             # "the senator" is the senator named before; "Sheriff's officials" are not one person
             person = self.registry.by_role(subj, start)
-            if person:
-                return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
+            if person:  # "the governor said": the description, meaning the governor named before
+                return Speaker(name=_LEAD_DET.sub("", subj), role=person.role, org=person.org, start=start, end=end,
+                               refers_to=person.name)
         if words[0].lower() in _NO_SUBJECT_START:
             # "For the man described as ..., his", "including a brother", "my mother": the phrase is no
             # source, though an organisation inside it may be ("In Parliament the Communist Party of Greece")
@@ -629,7 +631,7 @@ class Attributor:
     def heard(self, speaker: Speaker | None, pos: int) -> None:
         """Note the speaker the article gave the sentence at `pos`; a person is who "he said" next
         refers to."""
-        person = self.registry.person(speaker.name) if speaker is not None else None
+        person = self.registry.person(speaker.who) if speaker is not None else None
         if person is not None:
             self._recent = (pos, speaker, person.gender)
 

@@ -69,7 +69,7 @@ def summarize(claims: Iterable[Claim], text: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for c in with_figures[:MAX_CLAIMS]:
         q = c.quantities[0]
-        speaker = c.speaker.name if c.speaker else None
+        speaker = c.speaker.who if c.speaker else None
         if c.speaker and c.speaker.org and c.speaker.org not in (speaker or ""):
             speaker = f"{speaker} ({c.speaker.org})" if speaker else c.speaker.org
         out.append({
