@@ -497,3 +497,9 @@ def test_a_description_keeps_its_words_and_names_whom_it_means() -> None:
         found.append(sp)
     assert found[1] is not None and (found[1].name, found[1].refers_to) == ("governor", "Eric Holcomb")
     assert found[2] is not None and (found[2].name, found[2].refers_to) == ("Eric Holcomb", None)
+
+
+def test_verbs_of_condemnation_attribute() -> None:
+    t = ("This comes as China has denounced a Hong Kong court ruling. "
+         "Over the weekend, Trump assailed Williams as part of the Never Trumpers.")
+    assert [sp for _, sp in speakers(t)] == ["China", "Trump"]

@@ -30,7 +30,8 @@ _VERB_WORDS = (
     "testified characterized characterised described emphasised emphasized stressed urged cautioned "
     "admitted admits conceded concedes contended contends maintained maintains recalled recalls "
     "replied replies vowed vows countered remarked hinted hints joked jokes accused accuses "
-    "cited cites touted touts chanted"
+    "cited cites touted touts chanted denounced denounces criticised criticized criticises criticizes "
+    "slammed slams blasted blasts assailed condemned condemns"
 )
 _VERB = re.compile(r"\b" + trie_pattern(_VERB_WORDS.split()) + r"\b")  # trie: one branch per letter
 # a verb with the non-word character before it: a pattern that starts with a character class lets re
