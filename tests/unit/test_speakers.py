@@ -503,3 +503,8 @@ def test_verbs_of_condemnation_attribute() -> None:
     t = ("This comes as China has denounced a Hong Kong court ruling. "
          "Over the weekend, Trump assailed Williams as part of the Never Trumpers.")
     assert [sp for _, sp in speakers(t)] == ["China", "Trump"]
+
+
+def test_a_title_dot_inside_an_according_to_source() -> None:
+    t = "The suspect sought them out, according to Troy police Lt. Gerry Scherlinck. Deputy Jerry Ortiz said no."
+    assert [sp for _, sp in speakers(t)] == ["Gerry Scherlinck", "Jerry Ortiz"]

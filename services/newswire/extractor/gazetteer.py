@@ -76,7 +76,8 @@ ROLE_HEADS = frozenset(
     commander general lieutenant colonel major captain ambassador envoy senator representative governor mayor
     ceo chairman chairwoman chair chancellor king queen prince princess pope leader adviser advisor aide
     analyst expert researcher professor attorney judge justice sheriff councillor councilman speaker premier
-    president-elect founder executive officer manager economist strategist sen. rep. gov. gen. sen rep gov gen col
+    president-elect founder executive officer manager economist strategist sen. rep. gov. gen. sen rep gov gen col lt
+    deputy
     coroner detective sergeant constable undersheriff superintendent inspector investigator prosecutor
     lawyer publicist dispatcher correspondent editor commissioner administrator coordinator coach scholar owner
     chairperson lawmaker legislator congressman congresswoman historian scientist physician surgeon ombudsman

@@ -42,6 +42,9 @@ _ACCORDING = re.compile(
     r"(?P<subj>[^,;:.!?\"\u201c\u201d]{2,80}?)(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))"
 )
 """The source after "according to", or after "Per" ("Per THR, the talks are delicate", "..., per the AP.")."""
+_ACCORDING_REST = re.compile(r"[^,;:.!?\"\u201c\u201d]{2,60}?(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))")
+"""The rest of an "according to" source after a title's dot."""
+_TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof rev sen rep gov gen lt col sgt capt cpl det adm maj".split())
 _WITH_ING = re.compile(
     r"\W*with (?P<subj>[^,;]{2,60}?) (?:estimating|saying|claiming|reporting|suggesting|putting|citing|believing)\b"
 )
@@ -785,7 +788,13 @@ class Attributor:
         acc = _ACCORDING.search(text, start, end) if (text.find("ccording to", start, end) >= 0 or text.find(
             "Per ", start, end) >= 0 or text.find(", per ", start, end) >= 0) else None
         if acc and not _inside(acc.start(), self.quotes):
-            return self._speaker_from(acc.start("subj"), acc.end("subj"))
+            subj_end = acc.end("subj")
+            last_word = text[acc.start("subj"):subj_end].rsplit(None, 1)[-1].lower()
+            if text.startswith(".", subj_end) and last_word in _TITLE_ABBREVIATIONS:
+                # "according to Troy police Lt. Gerry Scherlinck": the title's dot does not end the source
+                more = _ACCORDING_REST.match(text, subj_end + 1, end)
+                subj_end = more.end() if more else subj_end
+            return self._speaker_from(acc.start("subj"), subj_end)
         quoted = _QUOTED_AS.search(text, start, end) if text.find("quoted", start, end) >= 0 else None
         if quoted and not _inside(quoted.start(), self.quotes):
             if quoted.group("subj"):  # "Interfax quoted the official as saying"
