@@ -160,3 +160,12 @@ def test_states_are_places_and_a_place_can_close_a_role() -> None:
                                                          "France Emmanuel Macron in Texas.")]
     assert found == [("South Dakota", "GPE", None), ("Kristi Noem", "PERSON", "governor"),
                      ("Emmanuel Macron", "PERSON", "President of France"), ("Texas", "GPE", None)]
+
+
+def test_company_words_and_vessels_are_no_people() -> None:
+    from newswire.extractor.entities import mentions
+
+    found = {(m.name, m.label) for m in mentions("The INS Mysore answered the MV Gibe. France Telecom and the "
+                                                 "U.S. Geological Survey said so. Ms Harris agreed.")}
+    assert found == {("INS Mysore", "ORG"), ("MV Gibe", "ORG"), ("France Telecom", "ORG"),
+                     ("U.S. Geological Survey", "ORG"), ("Harris", "PERSON")}

@@ -125,6 +125,8 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
     if 3 <= len(toks) <= 4 and toks[0].lower() in gz.COUNTRIES and genders.is_given_name(toks[1]) \
             and not genders.is_given_name(toks[0]) and not gz.is_org(whole):  # "envoy to Ukraine Kurt Volker"
         return [Mention(toks[0], "GPE", offs[0], offs[0] + len(toks[0])), *_mention_uncached(toks[1:], offs[1:])]
+    if len(toks) >= 2 and toks[0].lower() in gz.VESSEL_PREFIXES and toks[1][:1].isupper():
+        return [Mention(whole, "ORG", offs[0], offs[-1] + len(toks[-1]))]  # "INS Mysore", "MV Gibe"
     if len(toks) >= 3 and toks[1] == "of" and any(w in gz.ORG_WORDS for w in toks[0].lower().split("-")):
         return [Mention(whole, "ORG", offs[0], offs[-1] + len(toks[-1]))]  # "Department of Justice"
     if gz.is_org(whole) and (last in gz.ORG_WORDS or gz.is_org(toks[-1])) or gz.is_place(whole):

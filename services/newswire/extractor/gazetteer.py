@@ -66,8 +66,12 @@ ORG_WORDS = frozenset(
     ltd llc plc airlines airways intelligence directorate college school academy hospital church museum
     stadium institute council productions records studios pictures entertainment media partners holdings
     ventures capital labs laboratories technologies industries enterprises motors pharmaceuticals label
-    communications alliance coalition society trust centre center awards festival""".split()
+    communications alliance coalition society trust centre center awards festival survey telecom advisors
+    advisers facilities systems solutions software networks brands insurance logistics electronics
+    resources properties investments securities consulting semiconductor""".split()
 )
+VESSEL_PREFIXES = frozenset("ins uss hms mv rv".split())  # not "MS": Ms Harris
+"""Ship prefixes ("INS Mysore", "MV Gibe"): a vessel is no person; it can report, like an organisation."""
 ORG_ACRONYMS = frozenset(
     "voa ria tass afp ap bbc cnn nbc abc cbs nyt un eu nato fbi cia nsa hur sbu imf who wto opec ecb fed".split()
 )
