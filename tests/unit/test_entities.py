@@ -169,3 +169,12 @@ def test_company_words_and_vessels_are_no_people() -> None:
                                                  "U.S. Geological Survey said so. Ms Harris agreed.")}
     assert found == {("INS Mysore", "ORG"), ("MV Gibe", "ORG"), ("France Telecom", "ORG"),
                      ("U.S. Geological Survey", "ORG"), ("Harris", "PERSON")}
+
+
+def test_a_name_only_ever_after_in_is_a_place() -> None:
+    from newswire.extractor.entities import mentions
+
+    found = {(m.name, m.label) for m in mentions("The quake struck near Bandar Abbas on Sunday. Damage in Bandar "
+                                                 "Abbas was light. Visitors in Van Gogh's studio left.")}
+    assert ("Bandar Abbas", "GPE") in found and ("Bandar Abbas", "PERSON") not in found
+    assert ("Van Gogh", "PERSON") in found

@@ -285,17 +285,19 @@ def _the_name(text: str, m: Mention) -> str | None:
 
 
 def _things_are_not_people(text: str, found: list[Mention]) -> list[Mention]:
-    """Sort out "people" that are things, by how the article uses them.
+    """Sort out "people" that are things or places, by how the article uses them.
 
     A name followed by ", which" ("Big Machine, which was bought out") or acting after "the" ("the Spanish Red
     Cross said") is an organisation, in all its mentions. A name after "the" that does not act ("at the Winter
     Meetings if", "Other than the MacBook Pro,", "the Bettie Page mystique") is no person there: that mention
-    goes. None of this touches a surname alone, a name with a role, a known given name or an initial: "which"
+    goes. A name only ever found after "in", "near" or "outside" is a place ("in Bandar Abbas"). None of this
+    touches a surname alone, a name with a role, a known given name or an initial: "which"
     after a person refers to what came before ("Cook told Benioff, which meant"), and a man's name can qualify
     a noun ("the Donald Trump era", "the J. Edgar Hoover building").
     """
     things: set[str] = set()
     objects: set[int] = set()
+    located: dict[str, bool] = {}  # name -> every mention so far after "in"/"near"/"outside"
     for m in found:
         if m.label != "PERSON" or m.role is not None or " " not in m.name or ". " in m.name \
                 or genders.is_given_name(m.name):
@@ -305,10 +307,23 @@ def _things_are_not_people(text: str, found: list[Mention]) -> list[Mention]:
             things.add(m.name)
         elif use == "names":
             objects.add(m.start)
-    if not things and not objects:
+        located[m.name] = located.get(m.name, True) and _IN_BEFORE.search(text, max(0, m.start - 8), m.start) \
+            is not None and not text.startswith(_POSSESSIVE, m.end)  # "in Van Gogh's painting": a person
+    places = {name for name, yes in located.items() if yes and name not in things}
+    if not things and not objects and not places:
         return found
-    return [m._replace(label="ORG", role=None, org=None) if m.label == "PERSON" and m.name in things else m
-            for m in found if m.start not in objects or m.name in things]
+    out = []
+    for m in found:
+        if m.label == "PERSON" and m.name in things:
+            out.append(m._replace(label="ORG", role=None, org=None))
+        elif m.label == "PERSON" and m.name in places:
+            out.append(m._replace(label="GPE", role=None, org=None))  # "in Bandar Abbas", "near Key Biscayne"
+        elif m.start not in objects or m.name in things:
+            out.append(m)
+    return out
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|near|outside)[ ]$")
 
 
 def find_entities(text: str) -> list[Entity]:
