@@ -248,6 +248,8 @@ _ROLE_TO = re.compile(r"([a-z]+) (?:to|of|for) $")
 def _places_after_roles(text: str, found: list[Mention]) -> list[Mention]:
     """Split a country off a name it opens when a role leads to it: "ambassador to Britain Liu Xiaming" is
     Britain and Liu Xiaming ("Britain Liu" is no given name the cached split could know)."""
+    if not any(m.label == "PERSON" and m.role is None and m.name.count(" ") >= 2 for m in found):
+        return found  # the common case: no name of three words or more without a role
     out: list[Mention] = []
     for m in found:
         first, _, rest = m.name.partition(" ")
