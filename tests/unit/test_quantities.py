@@ -316,6 +316,12 @@ def test_the_sample_reports_days_and_partitives() -> None:
     assert q("one person died") == [(1, "person", "=")]
 
 
+def test_changes_decibels_and_hyphenated_tallies() -> None:
+    assert q("down by 30 to 126") == [(30, None, "="), (126, None, "=")]
+    assert q("a 38 dBA office") == [(38, "decibel", "=")]
+    assert [v for v, _, _ in q("Glass was 20-of-24 passing")] == [20, 24] and q("F-16 jets") == []
+
+
 def test_huge_powers_do_not_raise() -> None:
     assert q("1e999 things") == []
     assert q("9^999 ways")[0][0] == 9

@@ -326,6 +326,8 @@ def _counts_plural(text: str, e: int, end: int) -> bool:
     return bool(m) and m.group("w").islower() and (_plural(m.group("w")) or m.group("w") in _IRREGULAR_PLURALS)
 
 
+_BY_BEFORE = re.compile(r"\bby[ ]$")
+_OF_HYPHEN = re.compile(r"\d-(?:of|for)-$")
 _RANGE_END = re.compile(r"[-\u2013\u2212]\d+(?:\.\d+)?[ \u00a0]?")
 
 
@@ -368,6 +370,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             if before in "-\u2212" and s - 2 >= start and text[s - 2].isalnum():
                 if text[s - 2].isdigit() and found and found[-1].end == s - 1 and not drop_next_partner:
                     pass  # the second half of "10-15": merged as a range below
+                elif _OF_HYPHEN.search(text, max(start, s - 6), s):
+                    pass  # "20-of-24 passing", "7-for-10 shooting": no label (see below)
                 else:
                     continue  # F-16, COVID-19, 2013-14
             if before == ":" or (e < end and text[e] == ":" and e + 1 < end and text[e + 1].isdigit()):
@@ -435,6 +439,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 drop_next_partner = True
                 continue
             labelled, cap = _label_before(window)
+            if labelled and window.endswith(("-of-", "-for-")) and _OF_HYPHEN.search(window):
+                labelled = False  # "20-of-24 passing": a count, not a label like "F-16"
             labelled = labelled and not (cap and cap.lower() in _CAP_OK)
             if labelled and L.noun_mode == "cap" and cap and _CAP_NEXT.match(text, e, end):
                 labelled = False  # German capitalises nouns: "Kosten 12 Millionen", "Polizei 40 Verletzte"
@@ -598,9 +604,10 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
             # even after a verb of change ("rose from $350 to $680 per kg")
             from_to = ranged and "-" not in gap and "\u2013" not in gap and lang.from_before.search(
                 text, max(0, q.start - 8), q.start)
-            if ranged and not from_to and "-" not in gap and "\u2013" not in gap and q.unit is not None \
-                    and q.unit != n.unit and q.kind != "age":
-                ranged = None  # "fell 1.2 points to 25,430" is a change, not a range
+            if ranged and not from_to and "-" not in gap and "\u2013" not in gap and (
+                    (q.unit is not None and q.unit != n.unit and q.kind != "age")
+                    or _BY_BEFORE.search(text, max(0, q.start - 4), q.start) or q.value == 0):
+                ranged = None  # "fell 1.2 points to 25,430", "down by 30 to 126", "zero to 60 mph": a change
             if (between or ranged) and compatible and (q.value <= n.value or between or from_to or n.value < 0):
                 unit = n.unit or q.unit
                 kind = n.kind if n.unit else q.kind

@@ -28,6 +28,7 @@ _SYMBOLS: dict[str, tuple[str, str]] = {
     "cl": ("centilitre", "measure"), "tbsp": ("tablespoon", "measure"), "tsp": ("teaspoon", "measure"),
     "\u00b0C": ("degree celsius", "measure"), "\u00b0F": ("degree fahrenheit", "measure"),
     "\u00b0": ("degree", "measure"), "W": ("watt", "measure"), "kW": ("kilowatt", "measure"),
+    "dB": ("decibel", "measure"), "dBA": ("decibel", "measure"), "dBa": ("decibel", "measure"),
     "MW": ("megawatt", "measure"), "GW": ("gigawatt", "measure"), "kWh": ("kilowatt hour", "measure"),
     "MWh": ("megawatt hour", "measure"), "GWh": ("gigawatt hour", "measure"), "Wh": ("watt hour", "measure"),
     "TWh": ("terawatt hour", "measure"), "eV": ("electronvolt", "measure"), "TeV": ("teraelectronvolt", "measure"),
