@@ -293,9 +293,9 @@ def _things_are_not_people(text: str, found: list[Mention]) -> list[Mention]:
     Cross said") is an organisation, in all its mentions. A name after "the" that does not act ("at the Winter
     Meetings if", "Other than the MacBook Pro,", "the Bettie Page mystique") is no person there: that mention
     goes. A name only ever found after "in", "near" or "outside" is a place ("in Bandar Abbas"). None of this
-    touches a surname alone, a name with a role, a known given name or an initial: "which"
-    after a person refers to what came before ("Cook told Benioff, which meant"), and a man's name can qualify
-    a noun ("the Donald Trump era", "the J. Edgar Hoover building").
+    touches a surname alone, a name with a role, a known given name or an initial: "which" after a person
+    refers to what came before ("Cook told Benioff, which meant"), and a man's name can qualify a noun ("the
+    Donald Trump era", "the J. Edgar Hoover building").
     """
     things: set[str] = set()
     objects: set[int] = set()
@@ -320,7 +320,7 @@ def _things_are_not_people(text: str, found: list[Mention]) -> list[Mention]:
             out.append(m._replace(label="ORG", role=None, org=None))
         elif m.label == "PERSON" and m.name in places:
             out.append(m._replace(label="GPE", role=None, org=None))  # "in Bandar Abbas", "near Key Biscayne"
-        elif m.start not in objects or m.name in things:
+        elif m.start not in objects:
             out.append(m)
     return out
 
