@@ -44,7 +44,9 @@ _ACCORDING = re.compile(
 """The source after "according to", or after "Per" ("Per THR, the talks are delicate", "..., per the AP.")."""
 _ACCORDING_REST = re.compile(r"[^,;:.!?\"\u201c\u201d]{2,60}?(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))")
 """The rest of an "according to" source after a title's dot."""
-_TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof rev sen rep gov gen lt col sgt capt cpl det adm maj".split())
+_TITLE_ABBREVIATIONS = frozenset({t.rstrip(".") for t in gz.TITLES} | set(gz.ROLE_ABBREVIATIONS)
+                                 | set("sgt capt cpl det adm maj".split()))
+"""Titles written with a dot before a name ("Lt. Gerry Scherlinck"): the dot ends no sentence or source."""
 _WITH_ING = re.compile(
     r"\W*with (?P<subj>[^,;]{2,60}?) (?:estimating|saying|claiming|reporting|suggesting|putting|citing|believing)\b"
 )
