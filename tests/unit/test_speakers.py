@@ -508,3 +508,11 @@ def test_verbs_of_condemnation_attribute() -> None:
 def test_a_title_dot_inside_an_according_to_source() -> None:
     t = "The suspect sought them out, according to Troy police Lt. Gerry Scherlinck. Deputy Jerry Ortiz said no."
     assert [sp for _, sp in speakers(t)] == ["Gerry Scherlinck", "Jerry Ortiz"]
+
+
+def test_a_quotation_looks_for_its_verb_in_its_own_sentence() -> None:
+    """"..., a co-worker yelled, '...'": the verb before a quotation is searched back to the sentence's start
+    only (it had taken "Another elderly man" with "$20 inside." from the sentence before)."""
+    t = ('One patient brought an envelope with $20 inside. Another elderly man said simply, "Maybe I can help." '
+         'I heard a bang. Then a co-worker yelled, "Come on, you got to leave now!"')
+    assert [sp for _, sp in speakers(t)][1] == "Another elderly man" and speakers(t)[-1][1] == "co-worker"

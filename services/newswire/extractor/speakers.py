@@ -31,7 +31,7 @@ _VERB_WORDS = (
     "admitted admits conceded concedes contended contends maintained maintains recalled recalls "
     "replied replies vowed vows countered remarked hinted hints joked jokes accused accuses "
     "cited cites touted touts chanted denounced denounces criticised criticized criticises criticizes "
-    "slammed slams blasted blasts assailed condemned condemns"
+    "slammed slams blasted blasts assailed condemned condemns yelled yells shouted shouts screamed"
 )
 _VERB = re.compile(r"\b" + trie_pattern(_VERB_WORDS.split()) + r"\b")  # trie: one branch per letter
 # a verb with the non-word character before it: a pattern that starts with a character class lets re
@@ -61,7 +61,7 @@ _DELIM_WORDS = ("that as while when after before because and but which who where
 # every top-level branch starts with a literal: re skips in C to the next mark or first letter
 _DELIM = re.compile("|".join([*map(re.escape, ",;:()\"\u201c\u201d\u2014"), *word_alternatives(_DELIM_WORDS)]))
 _DELIM_NEAR = 48  # characters before a verb scanned first for clause delimiters
-_LEAD_DET = re.compile(r"^(?:(?:but|and|so|yet|meanwhile|also)\s+)?(?:the|a|an|this|that|these|those)\s+", re.I)
+_LEAD_DET = re.compile(r"^(?:(?:but|and|so|yet|meanwhile|also|then)\s+)?(?:the|a|an|this|that|these|those)\s+", re.I)
 _LEAD_CONJ = re.compile(
     r"(?:but|and|so|yet|meanwhile|also|now|however|when|while|after|before|as|if|because|although|though|since"
     r"|once|until|where)\s+",
@@ -140,7 +140,7 @@ SPEAKER_NOUNS = frozenset(
     candidate director chairman chairwoman executive executives economist economists scientist scientists
     doctors aide aides adviser advisers advisor diplomat diplomats negotiators regulators activists critics
     opponents supporters organizers source person people doctor doctors traders investors workers protesters
-    operator operators
+    operator operators co-worker co-workers coworker coworkers colleague colleagues records documents
     teachers students parents families voters customers consumers users patients relatives survivors victims
     man woman resident witness victim survivor relative patient customer voter worker employee employees
     student teacher parent mother father wife husband son daughter brother sister friend friends neighbor neighbour
@@ -880,6 +880,9 @@ class Attributor:
                     return sp
         line_start = text.rfind("\n", 0, qs) + 1
         lo = max(line_start, qs - 200)
+        for end in _SENT_END.finditer(text, lo, qs):  # the sentence the quotation opens in, not the one before
+            if not _abbreviation_before(text, end.start()):
+                lo = end.end()
         head = text[lo:qs]
         if head.rstrip().endswith((":", ",")):
             last = None
