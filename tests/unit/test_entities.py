@@ -178,3 +178,10 @@ def test_a_name_only_ever_after_in_is_a_place() -> None:
                                                  "Abbas was light. Visitors in Van Gogh's studio left.")}
     assert ("Bandar Abbas", "GPE") in found and ("Bandar Abbas", "PERSON") not in found
     assert ("Van Gogh", "PERSON") in found
+
+
+def test_a_role_word_after_a_given_name_is_a_surname() -> None:
+    from newswire.extractor.entities import mentions
+
+    assert [(m.name, m.role) for m in mentions("Cpl. Janice Leader said")] == [("Janice Leader", None)]
+    assert [(m.name, m.role) for m in mentions("Prime Minister John Major said")] == [("John Major", "Prime Minister")]

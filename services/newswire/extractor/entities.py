@@ -133,6 +133,9 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
         label = "ORG" if gz.is_org(whole) and not gz.is_place(whole) else "GPE"
         return [Mention(whole, label, offs[0], offs[-1] + len(toks[-1]))]
     head = max((j for j, t in enumerate(toks) if _is_head(t)), default=-1)
+    if head == len(toks) - 1 and head > 0 and genders.is_given_name(toks[head - 1]):
+        # a role word after a given name is a surname: "Janice Leader", "John Major"
+        head = max((j for j, t in enumerate(toks[:head - 1]) if _is_head(t)), default=-1)
     out: list[Mention] = []
     role = org = None
     start = 0
