@@ -516,3 +516,10 @@ def test_a_quotation_looks_for_its_verb_in_its_own_sentence() -> None:
     t = ('One patient brought an envelope with $20 inside. Another elderly man said simply, "Maybe I can help." '
          'I heard a bang. Then a co-worker yelled, "Come on, you got to leave now!"')
     assert [sp for _, sp in speakers(t)][1] == "Another elderly man" and speakers(t)[-1][1] == "co-worker"
+
+
+def test_an_aside_and_a_relative_pronoun_point_back_to_the_subject() -> None:
+    t = ("The US military said the cause was under investigation. The Afghan Taliban, however, claimed "
+         "responsibility for shooting down the helicopter, which it said crashed in Logar. "
+         "Seacom started to experience problems on Saturday, which it said was caused by a cable cut.")
+    assert [sp for _, sp in speakers(t)] == ["US military", "Afghan Taliban", "Seacom"]

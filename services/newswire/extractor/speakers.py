@@ -200,6 +200,10 @@ _LEADING_ADVERBIAL = frozenset(
     """after before in on at when while despite following during since as with without for by later earlier
     meanwhile however also but and speaking asked""".split())
 _SUBJECT_WORDS = gz.ROLE_WORDS | {"the", "a", "an"}
+_ASIDE = re.compile(r"\s*(?:however|though|meanwhile|too|also|instead|in turn|in response"
+                    r"|for (?:its|their|his|her) part|in a statement"
+                    r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*")
+"""An aside between commas after a subject ("The Taliban, however, claimed"): the subject is before it."""
 _CLAUSE_CUT = re.compile(r",|\s[\u2014\u2013-]\s")
 _VIA = re.compile(r"\s*via\s+\S")
 _DESCRIPTION = re.compile(
@@ -354,6 +358,9 @@ def _role_before(text: str, pos: int, mentions: list[Mention]) -> tuple[str | No
     return " ".join(role_words), org
 
 
+_RELATIVE_PRONOUN = re.compile(r"\b(?:which|that) (?:it|they) $")
+"""A pronoun opening a relative clause ("the helicopter, which it said crashed"): it refers back to the main
+clause's subject, which the sentence's other verb names."""
 _ROLE_PREP = re.compile(r" (to|of|for) [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*)? $")
 """A role's preposition and the place closing it, right before a name ("ambassador to Britain Liu")."""
 
@@ -676,8 +683,9 @@ class Attributor:
             chunk_end = d.start()  # "Kirby, spokesperson, told": the subject ends at the comma
             k = 2
             d = delims.back(2)
-            if d is not None and d.group() == "," and not _WORD.search(text, d.end(), chunk_end):  # "Smith, 45, said"
-                chunk_end = d.start()
+            if d is not None and d.group() == "," and (not _WORD.search(text, d.end(), chunk_end)  # "Smith, 45, said"
+                                                       or _ASIDE.fullmatch(text, d.end(), chunk_end)):
+                chunk_end = d.start()  # "The Afghan Taliban, however, claimed"
                 k = 3
         last = delims.back(k)
         sstart = last.end() if last else window_lo
@@ -777,6 +785,7 @@ class Attributor:
         if len(verbs) > 2 * _MAX_VERBS:  # a run-on "sentence": only its ends can hold the attribution
             verbs = verbs[:_MAX_VERBS] + verbs[-_MAX_VERBS:]
         # trailing attribution first ("..., the White House said Friday."), then leading
+        relative = None
         for v in reversed(verbs):  # in text order already
             before = text[max(start, v.start() - 3):v.start()]
             inverted = not text[max(start, v.start() - 2):v.start()].strip().isalpha()
@@ -784,7 +793,15 @@ class Attributor:
                 sp = self._subject_after(v.end(), end)
                 if sp:
                     return sp
+            rel = _RELATIVE_PRONOUN.search(text, max(start, v.start() - 12), v.start())
+            if rel:  # "claimed responsibility for the attack, which it said ...": "it" is the claimant
+                relative = relative or rel
+                continue
             sp = self._subject_before(start, v.start())
+            if sp:
+                return sp
+        if relative is not None:  # "Seacom started to have problems, which it said were caused by ..."
+            sp = self._main_subject(start, relative.start())
             if sp:
                 return sp
         acc = _ACCORDING.search(text, start, end) if (text.find("ccording to", start, end) >= 0 or text.find(
@@ -816,6 +833,8 @@ class Attributor:
         cuts = [start, *(m.end() for m in _CLAUSE_CUT.finditer(text, start, end)), end]
         for k in range(len(cuts) - 2, max(-1, len(cuts) - 5), -1):
             lo, hi = cuts[k], cuts[k + 1]
+            while lo < hi and text[lo] in " \"'\u201c\u201d":
+                lo += 1  # a stray quotation mark before the subject ('" Seacom started ...')
             run_end = lo
             prev = ""
             for w in _WORD.finditer(text, lo, hi):
