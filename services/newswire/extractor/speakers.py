@@ -899,11 +899,11 @@ class Attributor:
                     return sp
         line_start = text.rfind("\n", 0, qs) + 1
         lo = max(line_start, qs - 200)
-        for end in _SENT_END.finditer(text, lo, qs):  # the sentence the quotation opens in, not the one before
-            if not _abbreviation_before(text, end.start()):
-                lo = end.end()
         head = text[lo:qs]
         if head.rstrip().endswith((":", ",")):
+            for end in _SENT_END.finditer(text, lo, qs):  # the sentence the quotation opens in, not the one before
+                if not _abbreviation_before(text, end.start()):
+                    lo = end.end()
             last = None
             for v in _VERB.finditer(text, lo, qs):
                 last = v
