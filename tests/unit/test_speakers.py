@@ -523,3 +523,8 @@ def test_an_aside_and_a_relative_pronoun_point_back_to_the_subject() -> None:
          "responsibility for shooting down the helicopter, which it said crashed in Logar. "
          "Seacom started to experience problems on Saturday, which it said was caused by a cable cut.")
     assert [sp for _, sp in speakers(t)] == ["US military", "Afghan Taliban", "Seacom"]
+
+
+def test_a_presentation_or_filing_is_a_source() -> None:
+    t = "An October 11 presentation to bondholders indicated administrative jobs would be cut."
+    assert speakers(t)[0][1] == "October 11 presentation to bondholders"

@@ -141,6 +141,7 @@ SPEAKER_NOUNS = frozenset(
     doctors aide aides adviser advisers advisor diplomat diplomats negotiators regulators activists critics
     opponents supporters organizers source person people doctor doctors traders investors workers protesters
     operator operators co-worker co-workers coworker coworkers colleague colleagues records documents
+    presentation presentations filing filings memo letter
     teachers students parents families voters customers consumers users patients relatives survivors victims
     man woman resident witness victim survivor relative patient customer voter worker employee employees
     student teacher parent mother father wife husband son daughter brother sister friend friends neighbor neighbour
