@@ -85,7 +85,7 @@ ROLE_HEADS = frozenset(
     coroner detective sergeant constable undersheriff superintendent inspector investigator prosecutor
     lawyer publicist dispatcher correspondent editor commissioner administrator coordinator coach scholar owner
     chairperson lawmaker legislator congressman congresswoman historian scientist physician surgeon ombudsman
-    treasurer auditor diplomat""".split()
+    treasurer auditor diplomat dean""".split()
 )
 ROLE_MODIFIERS = frozenset(
     """vice prime foreign defense defence interior finance national security deputy acting former state

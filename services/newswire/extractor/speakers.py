@@ -683,11 +683,12 @@ class Attributor:
         if d is not None and d.group() == "," and not text[d.end():chunk_end].strip():
             chunk_end = d.start()  # "Kirby, spokesperson, told": the subject ends at the comma
             k = 2
-            d = delims.back(2)
+            while (d := delims.back(k)) is not None and d.group().lower() in ("and", "or"):
+                k += 1  # "Mayer, Disney's chairman of direct-to-consumer and international, said"
             if d is not None and d.group() == "," and (not _WORD.search(text, d.end(), chunk_end)  # "Smith, 45, said"
                                                        or _ASIDE.fullmatch(text, d.end(), chunk_end)):
                 chunk_end = d.start()  # "The Afghan Taliban, however, claimed"
-                k = 3
+                k += 1
         last = delims.back(k)
         sstart = last.end() if last else window_lo
         if chunk_end - sstart < 1:
