@@ -903,9 +903,9 @@ class Attributor:
         lo = max(line_start, qs - 200)
         head = text[lo:qs]
         if head.rstrip().endswith((":", ",")):
-            for end in _SENT_END.finditer(text, lo, qs):  # the sentence the quotation opens in, not the one before
-                if not _abbreviation_before(text, end.start()):
-                    lo = end.end()
+            for full_stop in _SENT_END.finditer(text, lo, qs):  # the quotation's own sentence, not the one before
+                if not _abbreviation_before(text, full_stop.start()):
+                    lo = full_stop.end()
             last = None
             for v in _VERB.finditer(text, lo, qs):
                 last = v
