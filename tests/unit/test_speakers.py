@@ -531,7 +531,7 @@ def test_a_presentation_or_filing_is_a_source() -> None:
 
 
 def test_an_and_inside_an_apposition_does_not_cut_the_subject() -> None:
-    t = ("Walt Disney Co. executive Kevin Mayer spoke. \u201cWe had some issues,\u201d Mayer, Disney\u2019s chairman of "
-         "direct-to-consumer and international, said Tuesday. Gill Sandford, dean of the Faculty of Creative and "
-         "Cultural Industries, said the staff were sad.")
+    t = ("Walt Disney Co. executive Kevin Mayer spoke. \u201cWe had some issues,\u201d Mayer, Disney\u2019s "
+         "chairman of direct-to-consumer and international, said Tuesday. Gill Sandford, dean of the Faculty of "
+         "Creative and Cultural Industries, said the staff were sad.")
     assert [sp for _, sp in speakers(t)][1:] == ["Kevin Mayer", "Gill Sandford"]
