@@ -27,6 +27,7 @@ from tests.integration.test_faults_support import (
     raw_records,
     sample_articles,
     table_keys,
+    trace_missing,
     wait_all,
     wait_count,
 )
@@ -92,7 +93,11 @@ def test_sigkill_stateful_stage_then_restart_state_complete(stage: str, live_set
         feeder.finish()
         time.sleep(1.0)
         procs[stage] = start_worker(stage, live_settings, tmp_path)
-        final = wait_all(live_settings, topics.enriched, ids, timeout=150)
+        try:
+            final = wait_all(live_settings, topics.enriched, ids, timeout=150)
+        except AssertionError as exc:  # once in many runs: say where the article stopped
+            missing = sorted(set(ids) - set(by_article(live_settings, topics.enriched)))
+            raise AssertionError(f"{exc}\n{trace_missing(live_settings, missing, procs)}") from None
         wait_caught_up(live_settings, "stories", topics.extracted, timeout=60)
         wait_caught_up(live_settings, "alerter", topics.stories, timeout=90)
         for name, proc in procs.items():

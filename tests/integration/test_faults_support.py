@@ -151,6 +151,22 @@ def kill(worker: WorkerProcess, sig: int = signal.SIGKILL) -> int:
     return worker.process.wait(10) if sig == signal.SIGKILL else 0
 
 
+def trace_missing(settings: Settings, missing: list[str], workers: dict[str, WorkerProcess]) -> str:
+    """Where lost articles got to (which topics hold them, dead-letter reasons) and the workers' log tails,
+    for a failure message: a loss that shows up once in many runs must say where it happened."""
+    topics = Topics.for_prefix(settings.topic_prefix)
+    lines = []
+    for name in ("raw", "clean", "extracted", "enriched", "deadletter"):
+        held = by_article(settings, getattr(topics, name))
+        for aid in missing[:3]:
+            events = held.get(aid, [])
+            reasons = [e["payload"].get("reason") for e in events if name == "deadletter"]
+            lines.append(f"{aid} on {name}: {len(events)} event(s){' ' + str(reasons) if reasons else ''}")
+    for stage, worker in workers.items():
+        lines.append(f"--- {stage} log tail ---\n{log_text(worker)[-1500:]}")
+    return "\n".join(lines)
+
+
 def log_text(worker: WorkerProcess) -> str:
     """The worker's log so far (for failure messages)."""
     return worker.log_path.read_text(errors="replace")[-3000:]
