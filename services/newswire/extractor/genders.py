@@ -68,11 +68,17 @@ _MALE_WORDS = frozenset(
     dad""".split()
 )
 _BOTH = _FEMALE_NAMES & _MALE_NAMES
+_GIVEN_NAMES = _FEMALE_NAMES | _MALE_NAMES
+
+
+def _given(name: str) -> str:
+    """A full name's first word, lower-cased, as the given-name lists hold it."""
+    return name.split(" ", 1)[0].lower().rstrip(".")
 
 
 def of_name(name: str) -> str | None:
     """The gender a person's full name suggests by its given name, or None."""
-    first = name.split(" ", 1)[0].lower().rstrip(".")
+    first = _given(name)
     if first in _BOTH:
         return None
     if first in _FEMALE_NAMES:
@@ -84,8 +90,7 @@ def of_name(name: str) -> str | None:
 
 def is_given_name(name: str) -> bool:
     """True when a full name opens with a given name on the lists (of either gender, or both)."""
-    first = name.split(" ", 1)[0].lower().rstrip(".")
-    return first in _FEMALE_NAMES or first in _MALE_NAMES
+    return _given(name) in _GIVEN_NAMES
 
 
 def of_words(words: str | None) -> str | None:

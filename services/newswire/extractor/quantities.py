@@ -331,8 +331,8 @@ _OF_HYPHEN = re.compile(r"\d-(?:of|for)-$")
 _RANGE_END = re.compile(r"[-\u2013\u2212]\d+(?:\.\d+)?[ \u00a0]?")
 
 
-def _measured_range(lang: qlang.Lang, text: str, e: int, end: int) -> bool:
-    """Whether a range to a measured figure follows ("-30 minutes"): then the capitalised word before the
+def _range_with_unit(lang: qlang.Lang, text: str, e: int, end: int) -> bool:
+    """Whether a range to a figure with a unit follows ("-30 minutes"): then the capitalised word before the
     first figure is no label but a sentence's first word ("Drink 20-30 minutes before", "Allow 2-3 hours")."""
     r = _RANGE_END.match(text, e, end)
     um = lang.unit_after.match(text, r.end(), end) if r else None
@@ -524,7 +524,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 e = um2.end()
         if kind_hint == "one" and kind == "count":
             continue  # "a" only counts with the unit right after it
-        if kind == "count" and kind_hint == "dig" and labelled and not (cap and _measured_range(L, text, e, end)):
+        if kind == "count" and kind_hint == "dig" and labelled and not (cap and _range_with_unit(L, text, e, end)):
             continue  # a label or model name: Section 427, Voyager 2, Big 12; but "Drink 20-30 minutes"
         if kind == "count" and _is_year(value, surface) and not cur and not (
                 approx != "=" and _counts_plural(text, e, end)):
