@@ -11,7 +11,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from newswire.core.admin import topic_partitions
+from newswire.core.admin import end_offsets, topic_partitions
 from newswire.core.boundary import max_request_bytes
 from newswire.core.kafka import client_kwargs
 from newswire.core.settings import Settings
@@ -43,23 +43,38 @@ async def produce(settings: Settings, records: Iterable[Record]) -> int:
 
 
 async def read_topic(settings: Settings, topic: str, *, idle_seconds: float = 2.0,
-                     until: float | None = None, from_beginning: bool = True) -> AsyncIterator[Any]:
-    """Yield records of a topic from its start (no consumer group) until idle or a deadline."""
+                     until: float | None = None, from_beginning: bool = True,
+                     to_end: bool = False) -> AsyncIterator[Any]:
+    """Yield records of a topic from its start (no consumer group) until idle or a deadline.
+
+    With `to_end`, stop once every partition is read up to its end offset as it was when
+    reading began, and wait up to `max(idle_seconds, TO_END_STALL_SECONDS)` without a record
+    before giving up: on a busy machine a fetch can take longer than a short idle time, and
+    stopping on idle alone then returns part of the topic as if it were all of it."""
     consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False,
                                 auto_offset_reset="earliest" if from_beginning else "latest")
     await consumer.start()
     try:
         tps = await topic_partitions(consumer, topic)
+        pending: dict[Any, int] = {}
+        if to_end and tps:
+            begins = await consumer.beginning_offsets(tps)
+            ends = await end_offsets(consumer, tps)  # reassigns the consumer: before the assign below
+            pending = {tp: end for tp, end in ends.items() if end > begins[tp]}
+            idle_seconds = max(idle_seconds, TO_END_STALL_SECONDS)
         consumer.assign(tps)
         if from_beginning:
             await consumer.seek_to_beginning(*tps)
         last = time.monotonic()
-        while True:
+        while not to_end or pending:
             batch = await consumer.getmany(timeout_ms=200, max_records=1000)
             records = [r for rs in batch.values() for r in rs]
             now = time.monotonic()
             for r in records:
                 yield r
+            for tp, rs in batch.items():
+                if rs and tp in pending and rs[-1].offset + 1 >= pending[tp]:
+                    del pending[tp]
             if records:
                 last = now
             elif idle_seconds and now - last > idle_seconds:
@@ -70,8 +85,12 @@ async def read_topic(settings: Settings, topic: str, *, idle_seconds: float = 2.
         await consumer.stop()
 
 
+TO_END_STALL_SECONDS = 15.0
+"""How long `read_topic(to_end=True)` waits for a record it knows exists before it gives up."""
+
+
 async def collect(settings: Settings, topic: str, idle_seconds: float = 1.0) -> list[Any]:
-    """Every record currently in a topic."""
-    return [r async for r in read_topic(settings, topic, idle_seconds=idle_seconds)]
+    """Every record in a topic when called: read up to the end offsets taken at the start."""
+    return [r async for r in read_topic(settings, topic, idle_seconds=idle_seconds, to_end=True)]
 
 

@@ -162,9 +162,29 @@ def trace_missing(settings: Settings, missing: list[str], workers: dict[str, Wor
             events = held.get(aid, [])
             reasons = [e["payload"].get("reason") for e in events if name == "deadletter"]
             lines.append(f"{aid} on {name}: {len(events)} event(s){' ' + str(reasons) if reasons else ''}")
+    lines.extend(_input_positions(settings, missing[:3]))
     for stage, worker in workers.items():
         lines.append(f"--- {stage} log tail ---\n{log_text(worker)[-1500:]}")
     return "\n".join(lines)
+
+
+def _input_positions(settings: Settings, missing: list[str]) -> list[str]:
+    """Where each missing article sits on the stories worker's input against the group's committed
+    offset: committed past it means its offset was committed unprocessed; before it, never re-fetched."""
+    from newswire.core.admin import group_lag
+
+    topics = Topics.for_prefix(settings.topic_prefix)
+    group = f"{settings.topic_prefix}-stories{settings.group_suffix}"
+    lag = asyncio.run(group_lag(settings, group, topics.extracted))
+    at = {r.key.decode(): (r.partition, r.offset) for r in asyncio.run(collect(settings, topics.extracted))}
+    out = []
+    for aid in missing:
+        if aid in at:
+            partition, offset = at[aid]
+            committed, end = lag.get(partition, (None, None))
+            out.append(f"{aid} at extracted partition {partition} offset {offset}; stories group committed "
+                       f"{committed}, end {end}")
+    return out
 
 
 def log_text(worker: WorkerProcess) -> str:
