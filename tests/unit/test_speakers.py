@@ -535,3 +535,22 @@ def test_an_and_inside_an_apposition_does_not_cut_the_subject() -> None:
          "chairman of direct-to-consumer and international, said Tuesday. Gill Sandford, dean of the Faculty of "
          "Creative and Cultural Industries, said the staff were sad.")
     assert [sp for _, sp in speakers(t)][1:] == ["Kevin Mayer", "Gill Sandford"]
+
+
+def test_an_adverb_in_ly_before_the_verb_is_not_part_of_the_name() -> None:
+    assert speakers("Trump reportedly said the deal was off.")[0][1] == "Trump"
+    assert speakers("The British royal blankly denied having sex with underage girls.")[0][1] == "British royal"
+    assert speakers("A US ally said that 5 died.")[0][1] == "US ally"  # a noun in -ly stays in the name
+
+
+def test_a_pronoun_opening_a_sentence_continues_the_last_sentences_subject() -> None:
+    t = ("Talent manager Scooter Braun bought the label this year. "
+         "Braun has worked with the likes of Kanye West and Kim Kardashian, both of whom Taylor Swift has had "
+         "feuds with in the past. He has consistently denied being unfair to her.")
+    assert speakers(t)[2][1] == "Scooter Braun"
+    # the last person named stays the antecedent when no person opens the sentence before
+    t = "Police arrested John Smith on Monday. He said he was innocent."
+    assert speakers(t)[1][1] == "John Smith"
+    # and a name after an abbreviation's dot does not open a sentence
+    t = "The best player on defense vs. John Harbaugh's team was Joe Schobert. He said he had 93 tackles."
+    assert speakers(t)[1][1] == "Joe Schobert"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newswire.core.records import Speaker
@@ -53,7 +54,9 @@ _WITH_ING = re.compile(
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|further|previously|repeatedly|again|has|have|had|had also|has also|publicly|at first"
     r"|separately|earlier|recently|subsequently|first|initially|originally|had earlier|just|already|often|now|still"
-    r"|privately|openly|finally|eventually|twice|may|might|would|will|could|can|should|must))+\s*$"
+    r"|privately|openly|finally|eventually|twice|may|might|would|will|could|can|should|must"
+    r"|(?!(?:family|ally|assembly|daily|weekly|monthly|quarterly|yearly|rally|supply|reply|bully|anomaly|monopoly"
+    r"|butterfly|fly|elderly)\b)[a-z]{2,}ly))+\s*$"  # "the minister flatly denied", "Trump reportedly said"
 )
 _DELIM_WORDS = ("that as while when after before because and but which who where what how if since though although "
                 "whereas so then with").split()
@@ -83,6 +86,8 @@ _NOT_ATTRIBUTING = re.compile(
 _ADVERB_ENDINGS = tuple("""also later then further previously repeatedly again has have had publicly separately
     earlier recently subsequently first initially originally just already often now still privately openly
     finally eventually twice may might would will could can should must""".split())
+_ADVERB_TAIL_ENDINGS = (*_ADVERB_ENDINGS, "ly")
+"""What _ADVERB_TAIL can end with: the words above or any adverb in -ly."""
 _OF_ORG = re.compile(r"(?:from|at)\s+(?:the\s+)?(?!age\b)")
 """An apposition saying where a person is from ("X, from the Egyptian ministry, said"): an organisation."""
 _FROM_NAME = re.compile(r"\b(?:from|by)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)$")
@@ -285,13 +290,17 @@ class Registry:
     def last_person_before(self, pos: int, pronoun: str | None = None) -> tuple[Person, Mention] | None:
         """The last person named outside quotes before `pos` whom `pronoun` ("he"/"she") can refer to:
         people known to be of the other gender are passed over, up to _PRONOUN_REACH names back."""
+        return next(self.people_before(pos, pronoun), None)
+
+    def people_before(self, pos: int, pronoun: str | None = None) -> Iterator[tuple[Person, Mention]]:
+        """The people named outside quotes before `pos`, latest first, whom `pronoun` can refer to (any
+        without one), up to _PRONOUN_REACH names back."""
         i = bisect.bisect_left(self._person_pos, pos) - 1
         for j in range(i, max(-1, i - _PRONOUN_REACH), -1):
             m = self._person_at[j]
             person = self.person(m.name, m.start) or Person(m.name, m.role, m.org)
             if pronoun is None or genders.agrees(person.gender, pronoun):
-                return person, m
-        return None
+                yield person, m
 
     def by_role(self, phrase: str, pos: int | None = None) -> Person | None:
         """The person introduced with this role ("the foreign minister"): of several, the one named last
@@ -567,6 +576,8 @@ class Attributor:
                 return Speaker(name=r.who, role=r.role, org=r.org, start=start, end=end)
             if hit is None:
                 return None
+            if not self._subject_like(hit[1]) and _opens_sentence(text, start):
+                hit = self._subject_of_sentence(hit, low) or hit
             person, _ = hit
             return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
         if low in _PRONOUNS_GROUP:
@@ -642,6 +653,32 @@ class Attributor:
         before = _WORD.findall(text, max(lo, cut + 1), m.start)
         return all(w[0].isupper() or w.lower() in _SUBJECT_WORDS for w in before)
 
+    def _subject_of_sentence(self, hit: tuple[Person, Mention], pronoun: str) -> tuple[Person, Mention] | None:
+        """The person opening the sentence of `hit` (a name standing in an object) whom `pronoun` can
+        mean: "Braun has worked with Kanye West and Kim Kardashian, both of whom Taylor Swift has had
+        feuds with. He has denied it": a pronoun opening a sentence continues the last one's subject."""
+        text = self.text
+        for person, m in self.registry.people_before(hit[1].start, pronoun):
+            if _SENT_END.search(text, m.end, hit[1].start):
+                return None  # back in an earlier sentence
+            if person is not hit[0] and self._opens_its_sentence(m):
+                return person, m
+        return None
+
+    def _opens_its_sentence(self, m: Mention) -> bool:
+        """Whether a name is its sentence's subject: only capitalised, role or determiner words before it
+        back to the sentence's start ("vs. #Steelers" opens none: "vs." is an abbreviation)."""
+        text = self.text
+        lo = max(0, m.start - 160)
+        cut = m.start
+        while True:
+            cut = max(text.rfind(c, lo, cut) for c in ".!?\n")
+            if cut < 0 or not _abbreviation_before(text, cut):
+                break
+        if cut < 0 and lo > 0:
+            return False  # no sentence start within reach: a long sentence, the name deep inside it
+        return all(w[0].isupper() or w.lower() in _SUBJECT_WORDS for w in _WORD.findall(text, cut + 1, m.start))
+
     def heard(self, speaker: Speaker | None, pos: int) -> None:
         """Note the speaker the article gave the sentence at `pos`; a person is who "he said" next
         refers to."""
@@ -673,7 +710,7 @@ class Attributor:
         text = self.text
         chunk_end = vpos
         alo = max(lo, vpos - 40)
-        adv = _ADVERB_TAIL.search(text, alo, vpos) if _ends_with(text, alo, vpos, _ADVERB_ENDINGS, False) else None
+        adv = _ADVERB_TAIL.search(text, alo, vpos) if _ends_with(text, alo, vpos, _ADVERB_TAIL_ENDINGS, False) else None
         if adv:
             chunk_end = adv.start()
         window_lo = max(lo, chunk_end - 160)
@@ -946,6 +983,12 @@ class Attributor:
 
 
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether only spaces and a quotation mark stand between `pos` and the previous sentence's end."""
+    before = text[max(0, pos - 8):pos].rstrip(" \t\"\u201c\u201d")
+    return not before or before[-1] in ".!?\n"
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
