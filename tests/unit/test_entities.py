@@ -185,3 +185,14 @@ def test_a_role_word_after_a_given_name_is_a_surname() -> None:
 
     assert [(m.name, m.role) for m in mentions("Cpl. Janice Leader said")] == [("Janice Leader", None)]
     assert [(m.name, m.role) for m in mentions("Prime Minister John Major said")] == [("John Major", "Prime Minister")]
+
+
+def test_for_and_on_join_an_organisations_name_only_after_its_head() -> None:
+    found = {(m.name, m.label) for m in mentions(
+        "The National Institute on Drug Abuse and the Council on Foreign Relations agreed with the "
+        "U.S. Centers for Disease Control and Prevention. Biden met Macron at the CNN Center on Tuesday.")}
+    assert ("National Institute on Drug Abuse", "ORG") in found
+    assert ("Council on Foreign Relations", "ORG") in found
+    assert ("U.S. Centers for Disease Control and Prevention", "ORG") in found
+    assert ("CNN Center", "ORG") in found  # not "CNN Center on Tuesday"
+    assert not any(" on " in name for name, _ in found if name.startswith("CNN"))

@@ -554,3 +554,8 @@ def test_a_pronoun_opening_a_sentence_continues_the_last_sentences_subject() -> 
     # and a name after an abbreviation's dot does not open a sentence
     t = "The best player on defense vs. John Harbaugh's team was Joe Schobert. He said he had 93 tackles."
     assert speakers(t)[1][1] == "Joe Schobert"
+
+
+def test_an_and_inside_an_organisations_name_does_not_cut_the_speaker() -> None:
+    t = "The Centers for Disease Control and Prevention said 5 people died."
+    assert speakers(t)[0][1] == "Centers for Disease Control and Prevention"

@@ -25,7 +25,22 @@ _TOKEN = (
     r"|\.(?=[ ][A-Z])"  # an initial: John F. Kirby
     r"|[\w\u2019'\-]*)"
 )
-_SPAN = re.compile(_TOKEN + r"(?:(?:[ ](?:of(?:[ ]the)?|de|del|da|bin|al|von|van|der|la|le)[ ]|[ ])" + _TOKEN + r")*")
+_FOR_HEADS = ("Council Institute Institutes Committee Center Centre Centers Centres Commission Conference Office "
+              "Bureau Agency Society Association Foundation Alliance Coalition Campaign Fund Federation League "
+              "Organization Organisation Board Forum Network Partnership Project Trust Force Tribunal").split()
+_ON_HEADS = "Council Committee Commission Conference Institute Institutes Panel Forum Force Board Tribunal".split()
+_ON_FOR = ("(?:for(?:" + "|".join(f"(?<={h} for)" for h in _FOR_HEADS) + ")|on(?:"
+           + "|".join(f"(?<={h} on)" for h in _ON_HEADS) + r"))(?:[ ]the)?(?=[ ](?!(?:Monday|Tuesday|Wednesday"
+           r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
+           r"|November|December)\b))")
+"""An organisation's "for"/"on" joins a name only after a word that heads such names ("Center for Environmental
+Politics", "Council on Foreign Relations"), never before a day or month; elsewhere it ends one ("Trump on Monday",
+"the CNN Center on Tuesday")."""
+# the lookbehinds of _ON_FOR run only once " for"/" on" has matched: every other word boundary costs as before
+_SPAN = re.compile(_TOKEN + r"(?:(?:[ ](?:of(?:[ ]the)?|de|del|da|bin|al|von|van|der|la|le|" + _ON_FOR + r")[ ]|[ ])"
+                   + _TOKEN + r")*")
+_AND_MORE = re.compile(r"[ ]and[ ]" + _TOKEN + r"(?:[ ]" + _TOKEN + r")*")
+"""The words after "and" that end a name with "on"/"for" in it ("Centers for Disease Control and Prevention")."""
 _POSSESSIVE = ("\u2019s", "'s", "\u2019", "'")
 
 
@@ -127,8 +142,9 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
         return [Mention(toks[0], "GPE", offs[0], offs[0] + len(toks[0])), *_mention_uncached(toks[1:], offs[1:])]
     if len(toks) >= 2 and toks[0].lower() in gz.VESSEL_PREFIXES and toks[1][:1].isupper():
         return [Mention(whole, "ORG", offs[0], offs[-1] + len(toks[-1]))]  # "INS Mysore", "MV Gibe"
-    if len(toks) >= 3 and toks[1] == "of" and any(w in gz.ORG_WORDS for w in toks[0].lower().split("-")):
-        return [Mention(whole, "ORG", offs[0], offs[-1] + len(toks[-1]))]  # "Department of Justice"
+    if len(toks) >= 3 and toks[1] == "of" and any(w in gz.ORG_WORDS for w in toks[0].lower().split("-")) \
+            or "on" in toks or "for" in toks:  # "Department of Justice", "National Institute on Drug Abuse"
+        return [Mention(whole, "ORG", offs[0], offs[-1] + len(toks[-1]))]
     if gz.is_org(whole) and (last in gz.ORG_WORDS or gz.is_org(toks[-1])) or gz.is_place(whole):
         label = "ORG" if gz.is_org(whole) and not gz.is_place(whole) else "GPE"
         return [Mention(whole, label, offs[0], offs[-1] + len(toks[-1]))]
@@ -225,8 +241,15 @@ def mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     surnames: set[str] = set()
     get = _span_cache.get
+    resume = 0
     for sm in _SPAN.finditer(text):
+        if sm.start() < resume:
+            continue  # the rest of an organisation's name taken with it
         g = sm.group()
+        if (" on " in g or " for " in g) and text.startswith(" and ", sm.end()):
+            more = _AND_MORE.match(text, sm.end())  # "Centers for Disease Control and Prevention"
+            if more is not None:
+                g, resume = g + more.group(), more.end()
         found = get(g)
         if found is None:
             found = _span_mentions(g)

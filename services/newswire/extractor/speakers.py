@@ -547,6 +547,9 @@ class Attributor:
         lc = _LEAD_CONJ.match(text, start, end)
         if lc:
             start = lc.end()
+        i = bisect.bisect_left(self._starts, start) - 1
+        if i >= 0 and self.mentions[i].start < start < self.mentions[i].end:
+            start = self.mentions[i].start  # cut at an "and" inside a name: "Centers for Disease Control and"
         subj = text[start:end]
         words = _WORD.findall(subj)
         if not words or len(words) > _MAX_SUBJ_WORDS:
