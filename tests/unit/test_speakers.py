@@ -559,3 +559,10 @@ def test_a_pronoun_opening_a_sentence_continues_the_last_sentences_subject() -> 
 def test_an_and_inside_an_organisations_name_does_not_cut_the_speaker() -> None:
     t = "The Centers for Disease Control and Prevention said 5 people died."
     assert speakers(t)[0][1] == "Centers for Disease Control and Prevention"
+
+
+def test_a_place_between_commas_is_not_the_subject() -> None:
+    assert speakers("Police in Dallas, Texas, said 5 people died.")[0][1] == "Police"
+    assert speakers("John Smith, of Dallas, Texas, said 5 people died.")[0][1] == "John Smith"
+    t = "A team at NASA's Goddard Space Flight Center in Greenbelt, Maryland, has confirmed 3 plumes."
+    assert speakers(t)[0][1] != "Maryland"

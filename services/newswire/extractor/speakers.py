@@ -656,6 +656,18 @@ class Attributor:
         before = _WORD.findall(text, max(lo, cut + 1), m.start)
         return all(w[0].isupper() or w.lower() in _SUBJECT_WORDS for w in before)
 
+    def _place_aside(self, comma: re.Match[str], end: int) -> bool:
+        """Whether text between `comma` and `end` only says where, so the subject is before it: a state after
+        its city ("in Greenbelt, Maryland, has confirmed") or "of"/"from" a place ("Smith, of Dallas, said")."""
+        text = self.text
+        place = text[comma.end():end].strip()
+        if place.startswith(("of ", "from ")):
+            place = place.split(" ", 1)[1]
+            return _is_capitalised(place) and gz.is_place(place)
+        return (_is_capitalised(place) and gz.is_place(place) and place.lower() not in gz.COUNTRIES
+                and text[comma.start() - 1:comma.start()].isalpha()
+                and _WORD.findall(text, max(0, comma.start() - 30), comma.start())[-1][:1].isupper())
+
     def _subject_of_sentence(self, hit: tuple[Person, Mention], pronoun: str) -> tuple[Person, Mention] | None:
         """The person opening the sentence of `hit` (a name standing in an object) whom `pronoun` can
         mean: "Braun has worked with Kanye West and Kim Kardashian, both of whom Taylor Swift has had
@@ -725,10 +737,13 @@ class Attributor:
             k = 2
             while (d := delims.back(k)) is not None and d.group().lower() in ("and", "or"):
                 k += 1  # "Mayer, Disney's chairman of direct-to-consumer and international, said"
-            if d is not None and d.group() == "," and (not _WORD.search(text, d.end(), chunk_end)  # "Smith, 45, said"
-                                                       or _ASIDE.fullmatch(text, d.end(), chunk_end)):
-                chunk_end = d.start()  # "The Afghan Taliban, however, claimed"
+            while d is not None and d.group() == "," and (
+                    not _WORD.search(text, d.end(), chunk_end)  # "Smith, 45, said"
+                    or _ASIDE.fullmatch(text, d.end(), chunk_end)  # "The Afghan Taliban, however, claimed"
+                    or self._place_aside(d, chunk_end)):  # "Police in Dallas, Texas, said"
+                chunk_end = d.start()
                 k += 1
+                d = delims.back(k)
         last = delims.back(k)
         sstart = last.end() if last else window_lo
         if chunk_end - sstart < 1:
@@ -986,6 +1001,11 @@ class Attributor:
 
 
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _is_capitalised(words: str) -> bool:
+    """Whether every word of a phrase starts with a capital ("New York"; not "down the street")."""
+    return bool(words) and all(w[0].isupper() for w in words.split())
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
