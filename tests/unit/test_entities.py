@@ -196,3 +196,16 @@ def test_for_and_on_join_an_organisations_name_only_after_its_head() -> None:
     assert ("U.S. Centers for Disease Control and Prevention", "ORG") in found
     assert ("CNN Center", "ORG") in found  # not "CNN Center on Tuesday"
     assert not any(" on " in name for name, _ in found if name.startswith("CNN"))
+
+
+def test_a_person_of_an_organisation_or_place_is_split_from_it() -> None:
+    found = {(m.name, m.label) for m in mentions(
+        "Michael Silverman of the Boston Herald met Rosaly Lopes of NASA's Jet Propulsion Laboratory and "
+        "Sen. Joe Manchin of West Virginia.")}
+    assert {("Michael Silverman", "PERSON"), ("Boston Herald", "ORG"), ("Rosaly Lopes", "PERSON"), ("NASA", "ORG"),
+            ("Jet Propulsion Laboratory", "ORG"), ("Joe Manchin", "PERSON"), ("West Virginia", "GPE")} <= found
+    silverman = next(m for m in mentions("Michael Silverman of the Boston Herald said so.") if m.label == "PERSON")
+    assert silverman.org == "Boston Herald"
+    # the "of" inside an organisation's own name stays
+    found = {(m.name, m.label) for m in mentions("The Joint Chiefs of Staff met the Royal Bank of Scotland.")}
+    assert ("Royal Bank of Scotland", "ORG") in found and ("Staff", "ORG") not in found

@@ -111,6 +111,25 @@ def _is_gerund(tok: str) -> bool:
         and low not in _ING_NAMES  # a stem with a vowel: "Hosting", not "Spring" or "String"
 
 
+def _person_of(toks: list[str]) -> int:
+    """Where a name of two to four words ends at an "of" that leads to an organisation or a place ("John Smith
+    of the University of Texas", "Rosaly Lopes of NASA"), else 0. Never inside an organisation's or a place's own
+    name ("Royal Bank of Scotland", "United States of America", "Democratic Republic of Congo")."""
+    i = toks.index("of") if "of" in toks else 0
+    if not 2 <= i <= 4 or i + 1 >= len(toks):
+        return 0
+    before = toks[:i]
+    rest = toks[i + 2:] if toks[i + 1] == "the" else toks[i + 1:]
+    if not rest or any(t.lower() in gz.ORG_WORDS or t.lower() in gz.PLACE_SUFFIXES for t in before) \
+            or _is_head(before[-1]) or gz.is_place(" ".join(before)) or gz.is_org(" ".join(before)):
+        return 0
+    if len(rest) == 1 and rest[0].lower() in gz.ORG_WORDS:
+        return 0  # "of Staff": a bare organisation word ends no person's name
+    after = " ".join(rest)
+    acronym = len(rest) == 1 and len(rest[0]) >= 2 and rest[0].isupper()
+    return i if acronym or gz.is_org(after) or gz.is_place(after) else 0
+
+
 def _is_head(tok: str) -> bool:
     low = tok.lower()
     return low in gz.ROLE_HEADS or low in gz.TITLES
@@ -142,6 +161,13 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
         return [Mention(toks[0], "GPE", offs[0], offs[0] + len(toks[0])), *_mention_uncached(toks[1:], offs[1:])]
     if len(toks) >= 2 and toks[0].lower() in gz.VESSEL_PREFIXES and toks[1][:1].isupper():
         return [Mention(whole, "ORG", offs[0], offs[-1] + len(toks[-1]))]  # "INS Mysore", "MV Gibe"
+    split = _person_of(toks)
+    if split:  # "John Smith of the University of Texas", "Rosaly Lopes of NASA"
+        after = split + (2 if toks[split + 1] == "the" else 1)
+        left, right = _mention_uncached(toks[:split], offs[:split]), _mention_uncached(toks[after:], offs[after:])
+        if left and right and left[-1].label == "PERSON" and left[-1].org is None and right[0].label == "ORG":
+            left[-1] = left[-1]._replace(org=right[0].name)  # where the person works
+        return left + right
     if len(toks) >= 3 and toks[1] == "of" and any(w in gz.ORG_WORDS for w in toks[0].lower().split("-")) \
             or "on" in toks or "for" in toks:  # "Department of Justice", "National Institute on Drug Abuse"
         return [Mention(whole, "ORG", offs[0], offs[-1] + len(toks[-1]))]

@@ -65,7 +65,8 @@ ORG_WORDS = frozenset(
     foundation cabinet assembly club league board tribune herald telegraph guardian agence
     ltd llc plc airlines airways intelligence directorate college school academy hospital church museum
     stadium institute council productions records studios pictures entertainment media partners holdings
-    ventures capital labs laboratories technologies industries enterprises motors pharmaceuticals label
+    ventures capital lab labs laboratory laboratories guild technologies industries enterprises motors
+    pharmaceuticals label
     communications alliance coalition society trust centre center awards festival survey telecom advisors
     advisers facilities systems solutions software networks brands insurance logistics electronics
     resources properties investments securities consulting semiconductor""".split()
