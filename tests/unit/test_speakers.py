@@ -566,3 +566,10 @@ def test_a_place_between_commas_is_not_the_subject() -> None:
     assert speakers("John Smith, of Dallas, Texas, said 5 people died.")[0][1] == "John Smith"
     t = "A team at NASA's Goddard Space Flight Center in Greenbelt, Maryland, has confirmed 3 plumes."
     assert speakers(t)[0][1] != "Maryland"
+
+
+def test_an_apposition_with_a_place_and_a_second_role_still_names_the_person() -> None:
+    t = ('"We get out more than we put in," Dylan Nelson, a postdoctoral fellow at the Max Planck Institute '
+         "in Munich, Germany, and co-author of the study, said in a statement.")
+    assert speakers(t)[0][1] == "Dylan Nelson"
+    assert speakers("Russia, China, said 5 died.")[0][1] == "China"  # two countries: a list, not a city's

@@ -326,6 +326,8 @@ class Registry:
         return found[0] if found else None
 
 
+_AND_ROLE = re.compile(r"\s*and\s+(?:the\s+|a\s+|an\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)*(?:\s+of\s+.*)?$")
+"""A second description joined by "and" inside an apposition ("and co-author of the study")."""
 _OWNER = re.compile(r"([a-z][\w .-]*?)(?:'s|\u2019s)\s+")
 """The owner before a role ("austria's interior minister", lower-cased)."""
 _ROLE_RUN = re.compile(r"\b((?:[a-z][a-z-]*\s+){1,4})$")
@@ -664,9 +666,11 @@ class Attributor:
         if place.startswith(("of ", "from ")):
             place = place.split(" ", 1)[1]
             return _is_capitalised(place) and gz.is_place(place)
-        return (_is_capitalised(place) and gz.is_place(place) and place.lower() not in gz.COUNTRIES
-                and text[comma.start() - 1:comma.start()].isalpha()
-                and _WORD.findall(text, max(0, comma.start() - 30), comma.start())[-1][:1].isupper())
+        if not (_is_capitalised(place) and gz.is_place(place) and text[comma.start() - 1:comma.start()].isalpha()):
+            return False
+        city = _WORD.findall(text, max(0, comma.start() - 30), comma.start())[-1]
+        # "in Munich, Germany, and": a country after its city; "Russia, China, said" lists two subjects
+        return city[:1].isupper() and (place.lower() not in gz.COUNTRIES or city.lower() not in gz.COUNTRIES)
 
     def _subject_of_sentence(self, hit: tuple[Person, Mention], pronoun: str) -> tuple[Person, Mention] | None:
         """The person opening the sentence of `hit` (a name standing in an object) whom `pronoun` can
@@ -766,12 +770,18 @@ class Attributor:
             return self._speaker_from(prev.end() if prev else window_lo, rel_end)
         # apposition: "John Kirby, White House national security spokesperson, told reporters", up to two
         # ("Omar Lamrani, a senior analyst at Stratfor, the Texas-based intelligence firm, told")
-        a_end, j = chunk_end, k
-        for _ in range(2):
+        a_end, j, described = chunk_end, k, 0
+        while described < 2:
             a_delim = delims.back(j)
             a_start = a_delim.end() if a_delim is not None else window_lo
             if a_delim is None or a_delim.group() != ",":
                 break
+            if self._place_aside(a_delim, a_end) or _AND_ROLE.match(text, a_start, a_end):
+                # "X, a fellow at the institute in Munich, Germany, and co-author of the study, said": a place
+                # or a second role joined by "and" in the apposition; the person is further back
+                a_end, j = a_delim.start(), j + 1
+                continue
+            described += 1
             prev = delims.back(j + 1)
             if _VIA.match(text, a_start, a_end):  # "Richardson, via USA Today, said": the outlet relays
                 return self._speaker_from(prev.end() if prev else window_lo, a_delim.start())
