@@ -573,3 +573,9 @@ def test_an_apposition_with_a_place_and_a_second_role_still_names_the_person() -
          "in Munich, Germany, and co-author of the study, said in a statement.")
     assert speakers(t)[0][1] == "Dylan Nelson"
     assert speakers("Russia, China, said 5 died.")[0][1] == "China"  # two countries: a list, not a city's
+
+
+def test_a_quote_after_a_colon_belongs_to_the_name_opening_its_sentence() -> None:
+    t = ("Her co-writers Caitlyn Smith and Kate York joined. \u201cIt\u2019s a different muscle,\u201d York said. "
+         "\u201cYou have to take yourself out of it.\u201d Smith agreed: \u201cIt\u2019s a different job.\u201d")
+    assert speakers(t)[3][1] == "Caitlyn Smith"

@@ -968,7 +968,7 @@ class Attributor:
         lo = max(line_start, qs - 200)
         head = text[lo:qs]
         if head.rstrip().endswith((":", ",")):
-            for full_stop in _SENT_END.finditer(text, lo, qs):  # the quotation's own sentence, not the one before
+            for full_stop in _SENT_END_QUOTED.finditer(text, lo, qs):  # the quotation's own sentence only
                 if not _abbreviation_before(text, full_stop.start()):
                     lo = full_stop.end()
             last = None
@@ -976,6 +976,11 @@ class Attributor:
                 last = v
             if last:
                 return self._subject_before(lo, last.start())
+            if head.rstrip().endswith(":"):  # "Smith agreed: '...'": the sentence's subject introduces it
+                i = bisect.bisect_left(self._starts, lo)
+                if i < len(self.mentions) and self.mentions[i].start < qs and self.mentions[i].label != "GPE" \
+                        and not text[lo:self.mentions[i].start].strip(" \t\n\"'\u201c\u201d\u2018\u2019"):
+                    return self._speaker_from(self.mentions[i].start, self.mentions[i].end)
         return None
 
     def has_speech_verb(self, start: int, end: int) -> bool:
@@ -1011,6 +1016,8 @@ class Attributor:
 
 
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
+_SENT_END_QUOTED = re.compile(r"[.!?](?=[\"'\u201d\u2019]*(?:\s|$))")
+"""A sentence's end, also inside its closing quotation mark ('out of it.\u201d Smith agreed')."""
 
 
 def _is_capitalised(words: str) -> bool:
