@@ -209,3 +209,11 @@ def test_a_person_of_an_organisation_or_place_is_split_from_it() -> None:
     # the "of" inside an organisation's own name stays
     found = {(m.name, m.label) for m in mentions("The Joint Chiefs of Staff met the Royal Bank of Scotland.")}
     assert ("Royal Bank of Scotland", "ORG") in found and ("Staff", "ORG") not in found
+
+
+def test_a_role_going_on_with_of_holds_no_person_but_the_name_closing_it() -> None:
+    assert [(m.name, m.role) for m in mentions("said Head of Research Pankaj Pandey.")] == [
+        ("Pankaj Pandey", "Head of Research")]
+    assert [(m.name, m.role) for m in mentions("said Chief of Detectives Charlie Beck.")] == [
+        ("Charlie Beck", "Chief of Detectives")]
+    assert mentions("said General Manager of Life Care Solutions Europe.") == []

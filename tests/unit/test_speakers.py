@@ -579,3 +579,14 @@ def test_a_quote_after_a_colon_belongs_to_the_name_opening_its_sentence() -> Non
     t = ("Her co-writers Caitlyn Smith and Kate York joined. \u201cIt\u2019s a different muscle,\u201d York said. "
          "\u201cYou have to take yourself out of it.\u201d Smith agreed: \u201cIt\u2019s a different job.\u201d")
     assert speakers(t)[3][1] == "Caitlyn Smith"
+
+
+def test_a_first_person_contraction_names_no_speaker() -> None:
+    assert speakers("We've said this before, many times: there are 5 ways.")[0][1] is None
+
+
+def test_an_organisation_described_between_commas_speaks() -> None:
+    t = "On Monday, the Global Times, the mouthpiece of the Communist party, warned that there are 5 options."
+    assert speakers(t)[0][1] == "Global Times"
+    t = "William Hurlbut, MD, a consulting professor of neuroscience at Stanford University, said 5 died."
+    assert speakers(t)[0][1] != "MD"  # a person's role describes no organisation

@@ -208,6 +208,17 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
         while start < len(toks) - 1 and (is_demonym(toks[start]) or toks[start].lower() in gz.DIRECTIONS):
             start += 1
     name_toks = toks[start:]
+    if head >= 0 and name_toks[0] in ("of", "for", "on"):  # the role goes on: "Head of Research"
+        given = next((j for j in range(2, len(name_toks) - 1) if genders.is_given_name(name_toks[j])), None)
+        if given is None and len(name_toks) >= 4 and all(
+                t.isalpha() and t.istitle() and t.lower() not in gz.ORG_WORDS and t.lower() not in gz.NON_NAME_CAPS
+                and not gz.is_place(t) for t in name_toks[-2:]):
+            given = len(name_toks) - 2  # "Chief of Detectives Charlie Beck": a name of two words closes it
+        if given is None:
+            return out  # a role alone ("General Manager of Life Care Solutions")
+        role = " ".join([*(role or "").split(), *name_toks[:given]]) or None  # "Chief of Detectives Charlie Beck"
+        start += given
+        name_toks = name_toks[given:]
     verb = next((j for j in range(1, len(name_toks)) if name_toks[j].lower() in gz.HEADLINE_VERBS), None)
     if verb is not None:
         name_toks = name_toks[:verb]  # a headline: "Obama Announces Nominee" is Obama

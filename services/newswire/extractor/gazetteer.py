@@ -63,7 +63,7 @@ ORG_WORDS = frozenset(
     association organization organisation court police service services bureau fund group post journal
     network television radio tv broadcasting guard command staff authority authorities federation
     foundation cabinet assembly club league board tribune herald telegraph guardian agence
-    ltd llc plc airlines airways intelligence directorate college school academy hospital church museum
+    ltd llc plc airlines airways intelligence directorate college school academy hospital clinic church museum
     stadium institute council productions records studios pictures entertainment media partners holdings
     ventures capital lab labs laboratory laboratories guild technologies industries enterprises motors
     pharmaceuticals label
@@ -104,7 +104,7 @@ ROLE_ABBREVIATIONS = {
 """Abbreviated titles the name tokenizer reads with their dot ("Gov. Eric Holcomb"), spelled out in the role, so
 "the governor" later finds him."""
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
-TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sen. rep. gov. gen. lt. col. sir rev reverend".split())
+TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sen. rep. gov. gen. lt. col. sir rev reverend rt hon".split())
 DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "i", "an")
 NON_NAME_CAPS = frozenset(
     """the a an in on at of for to from by per with and but or if as it its he she they we i you his her their

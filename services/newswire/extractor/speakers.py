@@ -526,6 +526,7 @@ class Attributor:
         self.registry = Registry(text, mentions, self.quotes)
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
+        self._org_names = {m.name for m in mentions if m.label == "ORG"}
         self.last_group: Speaker | None = None
         self._recent: tuple[int, Speaker, str | None] | None = None  # the last person who spoke, where, gender
         self._segment_start = self._segment_end = 0  # the sentence (segment) being attributed
@@ -563,8 +564,8 @@ class Attributor:
             # "debt it says it can't repay": the pronoun alone is the subject
             start = end - len(words[-1])
             subj = words[-1]
-        elif last_low in ("you", "i", "we", "us", "me"):
-            return None  # "Can you believe it?": no third-party speaker
+        elif last_low.replace("\u2019", "'").split("'", 1)[0] in ("you", "i", "we", "us", "me"):
+            return None  # "Can you believe it?", "We've said this before": no third-party speaker
         low = subj.lower()
         if low in _PRONOUNS_PERSON:
             hit = self.registry.last_person_before(start, low)
@@ -789,8 +790,10 @@ class Attributor:
                 break
             sp = self._speaker_from(prev.end() if prev else window_lo, a_delim.start(), (a_start, a_end))
             from_org = sp is not None and sp.org and sp.org != sp.name  # a person from it, not the place itself
-            if sp is not None and (sp.role or (from_org and _OF_ORG.match(text[a_start:a_end].strip()))):
-                return sp
+            if sp is not None and (sp.role or (from_org and _OF_ORG.match(text[a_start:a_end].strip()))
+                                   or (sp.name in self._org_names and _DESCRIPTION.match(text, a_start, a_end)
+                                       and not _has_role_head(text[a_start:a_end]))):
+                return sp  # "the People's Daily, the mouthpiece of the Communist party, warned": the paper
             a_end, j = a_delim.start(), j + 1
         if k > 1:
             # a relative clause with its own clause words before the comma ("The company, which is expected
