@@ -104,7 +104,8 @@ ROLE_ABBREVIATIONS = {
 """Abbreviated titles the name tokenizer reads with their dot ("Gov. Eric Holcomb"), spelled out in the role, so
 "the governor" later finds him."""
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
-TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sen. rep. gov. gen. lt. col. sir rev reverend rt hon".split())
+TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sen. rep. gov. gen. lt. col. sir rev reverend rt hon"
+                   .split())
 DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "i", "an")
 NON_NAME_CAPS = frozenset(
     """the a an in on at of for to from by per with and but or if as it its he she they we i you his her their
