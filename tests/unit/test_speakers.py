@@ -590,3 +590,9 @@ def test_an_organisation_described_between_commas_speaks() -> None:
     assert speakers(t)[0][1] == "Global Times"
     t = "William Hurlbut, MD, a consulting professor of neuroscience at Stanford University, said 5 died."
     assert speakers(t)[0][1] != "MD"  # a person's role describes no organisation
+
+
+def test_a_bare_role_prefers_its_exact_holder() -> None:
+    t = ("President Donald Trump raised tariffs. John Williams, the president of the Federal Reserve Bank of New "
+         "York, spoke of uncertainty. The president says his approach has created leverage.")
+    assert speakers(t)[2][1] == "Donald Trump"

@@ -48,7 +48,7 @@ US_STATES = frozenset((
     "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
     "nevada", "new hampshire", "new jersey", "new mexico", "north carolina", "north dakota", "ohio", "oklahoma",
     "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
-    "vermont", "virginia", "west virginia", "wisconsin", "wyoming",
+    "vermont", "virginia", "west virginia", "wisconsin", "wyoming", "d.c.", "puerto rico",
 ))
 DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())
 PLACE_SUFFIXES = frozenset(

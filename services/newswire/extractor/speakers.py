@@ -311,11 +311,16 @@ class Registry:
         if owner:
             low = low[owner.end():]
         found: list[Person] = []
+        exact: list[Person] = []
         for role, person, national in reversed(self.roles):
             if low and (low in role or role.endswith(low)):
                 if owner and (national or (person.org and owner.group(1) not in person.org.lower())):
                     continue  # "Ukrainian Foreign Minister Kuleba" is not "Russia's foreign minister"
                 found.append(person)
+                if role == low:
+                    exact.append(person)
+        if exact:  # "the president" is President Trump, not "the president of the American Farm Bureau"
+            found = exact
         if len(found) > 1 and pos is not None:
             i = bisect.bisect_left(self._person_pos, pos) - 1
             for j in range(i, -1, -1):
