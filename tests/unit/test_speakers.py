@@ -596,3 +596,11 @@ def test_a_bare_role_prefers_its_exact_holder() -> None:
     t = ("President Donald Trump raised tariffs. John Williams, the president of the Federal Reserve Bank of New "
          "York, spoke of uncertainty. The president says his approach has created leverage.")
     assert speakers(t)[2][1] == "Donald Trump"
+
+
+def test_a_quotation_ending_its_sentence_is_not_said_by_the_next_sentences_subject() -> None:
+    t = ("\u201cI was so scared,\u201d Larson said. \u201cI kept thinking, \u2018This can\u2019t be "
+         "happening.\u201d\u2019 Police said the person killed was a 63-year-old woman.")
+    # the middle quotation names no speaker itself (extract() then gives it the one quoted just before)
+    assert [who for _, who in speakers(t)] == ["Larson", None, "Police"]
+    assert speakers("\u201cStop!\u201d John yelled.")[0][1] == "John"  # a bare attribution still follows

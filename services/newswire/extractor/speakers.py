@@ -543,9 +543,9 @@ class Attributor:
     def _speaker_from(self, start: int, end: int, appos: tuple[int, int] | None = None) -> Speaker | None:
         """Turn a subject span into a Speaker, resolving pronouns, surnames and roles."""
         text = self.text
-        while start < end and text[start] in " \"'\u201c\u201d,":
+        while start < end and text[start] in " \"'\u201c\u201d\u2018\u2019,":
             start += 1
-        while end > start and text[end - 1] in " \"'\u201c\u201d,":
+        while end > start and text[end - 1] in " \"'\u201c\u201d\u2018\u2019,":
             end -= 1
         if end - start > 3 and text[end - 1] == "." and not _abbreviation_before(text, end - 1):
             end -= 1  # the sentence's full stop after an inverted subject ("said ... Joe Coffey Monday.")
@@ -966,6 +966,8 @@ class Attributor:
         t_end = tail.end() if tail else stop
         if t_end > qe:
             v = _VERB.search(text, qe, t_end)
+            if v and _ENDS_SENTENCE.search(text, qs, qe) and len(text[v.end():t_end].split()) > _TRAILING_WORDS:
+                v = None  # '"... happening." Police said the woman was 63.': the next sentence, with its own news
             if v:
                 inverted = not text[qe:v.start()].strip(" ,") and v.group() not in _NOT_INVERTED
                 sp = self._subject_after(v.end(), t_end) if inverted else None
@@ -1024,6 +1026,8 @@ class Attributor:
 
 
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019]+$")
+"""A quotation whose own sentence ends inside its closing mark."""
 _SENT_END_QUOTED = re.compile(r"[.!?](?=[\"'\u201d\u2019]*(?:\s|$))")
 """A sentence's end, also inside its closing quotation mark ('out of it.\u201d Smith agreed')."""
 
