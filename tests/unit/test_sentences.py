@@ -85,3 +85,10 @@ def test_an_attribution_after_a_quoted_question_stays_in_its_sentence() -> None:
     assert len(split_sentences('"Why?" she asked. "Because."')) == 2
     assert [s.text for s in split_sentences('He asked "why?" The Fed said no.')] == ['He asked "why?"',
                                                                                     "The Fed said no."]
+
+
+def test_a_state_abbreviation_ends_a_sentence_before_a_word_that_opens_one() -> None:
+    texts = [s.text for s in split_sentences("His body was found in Biloxi, Miss. The coroner believes he died.")]
+    assert texts == ["His body was found in Biloxi, Miss.", "The coroner believes he died."]
+    assert len(split_sentences("He met Miss. Kafoury in Biloxi.")) == 1  # a title before a name
+    assert len(split_sentences("He lives in Troy, Mich., and works there.")) == 1

@@ -52,8 +52,16 @@ class Sentence(NamedTuple):
     kind: str = "text"  # "text", "heading" or "bullet"
 
 
-def is_abbreviation(token: str, next_char: str) -> bool:
-    """True when a period after `token` does not end the sentence."""
+_STATE_ABBREVIATIONS = frozenset(
+    "ala ariz ark calif colo conn del fla ga ill ind kan ky md mass mich minn miss mo mont neb nev okla ore pa penn "
+    "tenn tex va wash wis wyo".split())
+_OPENER = re.compile(r"(?:The|A|An|He|She|It|They|We|But|In|This|That|His|Her|Their|Its|Police|Officials)\b")
+"""Words that open a sentence and never follow a title: after "Biloxi, Miss." they start the next sentence."""
+
+
+def is_abbreviation(token: str, next_char: str, after: str = "") -> bool:
+    """True when a period after `token` does not end the sentence. `after` (the text after the period's space)
+    tells a state at a sentence's end ("in Biloxi, Miss. The coroner said") from a title ("Miss. Kafoury")."""
     core = token.rstrip(".!?\"'\u201d\u2019)]").lstrip("\"'\u201c\u2018([")
     if not core:
         return False
@@ -64,6 +72,8 @@ def is_abbreviation(token: str, next_char: str) -> bool:
         return True
     if low in ("no", "nos", "art", "fig", "vol", "p", "pp", "sec", "ch", "op"):
         return next_char.isdigit()
+    if low in _STATE_ABBREVIATIONS and after and _OPENER.match(after):
+        return False
     return low in ABBREVIATIONS and not token.endswith(("!", "?"))
 
 
@@ -113,7 +123,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if text[ms] == ".":
                 # the token before the period: \S+ back from the mark (at most 30 characters)
                 tok = text[max(ls, ms - 30):ms + 1].rsplit(None, 1)[-1]
-                if is_abbreviation(tok, text[m.end()] if m.end() < le else ""):
+                if is_abbreviation(tok, text[m.end()] if m.end() < le else "", text[m.end():m.end() + 10]):
                     continue
             elif text[m.end(1) - 1] in _CLOSING and _ATTRIBUTION_AFTER.match(text, m.end(), le):
                 continue  # '"...investigation?" Holmes testified.': the attribution ends the sentence

@@ -1049,7 +1049,7 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     token = text[text.rfind(" ", 0, dot) + 1:dot + 1]
-    return is_abbreviation(token, text[dot + 2:dot + 3])
+    return is_abbreviation(token, text[dot + 2:dot + 3], text[dot + 2:dot + 12])
 
 
 def _role_between(text: str, start: int, pstart: int) -> str | None:
