@@ -604,3 +604,9 @@ def test_a_quotation_ending_its_sentence_is_not_said_by_the_next_sentences_subje
     # the middle quotation names no speaker itself (extract() then gives it the one quoted just before)
     assert [who for _, who in speakers(t)] == ["Larson", None, "Police"]
     assert speakers("\u201cStop!\u201d John yelled.")[0][1] == "John"  # a bare attribution still follows
+
+
+def test_an_organisations_long_name_can_be_the_subject() -> None:
+    t = ("A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan Omar, the U.S. Attorney\u2019s "
+         "Office for the Western District of New York announced Monday.")
+    assert speakers(t)[0][1] == "U.S. Attorney\u2019s Office for the Western District of New York"

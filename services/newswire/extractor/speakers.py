@@ -560,7 +560,7 @@ class Attributor:
             start = self.mentions[i].start  # cut at an "and" inside a name: "Centers for Disease Control and"
         subj = text[start:end]
         words = _WORD.findall(subj)
-        if not words or len(words) > _MAX_SUBJ_WORDS:
+        if not words or len(words) > _MAX_SUBJ_WORDS and not self._ends_in_long_org(start, end):
             return None
         if _VERB_INSIDE.search(subj):
             return None  # "He said police told ...": the subject of the earlier verb speaks
@@ -898,6 +898,15 @@ class Attributor:
         if part and not _inside(part.start(), self.quotes):
             return self._main_subject(start, part.start())
         return None
+
+    def _ends_in_long_org(self, start: int, end: int) -> bool:
+        """Whether a long subject is an organisation's long name with at most a few words before it ("the U.S.
+        Attorney's Office for the Western District of New York announced")."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        if i < 0:
+            return False
+        m = self.mentions[i]
+        return m.label == "ORG" and m.end >= end - 1 and len(_WORD.findall(self.text, start, m.start)) <= 4
 
     def _main_subject(self, start: int, end: int) -> Speaker | None:
         """The subject of the clause a participle follows ("Wild coach Bruce Boudreau praised the winger,
