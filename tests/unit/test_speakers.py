@@ -610,3 +610,9 @@ def test_an_organisations_long_name_can_be_the_subject() -> None:
     t = ("A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan Omar, the U.S. Attorney\u2019s "
          "Office for the Western District of New York announced Monday.")
     assert speakers(t)[0][1] == "U.S. Attorney\u2019s Office for the Western District of New York"
+
+
+def test_an_inverted_subject_ends_before_a_clause_of_time_or_manner() -> None:
+    t = '"We received an inquiry," said a WeWork spokesperson when contacted by Reuters.'
+    assert speakers(t)[0][1] == "WeWork spokesperson"
+    assert speakers('"We will win," said the coach in a statement.')[0][1] == "coach"

@@ -119,12 +119,19 @@ _NOT_SUBJECT_WORD = (
     r"|they|we|i|you|his|her|its|their|there|this|was|were|is|are|has|had|have|will|would|could|should|can"
     r"|may|might|did|does|do|not)\b)"
 )
+_WHEN_HOW = (r"(?:when|while|after|before|during)\s|in\s+(?:a|an|her|his|their|its)\s+(?:statement|e-?mail|interview"
+             r"|letter|post|tweet|release|news release|press release|video|speech)\b")
+_NOT_WHEN_WHERE = r"(?!" + _WHEN_HOW + ")"
+"""What follows an inverted subject and is no part of it ("said the coach in a statement", "said a spokesperson
+when contacted"); "in the impeachment probe, former adviser Fiona Hill" is still part of one."""
 _NOT_VERB = r"(?!(?:was|were|is|are|has|had|have|been|will|would|could|should|can|may|might|did|does|do|not)\b)"
 """No auxiliary inside an inverted subject: 'said several buildings were damaged' reports, it names no one."""
 _INVERTED = re.compile(
     r"\s+(?P<subj>(?:[A-Z][\w.'\u2019-]*\s?){1,5}(?=\s*(?:,|\.|;|!|\?|$|\s+(?:on|in|at|of|to)\b))"
-    r"|(?:the|a|an|another|one|two|three|several|some|many|other)\s+(?:" + _NOT_VERB + r"[\w'\u2019.-]+\s){0,5}"
-    + _NOT_VERB + r"[a-z-]+(?=\s*(?:[,.;!?]|$))"
+    r"|(?:the|a|an|another|one|two|three|several|some|many|other)\s+(?:" + _NOT_VERB + _NOT_WHEN_WHERE
+    + r"[\w'\u2019.-]+\s){0,5}" + _NOT_VERB + _NOT_WHEN_WHERE
+    + r"[a-z-]+(?=\s*(?:[,.;!?]|$)|\s+(?:" + _WHEN_HOW + "))"
+    # ("said a WeWork spokesperson when contacted by Reuters": a clause of time or place after the subject)
     r"|(?:" + _NOT_SUBJECT_WORD + r"[a-z-]+\s){1,3}(?:[A-Z][\w.'\u2019-]*\s?){1,4}(?=\s*(?:[,.;!?]|$))"
     # "said DA spokesman Gregg Miliote", "said former Senate Majority Leader Harry Reid": organisation,
     # role and name words before the name
