@@ -616,3 +616,13 @@ def test_an_inverted_subject_ends_before_a_clause_of_time_or_manner() -> None:
     t = '"We received an inquiry," said a WeWork spokesperson when contacted by Reuters.'
     assert speakers(t)[0][1] == "WeWork spokesperson"
     assert speakers('"We will win," said the coach in a statement.')[0][1] == "coach"
+
+
+def test_a_quotation_reopened_after_a_full_stop_does_not_shift_the_pairs_after_it() -> None:
+    from newswire.extractor.speakers import find_quotes
+
+    t = ('"There were burning cars, a building was completely burned down. "Otherwise, it was an empty city. " '
+         'Professor Varoufakis blames angry youths for the deaths. "It seems it was infiltrated, " he said.')
+    quoted = [t[s:e] for s, e in find_quotes(t)]
+    assert not any("Varoufakis" in q for q in quoted), quoted
+    assert speakers(t)[-1][1] == "Varoufakis"

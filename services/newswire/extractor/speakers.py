@@ -467,8 +467,11 @@ def _positions(text: str, ch: str) -> list[int]:
 # A straight mark may close with two apostrophes, as Penn Treebank-style text writes a closing quote
 # ("days, '' Miliote said"): tried first, lazily, and never past the next straight mark. A straight
 # mark may also close curly ('"And I asked, on whose authority?” said Hill'): text edited in two styles.
+# A straight mark between a full stop and a letter opens, never closes ('burned down. "Otherwise, it was'): a
+# quotation running on into a new paragraph reopens there, and taking that mark as its end shifts every pair
+# after it ('act, "Mr Papandreou said', tokenised text, still closes).
 _QUOTE = re.compile(
-    r"\u201c[^\u201c\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}?''|\"[^\"\u201d\n]{1,3000}[\"\u201d]"
+    r"\u201c[^\u201c\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}?''|\"[^\"\u201d\n]{1,3000}(?:[\"\u201d](?![^\W_])|(?<![.!?]\s)[\"\u201d])"
     r"|\u201c[^\u201c\u201d\"\n]{1,3000}\""  # opened curly, closed straight: text edited in two styles
     # a quotation running on into the next paragraph leaves its own unclosed: it ends with the paragraph
     # (an opening mark only: at a line start or after a space)
