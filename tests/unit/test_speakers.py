@@ -626,3 +626,9 @@ def test_a_quotation_reopened_after_a_full_stop_does_not_shift_the_pairs_after_i
     quoted = [t[s:e] for s, e in find_quotes(t)]
     assert not any("Varoufakis" in q for q in quoted), quoted
     assert speakers(t)[-1][1] == "Varoufakis"
+
+
+def test_a_persons_gender_comes_from_the_articles_own_pronouns() -> None:
+    t = ("Dr. Regina Benjamin will address her patients' needs, said Michael Farmer. "
+         "He said the doctor had made a concrete decision to stay 5 more years.")
+    assert speakers(t)[1][1] == "Michael Farmer"

@@ -195,6 +195,10 @@ _VERB_INSIDE = re.compile(r"\w\s+(?!(?:" + "|".join(sorted(_AMBIGUOUS)) + r")\b)
 """A speech verb between words inside a subject ("He said police"), not a noun head ("news reports that")."""
 _TRAILING_WORDS = 5
 """Words at most after a pronoun subject for its attribution to trail the sentence (", he said on Friday.")."""
+_GENDER_REACH = 160
+"""Characters after a name searched for a pronoun telling the person's gender (within its sentence)."""
+_HE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 _PRONOUN_REACH = 4
 """People named back from a "he"/"she" that may be passed over for their gender."""
 _RECENT_SPEAKER_CHARS = 600
@@ -276,6 +280,31 @@ class Registry:
             if not _inside(m.start, quotes):
                 self._person_pos.append(m.start)
                 self._person_at.append(m)
+        self._genders_from_pronouns(quotes)
+
+    def _genders_from_pronouns(self, quotes: list[tuple[int, int]]) -> None:
+        """A person of unknown gender takes the one the article's own pronouns give them: "he"/"his" or
+        "she"/"her" later in a sentence that names them and no one else ("Swift got support after accusing
+        them of trying to stop her performing"), when all such pronouns agree."""
+        text = self.text
+        votes: dict[int, list[Person | int]] = {}
+        at = self._person_at
+        for i, m in enumerate(at):
+            person = self.person(m.name, m.start)
+            if person is None or person.gender is not None:
+                continue
+            stop = min(at[i + 1].start if i + 1 < len(at) else len(text), m.end + _GENDER_REACH)
+            full = _SENT_END.search(text, m.end, stop)
+            window = text[m.end:full.start() if full else stop]
+            if _inside(m.end, quotes) or not window:
+                continue
+            he, she = _HE.search(window) is not None, _SHE.search(window) is not None
+            if he != she:
+                vote = votes.setdefault(id(person), [person, 0, 0])
+                vote[1 if he else 2] += 1  # type: ignore[operator]
+        for person, he, she in votes.values():
+            if not (he and she):
+                person.gender = genders.MALE if he else genders.FEMALE  # type: ignore[union-attr]
 
     def person(self, name: str, pos: int | None = None) -> Person | None:
         """The person a name refers to: a full name itself, or "Kirby"/"Mr. Kirby" -> the John Kirby
