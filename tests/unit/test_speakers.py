@@ -632,3 +632,9 @@ def test_a_persons_gender_comes_from_the_articles_own_pronouns() -> None:
     t = ("Dr. Regina Benjamin will address her patients' needs, said Michael Farmer. "
          "He said the doctor had made a concrete decision to stay 5 more years.")
     assert speakers(t)[1][1] == "Michael Farmer"
+
+
+def test_letters_after_a_name_between_commas_are_not_the_subject() -> None:
+    t = "In a statement, chief executive Sister Carol Keehan, DC, said that 5 hospitals joined."
+    assert speakers(t)[0][1] == "Sister Carol Keehan"
+    assert speakers("Russia, NATO, said 5 died.")[0][1] == "NATO"  # no person before: a list

@@ -217,6 +217,8 @@ _LEADING_ADVERBIAL = frozenset(
     """after before in on at when while despite following during since as with without for by later earlier
     meanwhile however also but and speaking asked""".split())
 _SUBJECT_WORDS = gz.ROLE_WORDS | {"the", "a", "an"}
+_POSTNOMINAL = re.compile(r"\s*(?:[A-Z]{2,4}|(?:[A-Z][a-z]?\.){2,3}|Jr\.?|Sr\.?|Ph\.?\s?D\.?|Esq\.?|I{2,3}|IV)\s*")
+"""Letters after a name between commas ("Carol Keehan, DC, said", "William Hurlbut, M.D., said"): no subject."""
 _ASIDE = re.compile(r"\s*(?:however|though|meanwhile|too|also|instead|in turn|in response"
                     r"|for (?:its|their|his|her) part|in a statement"
                     r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*")
@@ -789,7 +791,9 @@ class Attributor:
             while d is not None and d.group() == "," and (
                     not _WORD.search(text, d.end(), chunk_end)  # "Smith, 45, said"
                     or _ASIDE.fullmatch(text, d.end(), chunk_end)  # "The Afghan Taliban, however, claimed"
-                    or self._place_aside(d, chunk_end)):  # "Police in Dallas, Texas, said"
+                    or self._place_aside(d, chunk_end)  # "Police in Dallas, Texas, said"
+                    or (_POSTNOMINAL.fullmatch(text, d.end(), chunk_end)  # "Sister Carol Keehan, DC, said"
+                        and self._person_ends_at(d.start()))):
                 chunk_end = d.start()
                 k += 1
                 d = delims.back(k)
@@ -880,6 +884,11 @@ class Attributor:
                 # "said another witness in the probe, former White House adviser Fiona Hill": the name after
                 return self._speaker_from(*appos)
         return self._speaker_from(m.start("subj"), m.end("subj"), appos)
+
+    def _person_ends_at(self, pos: int) -> bool:
+        """Whether a person's name ends right at `pos`."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        return i >= 0 and self.mentions[i].label == "PERSON" and self.mentions[i].end == pos
 
     def _has_person(self, start: int, end: int) -> bool:
         """Whether a person is named in text[start:end]."""
