@@ -638,3 +638,14 @@ def test_letters_after_a_name_between_commas_are_not_the_subject() -> None:
     t = "In a statement, chief executive Sister Carol Keehan, DC, said that 5 hospitals joined."
     assert speakers(t)[0][1] == "Sister Carol Keehan"
     assert speakers("Russia, NATO, said 5 died.")[0][1] == "NATO"  # no person before: a list
+
+
+def test_a_tokenised_quotation_ending_its_sentence_is_not_said_in_the_next_one() -> None:
+    from newswire.extractor.entities import mentions
+    from newswire.extractor.speakers import Attributor
+
+    t = ("\"She looked so fresh, '' said Bunny Yeager. \"She was the girl next door. '' One big difference "
+         "between Page and most neighbors, said Yeager: \"She felt more comfortable in the nude. ''")
+    att = Attributor(t, mentions(t))
+    second = t.index("\"She was")
+    assert att.quote_speaker(second, t.index("One big") - 1) is None  # not "Page", from the next sentence

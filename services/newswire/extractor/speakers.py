@@ -1083,8 +1083,8 @@ class Attributor:
 
 
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019]+$")
-"""A quotation whose own sentence ends inside its closing mark."""
+_ENDS_SENTENCE = re.compile(r"[.!?]\s?[\"'\u201d\u2019]+$")
+"""A quotation whose own sentence ends inside its closing mark (tokenised text puts a space before it)."""
 _SENT_END_QUOTED = re.compile(r"[.!?](?=[\"'\u201d\u2019]*(?:\s|$))")
 """A sentence's end, also inside its closing quotation mark ('out of it.\u201d Smith agreed')."""
 
