@@ -59,9 +59,10 @@ _OPENER = re.compile(r"(?:The|A|An|He|She|It|They|We|But|In|This|That|His|Her|Th
 """Words that open a sentence and never follow a title: after "Biloxi, Miss." they start the next sentence."""
 
 
-def is_abbreviation(token: str, next_char: str, after: str = "") -> bool:
-    """True when a period after `token` does not end the sentence. `after` (the text after the period's space)
-    tells a state at a sentence's end ("in Biloxi, Miss. The coroner said") from a title ("Miss. Kafoury")."""
+def is_abbreviation(token: str, next_char: str, text: str = "", after: int = -1) -> bool:
+    """True when a period after `token` does not end the sentence. What follows at text[after:] (the word after
+    the period's space) tells a state at a sentence's end ("in Biloxi, Miss. The coroner said") from a title
+    ("Miss. Kafoury")."""
     core = token.rstrip(".!?\"'\u201d\u2019)]").lstrip("\"'\u201c\u2018([")
     if not core:
         return False
@@ -72,7 +73,7 @@ def is_abbreviation(token: str, next_char: str, after: str = "") -> bool:
         return True
     if low in ("no", "nos", "art", "fig", "vol", "p", "pp", "sec", "ch", "op"):
         return next_char.isdigit()
-    if low in _STATE_ABBREVIATIONS and after and _OPENER.match(after):
+    if low in _STATE_ABBREVIATIONS and after >= 0 and _OPENER.match(text, after):
         return False
     return low in ABBREVIATIONS and not token.endswith(("!", "?"))
 
@@ -123,7 +124,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if text[ms] == ".":
                 # the token before the period: \S+ back from the mark (at most 30 characters)
                 tok = text[max(ls, ms - 30):ms + 1].rsplit(None, 1)[-1]
-                if is_abbreviation(tok, text[m.end()] if m.end() < le else "", text[m.end():m.end() + 10]):
+                if is_abbreviation(tok, text[m.end()] if m.end() < le else "", text, m.end()):
                     continue
             elif text[m.end(1) - 1] in _CLOSING and _ATTRIBUTION_AFTER.match(text, m.end(), le):
                 continue  # '"...investigation?" Holmes testified.': the attribution ends the sentence

@@ -254,6 +254,7 @@ class Registry:
         self.roles: list[tuple[str, Person, bool]] = []  # role, person, a nationality before the role
         self._person_pos: list[int] = []
         self._person_at: list[Mention] = []
+        people: list[Person] = []
         for m in mentions:
             if m.label != "PERSON":
                 continue
@@ -282,24 +283,25 @@ class Registry:
             if not _inside(m.start, quotes):
                 self._person_pos.append(m.start)
                 self._person_at.append(m)
-        self._genders_from_pronouns(quotes)
+                people.append(person)
+        self._genders_from_pronouns(people)
 
-    def _genders_from_pronouns(self, quotes: list[tuple[int, int]]) -> None:
+    def _genders_from_pronouns(self, people: list[Person]) -> None:
         """A person of unknown gender takes the one the article's own pronouns give them: "he"/"his" or
         "she"/"her" later in a sentence that names them and no one else ("Swift got support after accusing
-        them of trying to stop her performing"), when all such pronouns agree."""
+        them of trying to stop her performing"), when all such pronouns agree. `people` holds the person of
+        each name in _person_at (names outside quotations)."""
         text = self.text
         votes: dict[int, list[Person | int]] = {}
         at = self._person_at
-        for i, m in enumerate(at):
-            person = self.person(m.name, m.start)
-            if person is None or person.gender is not None:
+        last = len(at) - 1
+        for i, person in enumerate(people):
+            if person.gender is not None:
                 continue
-            stop = min(at[i + 1].start if i + 1 < len(at) else len(text), m.end + _GENDER_REACH)
+            m = at[i]
+            stop = min(at[i + 1].start if i < last else len(text), m.end + _GENDER_REACH)
             full = _SENT_END.search(text, m.end, stop)
             window = text[m.end:full.start() if full else stop]
-            if _inside(m.end, quotes) or not window:
-                continue
             he, she = _HE.search(window) is not None, _SHE.search(window) is not None
             if he != she:
                 vote = votes.setdefault(id(person), [person, 0, 0])
@@ -1106,7 +1108,7 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     token = text[text.rfind(" ", 0, dot) + 1:dot + 1]
-    return is_abbreviation(token, text[dot + 2:dot + 3], text[dot + 2:dot + 12])
+    return is_abbreviation(token, text[dot + 2:dot + 3], text, dot + 2)
 
 
 def _role_between(text: str, start: int, pstart: int) -> str | None:
