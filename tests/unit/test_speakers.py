@@ -649,3 +649,11 @@ def test_a_tokenised_quotation_ending_its_sentence_is_not_said_in_the_next_one()
     att = Attributor(t, mentions(t))
     second = t.index("\"She was")
     assert att.quote_speaker(second, t.index("One big") - 1) is None  # not "Page", from the next sentence
+
+
+def test_a_relative_clause_inside_a_description_leaves_the_person_speaking() -> None:
+    t = ("Bob Currie, 66, a resident of Panor Senior Condominiums which overlooks the branch, said that 5 police "
+         "cars came.")
+    assert speakers(t)[0][1] == "Bob Currie"
+    t = "John D. O'Connor, a family friend who wrote the 2005 article, said 5 people knew."
+    assert speakers(t)[0][1] == "John D. O'Connor"

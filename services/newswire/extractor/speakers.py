@@ -818,6 +818,16 @@ class Attributor:
             if prev is not None and prev.group() == "," and not text[prev.end():rel_end].strip():
                 rel_end = prev.start()
                 prev = delims.back(k + 2)
+            if prev is not None and prev.group() == "," and _DESCRIPTION.match(text, prev.end(), rel_end):
+                # "Bob Currie, 66, a resident of Panor Condominiums which overlooks the bank, said": the person
+                # the description is of, not a name inside it
+                j, before = k + 1, prev
+                while (nxt := delims.back(j + 1)) is not None and nxt.group() == "," \
+                        and not _WORD.search(text, nxt.end(), before.start()):  # ", 66,"
+                    j, before = j + 1, nxt
+                if self._person_ends_at(before.start()):
+                    i = bisect.bisect_left(self._starts, before.start()) - 1
+                    return self._speaker_from(self.mentions[i].start, self.mentions[i].end)
             return self._speaker_from(prev.end() if prev else window_lo, rel_end)
         # apposition: "John Kirby, White House national security spokesperson, told reporters", up to two
         # ("Omar Lamrani, a senior analyst at Stratfor, the Texas-based intelligence firm, told")
