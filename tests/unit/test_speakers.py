@@ -657,3 +657,8 @@ def test_a_relative_clause_inside_a_description_leaves_the_person_speaking() -> 
     assert speakers(t)[0][1] == "Bob Currie"
     t = "John D. O'Connor, a family friend who wrote the 2005 article, said 5 people knew."
     assert speakers(t)[0][1] == "John D. O'Connor"
+
+
+def test_an_association_is_a_speaker() -> None:
+    t = "The port's business association estimated that each day of the strike would cost 25 million euros."
+    assert speakers(t)[0][1] == "port's business association"

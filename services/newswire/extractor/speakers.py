@@ -157,7 +157,9 @@ SPEAKER_NOUNS = frozenset(
     teachers students parents families voters customers consumers users patients relatives survivors victims
     man woman resident witness victim survivor relative patient customer voter worker employee employees
     student teacher parent mother father wife husband son daughter brother sister friend friends neighbor neighbour
-    neighbors neighbours owner manager passenger passengers farmer farmers driver""".split()
+    neighbors neighbours owner manager passenger passengers farmer farmers driver
+    association federation institute foundation alliance coalition chamber organization organisation
+    regulator watchdog""".split()
 )
 _MAX_SUBJ_WORDS = 9
 _ISSUED_BY = re.compile(
