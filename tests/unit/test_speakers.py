@@ -662,3 +662,14 @@ def test_a_relative_clause_inside_a_description_leaves_the_person_speaking() -> 
 def test_an_association_is_a_speaker() -> None:
     t = "The port's business association estimated that each day of the strike would cost 25 million euros."
     assert speakers(t)[0][1] == "port's business association"
+
+
+def test_a_phrase_only_tried_as_a_subject_is_no_ones_source() -> None:
+    from newswire.extractor.evaluate import article
+    from newswire.extractor.extract import extract
+
+    t = ("Two of them managed to flee the area but three boats were captured by INS Sukanya, the statement said. "
+         "It said 26 pirates were held.")
+    claims = extract(article(t, "a", "x")).claims
+    assert claims[0].speaker is not None and claims[0].speaker.name == "statement"
+    assert claims[0].speaker.org != "three boats were captured by INS Sukanya"

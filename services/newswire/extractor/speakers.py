@@ -578,6 +578,7 @@ class Attributor:
         self._starts = [m.start for m in mentions]
         self._org_names = {m.name for m in mentions if m.label == "ORG"}
         self.last_group: Speaker | None = None
+        self._group_candidate: Speaker | None = None
         self._recent: tuple[int, Speaker, str | None] | None = None  # the last person who spoke, where, gender
         self._segment_start = self._segment_end = 0  # the sentence (segment) being attributed
         # one scan of the article for speech verbs, skipping quotations; sentences take theirs by offset
@@ -697,7 +698,7 @@ class Attributor:
             return _organisation(issuer.group(1), start + issuer.start(1), start + issuer.end(1))
         name = _LEAD_DET.sub("", subj)
         sp = Speaker(name=name, role=None, org=orgs[-1].name if orgs else None, start=start, end=end)
-        self.last_group = sp
+        self._group_candidate = sp  # the group "they said" means, once the sentence is heard to be its
         return sp
 
     def _subject_like(self, m: Mention) -> bool:
@@ -755,6 +756,10 @@ class Attributor:
         person = self.registry.person(speaker.who) if speaker is not None else None
         if person is not None:
             self._recent = (pos, speaker, person.gender)
+        elif speaker is not None and speaker is self._group_candidate:
+            # only a group the article gave a sentence to: a phrase merely tried as a subject on the way
+            # ("three boats were captured by INS Sukanya, the statement said") is no one's source
+            self.last_group = speaker
 
     def _last_org_before(self, pos: int, noun: str | None = None) -> Mention | None:
         """The organisation named last before `pos` that `noun` ("the newspaper", "the company") can mean:
