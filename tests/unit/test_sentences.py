@@ -92,3 +92,10 @@ def test_a_state_abbreviation_ends_a_sentence_before_a_word_that_opens_one() -> 
     assert texts == ["His body was found in Biloxi, Miss.", "The coroner believes he died."]
     assert len(split_sentences("He met Miss. Kafoury in Biloxi.")) == 1  # a title before a name
     assert len(split_sentences("He lives in Troy, Mich., and works there.")) == 1
+
+
+def test_a_figure_with_a_decimal_point_ends_a_sentence() -> None:
+    texts = [s.text for s in split_sentences("The blaze broke out about 8.40pm. Police said 5 were hurt.")]
+    assert texts == ["The blaze broke out about 8.40pm.", "Police said 5 were hurt."]
+    assert len(split_sentences("It will cost $19.99. Sales start in June.")) == 2
+    assert len(split_sentences("The train left at 8.30 a.m. on Monday.")) == 1

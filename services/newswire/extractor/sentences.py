@@ -66,8 +66,8 @@ def is_abbreviation(token: str, next_char: str, text: str = "", after: int = -1)
     core = token.rstrip(".!?\"'\u201d\u2019)]").lstrip("\"'\u201c\u2018([")
     if not core:
         return False
-    if "." in core:  # U.S., a.m., e.g.: inner dots mark an abbreviation
-        return True
+    if "." in core and not core.lstrip("$\u20ac\u00a3")[:1].isdigit():  # U.S., a.m., e.g.: inner dots mark one
+        return True  # (a figure's decimal point does not: "about 8.40pm. Police said")
     low = core.lower()
     if len(core) == 1 and core.isalpha() and core.isupper():  # an initial: John F. Kirby
         return True
