@@ -673,3 +673,12 @@ def test_a_phrase_only_tried_as_a_subject_is_no_ones_source() -> None:
     claims = extract(article(t, "a", "x")).claims
     assert claims[0].speaker is not None and claims[0].speaker.name == "statement"
     assert claims[0].speaker.org != "three boats were captured by INS Sukanya"
+
+
+def test_an_and_inside_a_name_does_not_cut_the_subject_but_a_list_does() -> None:
+    t = "Peter Guest, Assistant Chief Fire Officer at Surrey Fire and Rescue Service says 5 floors burned."
+    assert speakers(t)[0][1] == "Peter Guest"
+    t = "Today the Academy of Motion Picture Arts and Sciences announced that 2 hosts were chosen."
+    assert speakers(t)[0][1] == "Academy of Motion Picture Arts and Sciences"
+    t = "At the time of writing the websites of Axxess and Afrihost still said that 5 were down."
+    assert speakers(t)[0][1] == "Afrihost"

@@ -67,7 +67,7 @@ _DELIM_NEAR = 48  # characters before a verb scanned first for clause delimiters
 _LEAD_DET = re.compile(r"^(?:(?:but|and|so|yet|meanwhile|also|then)\s+)?(?:the|a|an|this|that|these|those)\s+", re.I)
 _LEAD_CONJ = re.compile(
     r"(?:but|and|so|yet|meanwhile|also|now|however|when|while|after|before|as|if|because|although|though|since"
-    r"|once|until|where)\s+",
+    r"|once|until|where|today|yesterday|tonight)\s+",
     re.I,
 )
 _TIME_TAIL = re.compile(
@@ -807,6 +807,9 @@ class Attributor:
                 k += 1
                 d = delims.back(k)
         last = delims.back(k)
+        while last is not None and last.group() == "and" and _name_across_and(text, last.start(), chunk_end):
+            k += 1  # "Surrey Fire and Rescue Service says": an "and" inside a name
+            last = delims.back(k)
         sstart = last.end() if last else window_lo
         if chunk_end - sstart < 1:
             return None
@@ -1106,6 +1109,31 @@ _ENDS_SENTENCE = re.compile(r"[.!?]\s?[\"'\u201d\u2019]+$")
 """A quotation whose own sentence ends inside its closing mark (tokenised text puts a space before it)."""
 _SENT_END_QUOTED = re.compile(r"[.!?](?=[\"'\u201d\u2019]*(?:\s|$))")
 """A sentence's end, also inside its closing quotation mark ('out of it.\u201d Smith agreed')."""
+
+
+def _name_across_and(text: str, and_start: int, end: int) -> bool:
+    """Whether the "and" at `and_start` joins two parts of one organisation's name: capitalised words on both
+    sides, no comma (a list: "Napa and San Francisco"), and either an organisation word closing the name
+    ("Surrey Fire and Rescue Service") or a capitalised head before an "of" ("Academy of Motion Picture
+    Arts and Sciences"; not "the websites of Axxess and Afrihost")."""
+    after = text[and_start + 4:end].split()
+    if not after or not all(w[0].isupper() for w in after):
+        return False
+    before = text[max(0, and_start - 80):and_start].split()
+    run: list[str] = []
+    for w in reversed(before):
+        if w.endswith(","):
+            return False
+        if not (w[0].isupper() or w in ("of", "for", "on", "the")):
+            break
+        run.append(w)
+    run.reverse()
+    while run and not run[0][0].isupper():
+        run.pop(0)
+    if not run:
+        return False
+    joined = any(w in ("of", "for", "on") for w in run[1:])
+    return joined or after[-1].lower() in gz.ORG_WORDS
 
 
 def _is_capitalised(words: str) -> bool:
