@@ -333,3 +333,14 @@ def test_huge_powers_do_not_raise() -> None:
 def test_never_raises_on_number_like_text(t: str) -> None:
     for x in find_quantities(t):
         assert t[x.start:x.end] == x.surface
+
+
+def test_half_after_hyphens_and_ranges_from_zero_and_adverbs_before_the_noun() -> None:
+    def found(t: str) -> list[tuple[float, str | None]]:
+        return [(q.value, q.unit) for q in find_quantities(t)]
+
+    assert found("Jim Hood lost by five-and-a-half points.") == [(5.5, "point")]
+    assert found("It goes from zero to 60 mph in five seconds.") == [(60.0, "mile per hour"), (5.0, "second")]
+    assert found("0-60 mph takes 5.0 seconds.") == [(60.0, "mile per hour"), (5.0, "second")]
+    assert found("It will grow from 16 currently to as many as 80 by 2022.")[0] == (16.0, None)
+    assert found("Two highly critical reports were published.") == [(2.0, "reports")]

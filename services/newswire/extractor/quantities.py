@@ -62,7 +62,7 @@ _WORDS_LEAD = r"(?=[" + _FIRST_LETTERS + r"])(?=[Aa]n?[ -]|" + _WORD_START + r")
 _WORDS_BODY = (
     r"(?:(?P<frac>" + _FRAC_NUM + r"[ -]" + _FRAC_ALT + r")\b"
     r"|(?P<w>(?:[Aa]n?[ ](?:hundred|thousand|million|billion|dozen)|" + _WORD_START + r")"
-    r"(?:(?:[ ]?-[ ]?|[ ]and[ ]|[ ]?&[ ]|,?[ ])(?:" + _WORD_ALT + r"))*(?:[ ]and[ ]a[ ]half)?)\b"
+    r"(?:(?:[ ]?-[ ]?|[ ]and[ ]|[ ]?&[ ]|,?[ ])(?:" + _WORD_ALT + r"))*(?:[ ]and[ ]a[ ]half|-and-a-half)?)\b"
     r"|(?P<one>[Aa]n?)(?=[ ](?:" + _ONE_UNITS + r")\b)(?<!of a)(?<!of an))"  # lookbehinds last: faster
 )
 _WORDS_CORE = re.compile(r"\b" + _WORDS_LEAD + _WORDS_BODY)
@@ -206,6 +206,9 @@ _AFTER_NOUN = frozenset(
     roughly about nearly almost around approximately""".split())
 """Words that end a counted noun, or stand where it would: adverbs after it ("26 Somali crew onboard") and an
 approximator opening the next figure ("900 of the roughly 7,000 jobs")."""
+_LY_NOUNS = frozenset("family ally assembly supply rally anomaly butterfly fly lily monopoly reply".split())
+"""Nouns in -ly, which a count may count ("one family"); any other word in -ly after a figure is an adverb,
+passed over on the way to the noun."""
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _STOP_SPAN = 4
 
@@ -234,6 +237,9 @@ def _counted_noun(text: str, pos: int, end: int) -> str | None:
             return None  # "voted 7-4 late Friday": the words before a day are no noun either
         if low in STOP or low in nb.UNITS_WORDS or low in nb.TENS_WORDS or low in _AFTER_NOUN:
             break
+        if last is None and low.endswith("ly") and low not in _LY_NOUNS:
+            pos = m.end()  # an adverb: "two highly critical reports"; and no noun in "from 16 currently to"
+            continue
         if last is not None and low.endswith(("ed", "ing", "ly")) and not word[0].isupper() and not (
                 last[0].isupper() and not _plural(last)):
             break  # "troops killed", but "two Yemeni fishing boats"
@@ -606,8 +612,12 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
                 text, max(0, q.start - 8), q.start)
             if ranged and not from_to and "-" not in gap and "\u2013" not in gap and (
                     (q.unit is not None and q.unit != n.unit and q.kind != "age")
-                    or _BY_BEFORE.search(text, max(0, q.start - 4), q.start) or q.value == 0):
-                ranged = None  # "fell 1.2 points to 25,430", "down by 30 to 126", "zero to 60 mph": a change
+                    or _BY_BEFORE.search(text, max(0, q.start - 4), q.start)):
+                ranged = None  # "fell 1.2 points to 25,430", "down by 30 to 126": a change
+            if (ranged or from_to) and q.value == 0 and n.value > 0 and compatible:
+                out.append(n)  # "from zero to 60 mph", "0-60 mph": the figure is the 60 mph, no midpoint
+                i += 2
+                continue
             if (between or ranged) and compatible and (q.value <= n.value or between or from_to or n.value < 0):
                 unit = n.unit or q.unit
                 kind = n.kind if n.unit else q.kind
