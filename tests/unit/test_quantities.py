@@ -344,3 +344,8 @@ def test_half_after_hyphens_and_ranges_from_zero_and_adverbs_before_the_noun() -
     assert found("0-60 mph takes 5.0 seconds.") == [(60.0, "mile per hour"), (5.0, "second")]
     assert found("It will grow from 16 currently to as many as 80 by 2022.")[0] == (16.0, None)
     assert found("Two highly critical reports were published.") == [(2.0, "reports")]
+
+
+def test_short_time_units_after_a_rates_slash_and_no_reflexive_unit() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("Premium costs $4.99/mo.")] == [(4.99, "usd per month")]
+    assert all(q.unit != "myself" for q in find_quantities("I have one myself."))

@@ -193,7 +193,7 @@ STOP = frozenset(
     towards via vs versus last next past first second third new old same own x met left fled died won lost
     made got saw he she they we you i him them us me worldwide nationwide overall altogether overnight annually
     daily weekly monthly yearly abroad respectively instead too already yet now today yesterday tomorrow
-    tonight""".split()
+    tonight myself yourself himself herself itself ourselves yourselves themselves""".split()
 )
 _IRREGULAR_PLURALS = frozenset(
     "people men women children police personnel staff feet teeth mice geese cattle sheep fish aircraft".split()
@@ -209,6 +209,9 @@ approximator opening the next figure ("900 of the roughly 7,000 jobs")."""
 _LY_NOUNS = frozenset("family ally assembly supply rally anomaly butterfly fly lily monopoly reply".split())
 """Nouns in -ly, which a count may count ("one family"); any other word in -ly after a figure is an adverb,
 passed over on the way to the noun."""
+_PER_SHORT = {"mo": "month", "mos": "month", "wk": "week", "wks": "week", "yr": "year", "yrs": "year",
+              "hr": "hour", "hrs": "hour", "min": "minute", "sec": "second", "ea": "each"}
+"""Short forms after a rate's slash that name no unit of measure ("$4.99/mo")."""
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _STOP_SPAN = 4
 
@@ -515,7 +518,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             per = _PER_AFTER.match(text, e, end)
             looked = (un.lookup_unit(None, per.group("u")) or un.lookup_unit(per.group("u"), None)) if per else None
             if per and (looked or kind == "money"):  # "$5 per share", "20 J/m^2 per year", "12 km an hour"
-                unit = f"{unit} per {looked[0] if looked else per.group('u').lower()}"
+                low_u = per.group("u").lower()
+                unit = f"{unit} per {looked[0] if looked else _PER_SHORT.get(low_u, low_u)}"
                 e = per.end()
         if kind == "count":
             ca = un.CURRENCY_AFTER.match(text, e, end)
