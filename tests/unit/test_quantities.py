@@ -349,3 +349,9 @@ def test_half_after_hyphens_and_ranges_from_zero_and_adverbs_before_the_noun() -
 def test_short_time_units_after_a_rates_slash_and_no_reflexive_unit() -> None:
     assert [(q.value, q.unit) for q in find_quantities("Premium costs $4.99/mo.")] == [(4.99, "usd per month")]
     assert all(q.unit != "myself" for q in find_quantities("I have one myself."))
+
+
+def test_dotted_cubic_and_square_feet_and_no_adverb_or_contraction_units() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("It holds 21.7 cu.ft. in total.")] == [(21.7, "cubic foot")]
+    assert [q.unit for q in find_quantities("The three worked together on it.")] == [None]
+    assert all(q.unit != "stronger" for q in find_quantities("I found one that's stronger than stone."))

@@ -193,7 +193,8 @@ STOP = frozenset(
     towards via vs versus last next past first second third new old same own x met left fled died won lost
     made got saw he she they we you i him them us me worldwide nationwide overall altogether overnight annually
     daily weekly monthly yearly abroad respectively instead too already yet now today yesterday tomorrow
-    tonight myself yourself himself herself itself ourselves yourselves themselves""".split()
+    tonight myself yourself himself herself itself ourselves yourselves themselves along alongside together
+    apart ahead away""".split()
 )
 _IRREGULAR_PLURALS = frozenset(
     "people men women children police personnel staff feet teeth mice geese cattle sheep fish aircraft".split()
@@ -238,7 +239,8 @@ def _counted_noun(text: str, pos: int, end: int) -> str | None:
             continue
         if low in _DAYS:
             return None  # "voted 7-4 late Friday": the words before a day are no noun either
-        if low in STOP or low in nb.UNITS_WORDS or low in nb.TENS_WORDS or low in _AFTER_NOUN:
+        if low in STOP or low in nb.UNITS_WORDS or low in nb.TENS_WORDS or low in _AFTER_NOUN \
+                or low.replace("\u2019", "'").removesuffix("'s") in STOP:  # "one that's stronger"
             break
         if last is None and low.endswith("ly") and low not in _LY_NOUNS:
             pos = m.end()  # an adverb: "two highly critical reports"; and no noun in "from 16 currently to"

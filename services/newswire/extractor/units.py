@@ -40,6 +40,8 @@ _SYMBOLS: dict[str, tuple[str, str]] = {
     "tpd": ("ton per day", "measure"), "ha": ("hectare", "measure"),
     "sq ft": ("square foot", "measure"), "sq km": ("square kilometre", "measure"),
     "sq m": ("square metre", "measure"), "cu ft": ("cubic foot", "measure"), "ppm": ("part per million", "measure"),
+    "cu.ft.": ("cubic foot", "measure"), "cu. ft.": ("cubic foot", "measure"), "sq.ft.": ("square foot", "measure"),
+    "sq. ft.": ("square foot", "measure"),
     "ppb": ("part per billion", "measure"), "mmBtu": ("million british thermal unit", "measure"),
     "mmBTU": ("million british thermal unit", "measure"), "gal": ("gallon", "measure"),
     "psi": ("pound per square inch", "measure"), "pc": ("percent", "percent"),
