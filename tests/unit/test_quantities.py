@@ -355,3 +355,9 @@ def test_dotted_cubic_and_square_feet_and_no_adverb_or_contraction_units() -> No
     assert [(q.value, q.unit) for q in find_quantities("It holds 21.7 cu.ft. in total.")] == [(21.7, "cubic foot")]
     assert [q.unit for q in find_quantities("They sang all three together.")] == [None]
     assert all(q.unit != "stronger" for q in find_quantities("I found one that's stronger than stone."))
+
+
+def test_a_verb_after_a_figure_is_no_counted_noun_but_a_casualty_participle_is() -> None:
+    assert [q.unit for q in find_quantities("The three worked on it until May.")] == [None]
+    assert [q.unit for q in find_quantities("The navy caught 23 armed pirates.")] == ["pirates"]
+    assert [q.unit for q in find_quantities("At least 50 injured were taken to hospital.")] == ["injured"]

@@ -210,6 +210,11 @@ approximator opening the next figure ("900 of the roughly 7,000 jobs")."""
 _LY_NOUNS = frozenset("family ally assembly supply rally anomaly butterfly fly lily monopoly reply".split())
 """Nouns in -ly, which a count may count ("one family"); any other word in -ly after a figure is an adverb,
 passed over on the way to the noun."""
+_PARTICIPLE_NOUNS = frozenset(
+    "killed wounded injured arrested detained displaced evacuated hospitalized hospitalised rescued infected "
+    "confirmed unemployed".split())
+"""Participles that name whom a figure counts ("at least 50 injured", "30 wounded"); other words in -ed after a
+figure are its verb or an adjective before the noun ("the three worked", "23 armed pirates")."""
 _PER_SHORT = {"mo": "month", "mos": "month", "wk": "week", "wks": "week", "yr": "year", "yrs": "year",
               "hr": "hour", "hrs": "hour", "min": "minute", "sec": "second", "ea": "each"}
 """Short forms after a rate's slash that name no unit of measure ("$4.99/mo")."""
@@ -242,9 +247,10 @@ def _counted_noun(text: str, pos: int, end: int) -> str | None:
         if low in STOP or low in nb.UNITS_WORDS or low in nb.TENS_WORDS or low in _AFTER_NOUN \
                 or low.replace("\u2019", "'").removesuffix("'s") in STOP:  # "one that's stronger"
             break
-        if last is None and low.endswith("ly") and low not in _LY_NOUNS:
-            pos = m.end()  # an adverb: "two highly critical reports"; and no noun in "from 16 currently to"
-            continue
+        if last is None and (low.endswith("ly") and low not in _LY_NOUNS
+                             or low.endswith("ed") and low not in _PARTICIPLE_NOUNS) and not word[0].isupper():
+            pos = m.end()  # an adverb or a participle: "two highly critical reports", "23 armed pirates"; and
+            continue  # no noun in "from 16 currently to", "the three worked together"
         if last is not None and low.endswith(("ed", "ing", "ly")) and not word[0].isupper() and not (
                 last[0].isupper() and not _plural(last)):
             break  # "troops killed", but "two Yemeni fishing boats"
