@@ -361,3 +361,10 @@ def test_a_verb_after_a_figure_is_no_counted_noun_but_a_casualty_participle_is()
     assert [q.unit for q in find_quantities("The three worked on it until May.")] == [None]
     assert [q.unit for q in find_quantities("The navy caught 23 armed pirates.")] == ["pirates"]
     assert [q.unit for q in find_quantities("At least 50 injured were taken to hospital.")] == ["injured"]
+
+
+def test_money_after_an_m_suffix_the_emergency_number_and_later_after_a_noun() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("They made off with 2m euros.")] == [(2e6, "eur")]
+    assert find_quantities("Officers responded to 911 calls from employees.") == []
+    assert [q.unit for q in find_quantities("He faces one murder charge later this week.")] == ["charge"]
+    assert [q.unit for q in find_quantities("It came despite two earlier legal opinions.")] == ["opinions"]

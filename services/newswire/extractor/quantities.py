@@ -215,6 +215,10 @@ _PARTICIPLE_NOUNS = frozenset(
     "confirmed unemployed".split())
 """Participles that name whom a figure counts ("at least 50 injured", "30 wounded"); other words in -ed after a
 figure are its verb or an adjective before the noun ("the three worked", "23 armed pirates")."""
+_EMERGENCY_LINE = re.compile(r"[ -](?:calls?|call-taker|dispatch(?:er|ers)?|operators?|supervisors?|cent(?:er|re)s?"
+                             r"|emergency|system|lines?|recordings?|tapes?)\b", re.I)
+_LATER = frozenset("later earlier sooner".split())
+"""Comparatives of time: an adjective before the noun, or an adverb after it that ends it."""
 _PER_SHORT = {"mo": "month", "mos": "month", "wk": "week", "wks": "week", "yr": "year", "yrs": "year",
               "hr": "hour", "hrs": "hour", "min": "minute", "sec": "second", "ea": "each"}
 """Short forms after a rate's slash that name no unit of measure ("$4.99/mo")."""
@@ -247,6 +251,11 @@ def _counted_noun(text: str, pos: int, end: int) -> str | None:
         if low in STOP or low in nb.UNITS_WORDS or low in nb.TENS_WORDS or low in _AFTER_NOUN \
                 or low.replace("\u2019", "'").removesuffix("'s") in STOP:  # "one that's stronger"
             break
+        if low in _LATER:  # "two earlier legal opinions", but "one murder charge later this week"
+            if last is not None:
+                break
+            pos = m.end()
+            continue
         if last is None and (low.endswith("ly") and low not in _LY_NOUNS
                              or low.endswith("ed") and low not in _PARTICIPLE_NOUNS) and not word[0].isupper():
             pos = m.end()  # an adverb or a participle: "two highly critical reports", "23 armed pirates"; and
@@ -393,6 +402,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                     continue  # F-16, COVID-19, 2013-14
             if before == ":" or (e < end and text[e] == ":" and e + 1 < end and text[e + 1].isdigit()):
                 continue
+            if surface == "911" and _EMERGENCY_LINE.match(text, e, end):
+                continue  # "911 calls", "a 911 dispatcher": the emergency number
             if (text[s - 2:s] == ": " and text[s - 3:s - 2].isdigit()) or (
                     text[e:e + 1] == ":" and _CLOCK_SPACED.match(text, e, end)):
                 continue  # a clock time written "09: 30"
@@ -511,6 +522,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 e = um.end()
                 scaled = True
                 um = None
+                money = un.lookup_unit(None, mm.group("w"))
+                if money is not None and money[1] == "money" and kind != "money":  # "2m euros"
+                    unit, kind = money
+                    e = mm.end()
         if um:
             looked = L.unit_lookup(um.group("sym"), um.group("word"))
             if looked and looked[0] == "second" and (text[um.end():um.end() + 1] == "-" or _is_year(value, surface)):
