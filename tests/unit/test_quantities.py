@@ -368,3 +368,9 @@ def test_money_after_an_m_suffix_the_emergency_number_and_later_after_a_noun() -
     assert find_quantities("Officers responded to 911 calls from employees.") == []
     assert [q.unit for q in find_quantities("He faces one murder charge later this week.")] == ["charge"]
     assert [q.unit for q in find_quantities("It came despite two earlier legal opinions.")] == ["opinions"]
+
+
+def test_tokenised_thousands_after_a_comma_and_space() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("Thieves took £35, 000 of jewels.")] == [(35000.0, "gbp")]
+    assert [q.value for q in find_quantities("about 100, 000 people")] == [100000.0]
+    assert [q.value for q in find_quantities("In 2005, 100 people died.")] == [100.0]  # a year, then a count

@@ -38,7 +38,8 @@ _FRAC_ALT = nb.trie_pattern(list(nb.FRACTION_WORDS))
 # fast, while one alternation of all three scans about three times slower.
 _DIG = re.compile(
     # 1,500,000 / 10 000 (space groups not inside a token: "i7 860" is not 7860) / 42
-    r"[0-9](?:\d{0,2}(?:,\d{3})+(?!\d)|(?<![^\W\d]\d)\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d*)"
+    # and tokenised text's "35, 000" (a group after ", " only when it starts with 0: "2005, 100 people" stays two)
+    r"[0-9](?:\d{0,2}(?:,\d{3}|,[ ]0\d\d)+(?!\d)|(?<![^\W\d]\d)\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d*)"
     r"(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?(?:[ -]\d{1,2}[/\u2044]\d{1,3}(?!\d)|[/\u2044]\d+| and a half\b"
     r"|[ ]?[\u00bd\u2153\u2154\u00bc\u00be\u2155-\u215b])?"  # 4e14, 2 1/2, 1/40
 )
