@@ -374,3 +374,10 @@ def test_tokenised_thousands_after_a_comma_and_space() -> None:
     assert [(q.value, q.unit) for q in find_quantities("Thieves took £35, 000 of jewels.")] == [(35000.0, "gbp")]
     assert [q.value for q in find_quantities("about 100, 000 people")] == [100000.0]
     assert [q.value for q in find_quantities("In 2005, 100 people died.")] == [100.0]  # a year, then a count
+
+
+def test_a_count_right_after_a_date_is_kept() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("On Dec. 12, 150 protesters gathered.")] == [
+        (150.0, "protesters")]
+    assert [(q.value, q.unit) for q in find_quantities("In May, 300 people came.")] == [(300.0, "people")]
+    assert find_quantities("On May 5, 2009 it rained.") == []  # the day and the year stay a date

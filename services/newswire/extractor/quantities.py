@@ -227,6 +227,17 @@ _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".spl
 _STOP_SPAN = 4
 
 
+def _date_part(surface: str, has_day: bool) -> bool:
+    """Whether a figure after a month is the date's day or year: "Dec. 12, 2008", "May 5", "May, 2009";
+    not "On Dec. 12, 150 protesters gathered" or "In May, 300 people came" (a count after a date)."""
+    digits = surface.replace(",", "")
+    if not digits.isdigit():
+        return True  # "Nov. 9th", "May 5-6": left to the date reading, as before
+    if len(digits) == 4:
+        return True
+    return not has_day and len(digits) <= 2 and 1 <= int(digits) <= 31
+
+
 def _plural(word: str) -> bool:
     w = word.lower()
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "\u2019s"))
@@ -460,7 +471,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
         window = text[max(start, s - 40):s]
         # time expressions and labels
         if kind_hint == "dig":
-            if L.month_before.search(window[-18:]) or L.month_after.match(text, e, end):
+            mb = L.month_before.search(window[-18:])
+            if (mb and _date_part(surface, any(c.isdigit() for c in mb.group()))) \
+                    or L.month_after.match(text, e, end):
                 drop_next_partner = True
                 continue
             if (text[e:e + 1] in _ORDINAL_FIRST and _ORDINAL_AFTER.match(text, e, end)) \
