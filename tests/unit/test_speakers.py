@@ -682,3 +682,10 @@ def test_an_and_inside_a_name_does_not_cut_the_subject_but_a_list_does() -> None
     assert speakers(t)[0][1] == "Academy of Motion Picture Arts and Sciences"
     t = "At the time of writing the websites of Axxess and Afrihost still said that 5 were down."
     assert speakers(t)[0][1] == "Afrihost"
+
+
+def test_a_participle_aside_and_estimate_as_a_verb() -> None:
+    assert speakers("Officials, speaking on condition of anonymity, said 10 people died.")[0][1] == "Officials"
+    assert speakers("The company, citing weak demand, said 300 jobs would go.")[0][1] == "company"
+    assert speakers("Economists estimate that growth will slow to 2%.")[0][1] == "Economists"
+    assert speakers("An estimate that 5 died was wrong.")[0][1] is None

@@ -26,7 +26,8 @@ from newswire.extractor.sentences import is_abbreviation
 _VERB_WORDS = (
     "said says say told tells added adds reported reports claimed claims stated states noted notes wrote writes "
     "announced announces explained explains warned warns confirmed confirms revealed reveals believes believe "
-    "estimated estimates insisted insists argued argues acknowledged acknowledges alleged alleges denied denies "
+    "estimated estimates estimate insisted insists argued argues acknowledged acknowledges alleged alleges "
+    "denied denies "
     "asserted asserts declared declares tweeted posted indicated suggested suggests concluded predicted "
     "testified characterized characterised described emphasised emphasized stressed urged cautioned "
     "admitted admits conceded concedes contended contends maintained maintains recalled recalls "
@@ -75,7 +76,8 @@ _TIME_TAIL = re.compile(
     r"morning|evening)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight))+\s*$"
 )
 # noun/verb homographs: "the reports", "swing states," are nouns, not speech verbs
-_AMBIGUOUS = frozenset({"reports", "claims", "states", "notes", "estimates", "says", "posted", "alleges"})
+_AMBIGUOUS = frozenset({"reports", "claims", "states", "notes", "estimates", "estimate", "says", "posted",
+                        "alleges"})
 _PLURAL_NOUNS = frozenset({"reports", "claims", "states", "notes", "estimates"})
 """Verbs that are also plural nouns ("key states like Ohio", "the reports"), checked for the word before them."""
 _NOT_ATTRIBUTING = re.compile(
@@ -219,6 +221,9 @@ _LEADING_ADVERBIAL = frozenset(
     """after before in on at when while despite following during since as with without for by later earlier
     meanwhile however also but and speaking asked""".split())
 _SUBJECT_WORDS = gz.ROLE_WORDS | {"the", "a", "an"}
+_PARTICIPLE_ASIDE = re.compile(r"\s*(?:speaking|citing|writing|talking|pointing|referring|responding|asked)\b")
+"""An aside of a participle between the subject and its verb ("Officials, speaking on condition of anonymity,
+said", "The company, citing weak demand, said")."""
 _POSTNOMINAL = re.compile(r"\s*(?:[A-Z]{2,4}|(?:[A-Z][a-z]?\.){2,3}|Jr\.?|Sr\.?|Ph\.?\s?D\.?|Esq\.?|I{2,3}|IV)\s*")
 """Letters after a name between commas ("Carol Keehan, DC, said", "William Hurlbut, M.D., said"): no subject."""
 _ASIDE = re.compile(r"\s*(?:however|though|meanwhile|too|also|instead|in turn|in response"
@@ -800,6 +805,7 @@ class Attributor:
             while d is not None and d.group() == "," and (
                     not _WORD.search(text, d.end(), chunk_end)  # "Smith, 45, said"
                     or _ASIDE.fullmatch(text, d.end(), chunk_end)  # "The Afghan Taliban, however, claimed"
+                    or _PARTICIPLE_ASIDE.match(text, d.end(), chunk_end)  # "Officials, speaking on condition ..."
                     or self._place_aside(d, chunk_end)  # "Police in Dallas, Texas, said"
                     or (_POSTNOMINAL.fullmatch(text, d.end(), chunk_end)  # "Sister Carol Keehan, DC, said"
                         and self._person_ends_at(d.start()))):
