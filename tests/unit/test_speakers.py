@@ -689,3 +689,9 @@ def test_a_participle_aside_and_estimate_as_a_verb() -> None:
     assert speakers("The company, citing weak demand, said 300 jobs would go.")[0][1] == "company"
     assert speakers("Economists estimate that growth will slow to 2%.")[0][1] == "Economists"
     assert speakers("An estimate that 5 died was wrong.")[0][1] is None
+
+
+def test_asides_holding_delimiters_or_naming_an_address() -> None:
+    t = "The Times, citing three people familiar with the matter, reported 5 bids."
+    assert speakers(t)[0][1] == "Times"
+    assert speakers("Zelensky, in his nightly address, said 13 drones were downed.")[0][1] == "Zelensky"

@@ -227,7 +227,8 @@ said", "The company, citing weak demand, said")."""
 _POSTNOMINAL = re.compile(r"\s*(?:[A-Z]{2,4}|(?:[A-Z][a-z]?\.){2,3}|Jr\.?|Sr\.?|Ph\.?\s?D\.?|Esq\.?|I{2,3}|IV)\s*")
 """Letters after a name between commas ("Carol Keehan, DC, said", "William Hurlbut, M.D., said"): no subject."""
 _ASIDE = re.compile(r"\s*(?:however|though|meanwhile|too|also|instead|in turn|in response"
-                    r"|for (?:its|their|his|her) part|in a statement"
+                    r"|for (?:its|their|his|her) part|in (?:a|an|his|her|their|its)(?: [a-z-]+)? (?:statement|address"
+                    r"|interview|speech|email|e-mail|letter|post|tweet|video|briefing|release)"
                     r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*")
 """An aside between commas after a subject ("The Taliban, however, claimed"): the subject is before it."""
 _CLAUSE_CUT = re.compile(r",|\s[\u2014\u2013-]\s")
@@ -802,6 +803,15 @@ class Attributor:
             k = 2
             while (d := delims.back(k)) is not None and d.group().lower() in ("and", "or"):
                 k += 1  # "Mayer, Disney's chairman of direct-to-consumer and international, said"
+            aside = text.rfind(",", window_lo, chunk_end)
+            if aside >= 0 and _PARTICIPLE_ASIDE.match(text, aside + 1, chunk_end):
+                # "The Times, citing three people familiar with the matter, reported": past the aside, whatever
+                # delimiters it holds
+                j = k
+                while (dj := delims.back(j)) is not None and dj.start() > aside:
+                    j += 1
+                if dj is not None and dj.start() == aside:
+                    chunk_end, k, d = aside, j + 1, delims.back(j + 1)
             while d is not None and d.group() == "," and (
                     not _WORD.search(text, d.end(), chunk_end)  # "Smith, 45, said"
                     or _ASIDE.fullmatch(text, d.end(), chunk_end)  # "The Afghan Taliban, however, claimed"
