@@ -83,3 +83,9 @@ def test_every_inline_hedge_holds_a_screen_hint() -> None:
         assert hd.inline_hedges(phrase), phrase
         assert any(h in phrase for h in hd.HINTS), phrase
     assert set(hd.NOTE_HINTS) <= set(hd.HINTS)
+
+
+def test_not_yet_confirmed_and_believed_to_are_hedges() -> None:
+    assert hd.inline_hedges("The group alleges 1,000 died, though this has not been confirmed.")
+    assert hd.inline_hedges("Some 300 people are believed to have died.")
+    assert not hd.inline_hedges("Police said 4 people were arrested.")

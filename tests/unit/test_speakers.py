@@ -695,3 +695,9 @@ def test_asides_holding_delimiters_or_naming_an_address() -> None:
     t = "The Times, citing three people familiar with the matter, reported 5 bids."
     assert speakers(t)[0][1] == "Times"
     assert speakers("Zelensky, in his nightly address, said 13 drones were downed.")[0][1] == "Zelensky"
+
+
+def test_the_paper_is_a_newspaper_named_before() -> None:
+    t = "The Washington Post reported it first. The paper said 12 officials resigned."
+    assert speakers(t)[1][1] == "Washington Post"
+    assert speakers("He signed the paper on Monday.")[0][1] is None

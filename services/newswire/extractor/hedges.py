@@ -22,6 +22,8 @@ _INLINE = re.compile(
     r"|according[ ]to[ ](?:anonymous|unnamed|unidentified)?[ ]?sources|sources[ ](?:said|say|told)"
     r"|(?:had|have|has|there[ ](?:are|were|have[ ]been))[ ](?:\w+[ ])?reports[ ]that|is[ ]said[ ]to"
     r"|are[ ]said[ ]to|was[ ]said[ ]to|were[ ]said[ ]to|it[ ]is[ ]claimed|speculat(?:ed|ion)"
+    r"|(?:has|have|had)[ ]not[ ](?:yet[ ])?been[ ](?:independently[ ])?(?:verified|confirmed|corroborated)"
+    r"|(?:is|are|was|were)[ ](?:believed|thought)[ ]to[ ](?:have|be)"
     # German: "angeblich", "nicht unabhängig überprüft", "Berichten zufolge"
     r"|angeblich|mutmaßlich|unbestätigt|nicht[ ](?:unabhängig[ ])?(?:über)?(?:prüf|bestätig)\w*"
     r"|berichten[ ]zufolge)\b",
@@ -50,7 +52,7 @@ _MAX_NOTE_WORDS = 16
 # every inline hedge contains one of these ("unverified" contains "verif": no need to list both)
 _HINTS = ("report", "alleg", "purport", "suppos", "ostensib", "rumo", "claim", "verif", "confirm", "corrobor", "citing",
           "source", "said to", "specul", "anonym", "unnamed", "unidentified", "familiar with", "angeblich",
-          "mutmaßlich", "prüf", "bestätig", "zufolge")
+          "mutmaßlich", "prüf", "bestätig", "zufolge", "believed to", "thought to")
 
 
 HINTS = _HINTS  # every inline hedge contains one of these: a screen (see screen.Spots)

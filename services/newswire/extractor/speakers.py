@@ -161,7 +161,7 @@ SPEAKER_NOUNS = frozenset(
     student teacher parent mother father wife husband son daughter brother sister friend friends neighbor neighbour
     neighbors neighbours owner manager passenger passengers farmer farmers driver
     association federation institute foundation alliance coalition chamber organization organisation
-    regulator watchdog""".split()
+    regulator watchdog paper""".split()
 )
 _MAX_SUBJ_WORDS = 9
 _ISSUED_BY = re.compile(
@@ -174,14 +174,15 @@ _ISSUED_BY = re.compile(
 """What an organisation issued, before its name: "figures from Nielsen Media Research" speak for Nielsen."""
 _GENERIC_ORG = re.compile(
     r"(?:the|this|that)\s+(?:company|firm|group|ministry|agency|department|organi[sz]ation|bank|government|"
-    r"office|committee|council|party|club|network|newspaper|union|university|court|commission)$",
+    r"office|committee|council|party|club|network|newspaper|paper|union|university|court|commission)$",
     re.I,
 )
 _PRESS_WORDS = frozenset(
     """times post news journal herald tribune gazette telegraph guardian chronicle courier observer express mail
     independent star sun inquirer register daily weekly bulletin ledger standard reporter press""".split())
 _ORG_KINDS: dict[str, frozenset[str]] = {
-    "newspaper": _PRESS_WORDS, "network": frozenset("network tv television radio broadcasting news".split()),
+    "newspaper": _PRESS_WORDS, "paper": _PRESS_WORDS,
+    "network": frozenset("network tv television radio broadcasting news".split()),
     "ministry": frozenset({"ministry"}), "department": frozenset({"department"}), "bank": frozenset({"bank"}),
     "university": frozenset({"university", "college"}), "court": frozenset({"court"}), "union": frozenset({"union"}),
     "party": frozenset({"party"}), "club": frozenset({"club"}), "committee": frozenset({"committee"}),
