@@ -705,7 +705,7 @@ class Attributor:
             return _organisation(issuer.group(1), start + issuer.start(1), start + issuer.end(1))
         name = _LEAD_DET.sub("", subj)
         sp = Speaker(name=name, role=None, org=orgs[-1].name if orgs else None, start=start, end=end)
-        self._group_candidate = sp  # the group "they said" means, once the sentence is heard to be its
+        self._group_candidate = sp  # "they said" will mean it once heard() confirms the sentence is its
         return sp
 
     def _subject_like(self, m: Mention) -> bool:
@@ -816,7 +816,6 @@ class Attributor:
             while d is not None and d.group() == "," and (
                     not _WORD.search(text, d.end(), chunk_end)  # "Smith, 45, said"
                     or _ASIDE.fullmatch(text, d.end(), chunk_end)  # "The Afghan Taliban, however, claimed"
-                    or _PARTICIPLE_ASIDE.match(text, d.end(), chunk_end)  # "Officials, speaking on condition ..."
                     or self._place_aside(d, chunk_end)  # "Police in Dallas, Texas, said"
                     or (_POSTNOMINAL.fullmatch(text, d.end(), chunk_end)  # "Sister Carol Keehan, DC, said"
                         and self._person_ends_at(d.start()))):
