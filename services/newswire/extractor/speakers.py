@@ -293,31 +293,33 @@ class Registry:
                 self._person_pos.append(m.start)
                 self._person_at.append(m)
                 people.append(person)
-        self._genders_from_pronouns(people)
+        self._people = people  # the person of each name in _person_at
+        self._gender_read: set[int] = set()
 
-    def _genders_from_pronouns(self, people: list[Person]) -> None:
-        """A person of unknown gender takes the one the article's own pronouns give them: "he"/"his" or
-        "she"/"her" later in a sentence that names them and no one else ("Swift got support after accusing
-        them of trying to stop her performing"), when all such pronouns agree. `people` holds the person of
-        each name in _person_at (names outside quotations)."""
+    def gender_of(self, person: Person) -> str | None:
+        """A person's gender; one the name does not tell is read, once and only when asked, from the article's
+        own pronouns: "he"/"his" or "she"/"her" later in a sentence that names them and no one else ("Swift got
+        support after accusing them of trying to stop her performing"), when all such pronouns agree."""
+        if person.gender is not None or id(person) in self._gender_read:
+            return person.gender
+        self._gender_read.add(id(person))
         text = self.text
-        votes: dict[int, list[Person | int]] = {}
         at = self._person_at
         last = len(at) - 1
-        for i, person in enumerate(people):
-            if person.gender is not None:
+        he = she = 0
+        for i, p in enumerate(self._people):
+            if p is not person:
                 continue
             m = at[i]
             stop = min(at[i + 1].start if i < last else len(text), m.end + _GENDER_REACH)
             full = _SENT_END.search(text, m.end, stop)
             window = text[m.end:full.start() if full else stop]
-            he, she = _HE.search(window) is not None, _SHE.search(window) is not None
-            if he != she:
-                vote = votes.setdefault(id(person), [person, 0, 0])
-                vote[1 if he else 2] += 1  # type: ignore[operator]
-        for person, he, she in votes.values():
-            if not (he and she):
-                person.gender = genders.MALE if he else genders.FEMALE  # type: ignore[union-attr]
+            has_he, has_she = _HE.search(window) is not None, _SHE.search(window) is not None
+            he += has_he and not has_she
+            she += has_she and not has_he
+        if bool(he) != bool(she):
+            person.gender = genders.MALE if he else genders.FEMALE
+        return person.gender
 
     def person(self, name: str, pos: int | None = None) -> Person | None:
         """The person a name refers to: a full name itself, or "Kirby"/"Mr. Kirby" -> the John Kirby
@@ -348,7 +350,7 @@ class Registry:
         for j in range(i, max(-1, i - _PRONOUN_REACH), -1):
             m = self._person_at[j]
             person = self.person(m.name, m.start) or Person(m.name, m.role, m.org)
-            if pronoun is None or genders.agrees(person.gender, pronoun):
+            if pronoun is None or genders.agrees(self.gender_of(person), pronoun):
                 yield person, m
 
     def by_role(self, phrase: str, pos: int | None = None) -> Person | None:
@@ -762,7 +764,7 @@ class Attributor:
         refers to."""
         person = self.registry.person(speaker.who) if speaker is not None else None
         if person is not None:
-            self._recent = (pos, speaker, person.gender)
+            self._recent = (pos, speaker, self.registry.gender_of(person))
         elif speaker is not None and speaker is self._group_candidate:
             # only a group the article gave a sentence to: a phrase merely tried as a subject on the way
             # ("three boats were captured by INS Sukanya, the statement said") is no one's source
