@@ -220,9 +220,8 @@ _EMERGENCY_LINE = re.compile(r"[ -](?:calls?|call-taker|dispatch(?:er|ers)?|oper
                              r"|emergency|system|lines?|recordings?|tapes?)\b", re.I)
 _LATER = frozenset("later earlier sooner".split())
 """Comparatives of time: an adjective before the noun, or an adverb after it that ends it."""
-_PER_SHORT = {"mo": "month", "mos": "month", "wk": "week", "wks": "week", "yr": "year", "yrs": "year",
-              "hr": "hour", "hrs": "hour", "min": "minute", "sec": "second", "ea": "each"}
-"""Short forms after a rate's slash that name no unit of measure ("$4.99/mo")."""
+_PER_SHORT = {"mo": "month", "mos": "month", "wk": "week", "wks": "week", "yr": "year", "yrs": "year", "ea": "each"}
+"""Short forms after a rate's slash that the units table does not name ("$4.99/mo"; it knows "hr", "min")."""
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _STOP_SPAN = 4
 

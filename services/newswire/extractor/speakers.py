@@ -716,8 +716,7 @@ class Attributor:
         text = self.text
         lo = max(0, m.start - 80)
         cut = max(text.rfind(c, lo, m.start) for c in ".!?;:,\n\"\u201c\u201d")
-        before = _WORD.findall(text, max(lo, cut + 1), m.start)
-        return all(w[0].isupper() or w.lower() in _SUBJECT_WORDS for w in before)
+        return _only_subject_words(text, max(lo, cut + 1), m.start)
 
     def _place_aside(self, comma: re.Match[str], end: int) -> bool:
         """Whether text between `comma` and `end` only says where, so the subject is before it: a state after
@@ -757,7 +756,7 @@ class Attributor:
                 break
         if cut < 0 and lo > 0:
             return False  # no sentence start within reach: a long sentence, the name deep inside it
-        return all(w[0].isupper() or w.lower() in _SUBJECT_WORDS for w in _WORD.findall(text, cut + 1, m.start))
+        return _only_subject_words(text, cut + 1, m.start)
 
     def heard(self, speaker: Speaker | None, pos: int) -> None:
         """Note the speaker the article gave the sentence at `pos`; a person is who "he said" next
@@ -1127,6 +1126,11 @@ _ENDS_SENTENCE = re.compile(r"[.!?]\s?[\"'\u201d\u2019]+$")
 """A quotation whose own sentence ends inside its closing mark (tokenised text puts a space before it)."""
 _SENT_END_QUOTED = re.compile(r"[.!?](?=[\"'\u201d\u2019]*(?:\s|$))")
 """A sentence's end, also inside its closing quotation mark ('out of it.\u201d Smith agreed')."""
+
+
+def _only_subject_words(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] holds only capitalised, role or determiner words: what may stand before a subject's name."""
+    return all(w[0].isupper() or w.lower() in _SUBJECT_WORDS for w in _WORD.findall(text, lo, hi))
 
 
 def _name_across_and(text: str, and_start: int, end: int) -> bool:
