@@ -328,12 +328,24 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class Terminated(SystemExit):
+    """SIGTERM arrived: unwind like Ctrl-C, so a broker and workers this process started are stopped on the way
+    out (a supervisor, `timeout` or `kill` had left them running without a parent), then exit 143."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the clean-up short
+    raise Terminated(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newswire` console script."""
     parser = build_parser()
     args, rest = parser.parse_known_args(argv)
     if rest and not getattr(args, "passthrough", False):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    if args.func not in (cmd_worker, cmd_broker):  # Faust and the broker command handle their own signals
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         settings = load_settings()
         if getattr(args, "passthrough", False):

@@ -154,10 +154,10 @@ def run(settings: Settings, paths: Sequence[str], *, follow: bool = False, timeo
         print(f"\nall {len(enriched)} articles through every worker in {time.monotonic() - started:.1f} s",
               file=out)
         if follow:
-            print("following: workers keep running; Ctrl-C stops everything", file=out)
+            print("following: workers keep running; Ctrl-C or SIGTERM stops everything", file=out)
             try:
                 while all(w.process.poll() is None for w in workers):
                     time.sleep(1)
-            except KeyboardInterrupt:
+            except (KeyboardInterrupt, SystemExit):  # SIGTERM arrives as SystemExit (cli.Terminated): a normal stop
                 pass
     return 0

@@ -6,7 +6,7 @@ import platform
 
 import pytest
 
-from newswire.core.worker import release_free_memory
+from newswire.core.memory import release_free_memory
 
 
 def test_release_free_memory_runs_where_glibc_is() -> None:
@@ -28,3 +28,21 @@ def test_workers_start_with_bounded_arenas_and_a_fixed_mmap_threshold(monkeypatc
     assert env["MALLOC_ARENA_MAX"] == "2" and env["MALLOC_MMAP_THRESHOLD_"] == "131072"
     monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")  # an operator's choice wins
     assert settings_env(Settings())["MALLOC_MMAP_THRESHOLD_"] == "65536"
+
+
+def test_measurements_run_under_the_workers_collector_settings_then_restore_them() -> None:
+    """Evaluations and the stage benchmark time what a worker does, whose collector is tuned at start-up
+    (Python's defaults had made the stories stage look up to twice as costly); the process gets its own back."""
+    import gc
+
+    from newswire.core.memory import GC_THRESHOLDS, worker_gc
+
+    original = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's defaults, whatever ran before in this process
+    try:
+        with worker_gc():
+            assert gc.get_threshold() == GC_THRESHOLDS
+            assert gc.get_freeze_count() > 0  # what existed before the measurement is left out of its scans
+        assert gc.get_threshold() == (700, 10, 10) and gc.get_freeze_count() == 0
+    finally:
+        gc.set_threshold(*original)

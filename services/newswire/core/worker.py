@@ -12,8 +12,6 @@ redelivery produces the same events again, never different ones.
 from __future__ import annotations
 
 import asyncio
-import functools
-import gc
 import logging
 import os
 import time
@@ -28,6 +26,7 @@ from prometheus_client import generate_latest
 from newswire.core.boundary import Boundary, Message, Outgoing, max_request_bytes
 from newswire.core.errors import FatalError, Retriable
 from newswire.core.kafka import faust_broker_url, faust_credentials
+from newswire.core.memory import TRIM_INTERVAL_SECONDS, release_free_memory, tune_gc
 from newswire.core.metrics import Metrics, create_metrics
 from newswire.core.settings import Settings
 from newswire.core.stage import Stage
@@ -241,48 +240,6 @@ class WorkerApp:
             logging_config=logging_config(self.settings, self.stage_name),
         )
         worker.execute_from_commandline()
-
-
-TRIM_INTERVAL_SECONDS = 30.0
-
-
-def release_free_memory() -> bool:
-    """Hand freed heap pages back to the system (glibc's malloc_trim); False where unavailable.
-
-    A worker that parses large pages frees most of what it allocates, but glibc keeps the
-    freed pages mapped: the cleaner's RSS crept 0.7 MB/min over 10 minutes of mixed input
-    while its Python heap stayed flat. Returning them every TRIM_INTERVAL_SECONDS costs well
-    under a millisecond per call."""
-    trim = _malloc_trim()
-    if trim is None:
-        return False
-    trim(0)
-    return True
-
-
-@functools.cache
-def _malloc_trim() -> Any:
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    try:
-        return ctypes.CDLL(name).malloc_trim if name else None
-    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to trim
-        return None
-
-
-GC_THRESHOLDS = (10_000, 20, 20)
-"""Python's default (700, 10, 10) ran a collection every few events of a stage that builds
-thousands of small objects per article; ~7% of the stories worker went to the collector."""
-
-
-def tune_gc() -> None:
-    """Freeze what start-up built (modules, models, Faust) out of the collector's scans, and
-    collect less often; reference counting still frees almost everything at once."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def as_current_event(event: Any) -> None:
