@@ -23,6 +23,7 @@ import faust
 from faust.streams import _current_event as _faust_current_event
 from prometheus_client import generate_latest
 
+from newswire.core.batches import take_batches
 from newswire.core.boundary import Boundary, Message, Outgoing, max_request_bytes
 from newswire.core.errors import FatalError, Retriable
 from newswire.core.kafka import faust_broker_url, faust_credentials
@@ -90,8 +91,9 @@ class WorkerApp:
         @app.agent(source, name=f"{self.stage_name}-agent")
         async def process(stream: Any) -> None:
             try:
-                # a batch per wake-up: one await per batch instead of per event, outputs queued together
-                batches = stream.take_events(self.settings.batch_max, within=self.settings.batch_wait_seconds)
+                # a batch per wake-up: one await per batch instead of per event, outputs queued together;
+                # asleep while the input is idle (Faust's take_events woke every batch_wait_seconds)
+                batches = take_batches(stream, self.settings.batch_max, self.settings.batch_wait_seconds)
                 async for events in batches:
                     await self._handle_batch(events)
             except asyncio.CancelledError:
