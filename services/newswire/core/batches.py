@@ -83,4 +83,3 @@ async def _take(stream: Any, max_: int, within: float) -> AsyncIterator[list[Any
     finally:
         stream.enable_acks = enable_acks
         stream._processors.remove(add_to_buffer)
-
