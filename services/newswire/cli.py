@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -344,8 +345,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, rest = parser.parse_known_args(argv)
     if rest and not getattr(args, "passthrough", False):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
-    if args.func not in (cmd_worker, cmd_broker):  # Faust and the broker command handle their own signals
-        signal.signal(signal.SIGTERM, _terminate)
+    # Faust and the broker command handle their own signals; a caller's thread other than the main one cannot
+    previous = None
+    if args.func not in (cmd_worker, cmd_broker) and threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         settings = load_settings()
         if getattr(args, "passthrough", False):
@@ -356,6 +359,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    finally:
+        if previous is not None:  # main() called in-process (tests) leaves the caller's handler as it was
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":
