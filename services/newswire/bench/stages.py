@@ -169,19 +169,22 @@ def run(corpora: dict[str, list[dict[str, Any]]], settings: Settings,
     """Direct and boundary rates per input kind, plus trafilatura on the HTML pages."""
     out: dict[str, Any] = {}
     for kind, articles in corpora.items():
-        # the workers' collector settings (and each step's heap frozen first, in `timed`): with Python's defaults,
-        # collections over this process's heap (the corpus, every stage's outputs) had made the stories stage look
-        # up to twice as costly as it is
+        # the workers' collector settings (and each step's heap frozen first, in `timed`, whose freezing this
+        # block undoes): with Python's defaults, collections over this process's heap (the corpus, every stage's
+        # outputs) had made the stories stage look more than twice as costly as it is
         with worker_gc():
             log(f"stages: {kind} ({len(articles)} articles), direct")
             d = direct(articles, settings)
             log(f"stages: {kind}, through the boundary")
             b = through_boundary(articles, settings)
+            reference = None
+            if kind == "html":  # under the same settings, for a fair comparison
+                log("stages: trafilatura reference")
+                reference = trafilatura_reference(articles).as_dict()
         out[kind] = {"articles": len(articles),
                      "direct": {k: v.as_dict() for k, v in d.items()},
                      "boundary": {k: v.as_dict() for k, v in b.items()}}
         out[kind]["budget"] = cpu_budget(out[kind]["boundary"])
-        if kind == "html":
-            log("stages: trafilatura reference")
-            out[kind]["trafilatura"] = trafilatura_reference(articles).as_dict()
+        if reference is not None:
+            out[kind]["trafilatura"] = reference
     return out
