@@ -62,13 +62,14 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
         settings = settings.with_(group_suffix=suffix)
     if args.from_:
         from newswire.core import admin
+        from newswire.core.topics import consumer_group
         from newswire.replay import Position
 
         if not args.group_suffix:
             raise ConfigError("--from needs --group-suffix: it positions a fresh consumer group")
         pos = Position.parse(args.from_)
         asyncio.run(admin.create_topics(settings))
-        asyncio.run(admin.seek_group(settings, f"{settings.topic_prefix}-{args.stage}{settings.group_suffix}",
+        asyncio.run(admin.seek_group(settings, consumer_group(settings, args.stage),
                                      _input_topic(args.stage, settings), pos.time_ms, pos.offset))
     module = importlib.import_module(f"newswire.{args.stage}.app")
     module.create_worker(settings).run()

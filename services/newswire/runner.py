@@ -24,7 +24,7 @@ import orjson
 from newswire.core import admin
 from newswire.core.broker import LocalBroker
 from newswire.core.settings import STAGES, Settings
-from newswire.core.topics import Topics
+from newswire.core.topics import Topics, consumer_group
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 GRACE_SECONDS = 10.0
@@ -101,7 +101,7 @@ async def wait_for_results(settings: Settings, article_ids: list[str], expected_
     else:
         missing = len(set(article_ids) - set(enriched))
         raise TimeoutError(f"{missing} of {len(article_ids)} articles did not come out within {timeout:g} s")
-    group = f"{settings.topic_prefix}-alerter{settings.group_suffix}"
+    group = consumer_group(settings, "alerter")
     while time.monotonic() < deadline:
         lag = await admin.group_lag(settings, group, topics.stories)
         if lag and all(committed >= end for committed, end in lag.values()):

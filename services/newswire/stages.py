@@ -128,7 +128,7 @@ class AlerterStage:
     """Story update -> alerts, once per story and rule; nothing for replayed input."""
 
     name = "alerter"
-    input_schemas = (schemas.STORY,)
+    input_schemas = (schemas.STORY, schemas.STORY_V1)  # v1: events written before an upgrade, or replayed
     interruptible = False  # the same for the staged "fired" marks
 
     def __init__(self, topics: Topics, fired: MutableMapping[str, bytes], settings: Settings) -> None:

@@ -11,7 +11,7 @@ import orjson
 
 from newswire.core import admin
 from newswire.core.settings import Settings
-from newswire.core.topics import Topics
+from newswire.core.topics import Topics, consumer_group
 from newswire.kafkaio import collect
 
 
@@ -41,7 +41,7 @@ def wait_enriched(settings: Settings, article_ids: Iterable[str], timeout: float
 
 def wait_caught_up(settings: Settings, stage: str, topic: str, timeout: float = 30.0) -> None:
     """Wait until a stage's consumer group has committed everything in `topic`."""
-    group = f"{settings.topic_prefix}-{stage}{settings.group_suffix}"
+    group = consumer_group(settings, stage)
     deadline = time.monotonic() + timeout
     lag: dict[int, tuple[int, int]] = {}
     while time.monotonic() < deadline:

@@ -6,19 +6,22 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 import orjson
 
 from newswire.core.codec import Codec
 from newswire.core.settings import Settings
-from newswire.core.topics import Topics
+from newswire.core.topics import Topics, changelog_topic, consumer_group
 from newswire.ingestion import encode_raw, ingest_headers
 from newswire.kafkaio import Record, collect, produce
-from newswire.runner import SAMPLES, WorkerProcess
+from newswire.runner import SAMPLES, WorkerProcess, settings_env
 from newswire.sources import read_paths
 
 
@@ -163,6 +166,8 @@ def trace_missing(settings: Settings, missing: list[str], workers: dict[str, Wor
             reasons = [e["payload"].get("reason") for e in events if name == "deadletter"]
             lines.append(f"{aid} on {name}: {len(events)} event(s){' ' + str(reasons) if reasons else ''}")
     lines.extend(_input_positions(settings, missing[:3]))
+    state = table_keys(settings, changelog_topic(settings, "stories", "articles"))
+    lines.extend(f"{aid} in the stories state: {'yes' if aid in state else 'no'}" for aid in missing[:3])
     for stage, worker in workers.items():
         lines.append(f"--- {stage} log tail ---\n{log_text(worker)[-1500:]}")
     return "\n".join(lines)
@@ -174,7 +179,7 @@ def _input_positions(settings: Settings, missing: list[str]) -> list[str]:
     from newswire.core.admin import group_lag
 
     topics = Topics.for_prefix(settings.topic_prefix)
-    group = f"{settings.topic_prefix}-stories{settings.group_suffix}"
+    group = consumer_group(settings, "stories")
     lag = asyncio.run(group_lag(settings, group, topics.extracted))
     at = {r.key.decode(): (r.partition, r.offset) for r in asyncio.run(collect(settings, topics.extracted))}
     out = []
@@ -185,6 +190,39 @@ def _input_positions(settings: Settings, missing: list[str]) -> list[str]:
             out.append(f"{aid} at extracted partition {partition} offset {offset}; stories group committed "
                        f"{committed}, end {end}")
     return out
+
+
+SLOW_RESUME = """
+import asyncio, runpy, sys
+from faust.transport.drivers.aiokafka import Consumer
+
+seek = Consumer.perform_seek
+
+async def slow_seek(self):
+    await seek(self)
+    # the event loop slow to get back to the recovery that awaited the seek: up to a second, or until
+    # the fetcher has queued 20 records for the streams
+    queues = self.app.flow_control._queues
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 1.0
+    while loop.time() < deadline and not any(q.qsize() >= 20 for q in queues):
+        await asyncio.sleep(0.001)
+
+Consumer.perform_seek = slow_seek
+sys.argv = ["newswire", "worker", sys.argv[1]]
+runpy.run_module("newswire.cli", run_name="__main__")
+"""
+
+
+def start_slow_resuming_worker(stage: str, settings: Settings, log_dir: Path) -> WorkerProcess:
+    """`newswire worker STAGE` whose consumer is slow to return from each seek to the committed offsets, as
+    a loaded machine may be between Faust's seek and the rest of its recovery (records fetched meanwhile
+    were thrown away unprocessed: faustfixes.seek_with_flow_stopped)."""
+    log_path = log_dir / f"{stage}.log"
+    with open(log_path, "ab") as log_file:
+        proc = subprocess.Popen([sys.executable, "-c", SLOW_RESUME, stage], env=settings_env(settings),
+                                stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
+    return WorkerProcess(stage, proc, log_path)
 
 
 def log_text(worker: WorkerProcess) -> str:
@@ -216,7 +254,7 @@ def committed(settings: Settings, stage: str, topic: str) -> dict[int, int]:
     """partition -> committed offset of a stage's consumer group on `topic`."""
     from newswire.core import admin
 
-    group = f"{settings.topic_prefix}-{stage}{settings.group_suffix}"
+    group = consumer_group(settings, stage)
     return {p: c for p, (c, _end) in asyncio.run(admin.group_lag(settings, group, topic)).items()}
 
 

@@ -193,3 +193,30 @@ def test_scaling_runs_mirror_each_round() -> None:
     assert run_order((1, 2), 2) == [1, 2, 2, 1]
     assert run_order((1, 2), 3) == [1, 2, 2, 1, 1, 2]
     assert run_order((1,), 2) == [1, 1]
+
+
+def test_growth_articles_are_one_story_of_real_paragraphs_the_same_each_run() -> None:
+    from newswire.bench import growth
+
+    seeds = [s for s in corpus.load_sources()["text"] if s.origin.startswith("seeds:")]
+    made = growth.story_articles(seeds, 30)
+    assert made == growth.story_articles(seeds, 30)
+    assert len({a["url"] for a in made}) == 30
+    assert len({a["text"] for a in made}) == 30
+    paragraphs = {line.strip() for s in seeds for line in s.body.splitlines()}
+    assert all(p in paragraphs for a in made for p in a["text"].split("\n\n"))
+    with pytest.raises(ValueError):
+        growth.story_articles([], 1)
+
+
+def test_growth_section_times_each_step_and_reports_event_sizes() -> None:
+    from newswire.bench import growth
+    from newswire.core.settings import Settings
+
+    result = growth.run(Settings(), corpus.load_sources(), 260, lambda _: None)
+    rows = result["rows"]
+    assert [r["articles"] for r in rows] == [250, 260]
+    assert all(r["dead_letters"] == 0 and r["cpu_ms_per_article"] > 0 for r in rows)
+    assert 0 < rows[-1]["event_kb_mean"] <= rows[-1]["event_kb_max"]
+    assert result["stories_held"] >= 1
+    assert "One story growing to 260 articles" in render({"growth": result})

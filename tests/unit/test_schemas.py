@@ -48,3 +48,12 @@ def test_a_broken_example_is_rejected(schema: str) -> None:
 def test_every_schema_file_is_known() -> None:
     files = {p.name for p in SETTINGS.schemas_dir.glob("*.schema.json")}
     assert files == {schemas.file_name(s) for s in schemas.ALL}
+
+
+def test_the_alerter_still_reads_story_v1_events() -> None:
+    """Events written before story/2 bounded the lists stay on the topic for its retention, and replays send them."""
+    from newswire.stages import AlerterStage
+
+    envelope = Codec(SETTINGS.schemas_dir).decode(example(schemas.STORY_V1), AlerterStage.input_schemas)
+    story = records.from_dict(records.Story, envelope.payload)
+    assert story.articles and story.article_count is None

@@ -16,6 +16,8 @@ from newswire.core.records import (
     Speaker,
     StoryAssignment,
 )
+from newswire.stories import claims as claims_module
+from newswire.stories import index as index_module
 from newswire.stories.index import StoryIndex
 
 QUAKE_A = (
@@ -191,6 +193,16 @@ def test_expire_drops_old_articles_by_event_time() -> None:
     assert again.duplicate_of is None and again.story_id == story_id("a2")
 
 
+def test_expiry_advances_in_steps_of_the_window() -> None:
+    """Articles leave at the first step (a 24th of the window) after their window ends, so a story's
+    members expire together and its view is rebuilt once per step, not once every few articles."""
+    index = StoryIndex({}, window_days=1.0)  # steps of an hour
+    index.add(article("a1", QUAKE_A), event_time="2025-03-01T01:10:00Z")
+    index.add(article("b1", BUDGET), event_time="2025-03-01T01:50:00Z")
+    assert index.expire("2025-03-02T01:55:00Z") == 0  # both out of the window, but not a step behind it
+    assert index.expire("2025-03-02T02:00:00Z") == 2
+
+
 def test_unreadable_event_time_does_not_break_the_stage() -> None:
     index = StoryIndex({})
     got = index.add(article("a1", QUAKE_A), event_time="")
@@ -252,6 +264,111 @@ def test_same_window_figures_that_disagree_conflict_unless_they_grew() -> None:
     conflicts = shrank.story.conflicts
     assert sorted(sorted(c.values) for c in conflicts) == [[9.0, 22.0], [9.0, 60.0]]  # lower than both earlier tolls
     assert all(c.window == "week" and c.kind == "casualties" and "a4" in c.article_ids for c in conflicts)
+
+
+def test_a_large_story_s_event_lists_its_first_and_latest_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An event listing every member grew with the story (1.4 MB and 16 ms per article at 3,000 members)."""
+    monkeypatch.setattr(index_module, "EVENT_ARTICLES", 4)
+    index = StoryIndex({})
+    got = [index.add(article(f"a{i}", QUAKE_A + f" Update {i}."), event_time=t(i + 1)) for i in range(7)]
+    assert len({g.story_id for g in got}) == 1
+    assert [m.article_id for m in got[2].story.articles] == ["a0", "a1", "a2"]
+    last = got[-1].story
+    assert [m.article_id for m in last.articles] == ["a0", "a4", "a5", "a6"]  # the first, then the latest
+    assert last.article_count == 7
+
+
+def test_a_large_story_s_event_also_lists_the_reports_of_the_newest_article_s_claims(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An alert on a claim names the outlets that report it: they must be in the event."""
+    monkeypatch.setattr(index_module, "EVENT_ARTICLES", 4)
+    index = StoryIndex({})
+    s1 = "The disaster agency said at least 22 people were killed in the past week."
+    for i in range(7):
+        body = QUAKE_A + f" Update {i}."
+        new = with_claims(f"a{i}", body, (s1, 22, "people", "week")) if i in (1, 6) else article(f"a{i}", body)
+        got = index.add(new, event_time=t(i + 1))
+    assert [m.article_id for m in got.story.articles] == ["a0", "a1", "a4", "a5", "a6"]
+    assert got.story.claims[0].article_ids == ["a1", "a6"]
+    again = index.add(article("a2", QUAKE_A + " Update 2."), event_time=t(3))  # a redelivery: the story as it stands
+    assert [m.article_id for m in again.story.articles] == ["a0", "a1", "a2", "a4", "a5", "a6"]
+
+
+def test_a_large_story_s_event_lists_the_original_the_newest_article_copies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The alerter flags a copy against its original's outlet: the original must be in the event."""
+    monkeypatch.setattr(index_module, "EVENT_ARTICLES", 3)
+    index = StoryIndex({})
+    index.add(article("a0", QUAKE_A_OTHER), event_time=t(1))
+    index.add(article("a1", QUAKE_A), event_time=t(2))
+    for i in range(2, 5):
+        index.add(article(f"a{i}", QUAKE_A_OTHER + f" Update {i}."), event_time=t(i + 1))
+    copy = index.add(article("a5", QUAKE_A_REWRITE), event_time=t(6))
+    assert copy.duplicate_of == "a1"
+    assert [m.article_id for m in copy.story.articles] == ["a0", "a1", "a4", "a5"]
+
+
+def test_a_story_event_lists_the_top_claims_and_always_the_newest_article_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "EVENT_CLAIMS", 1)
+    index = StoryIndex({})
+    s1 = "The disaster agency said at least 22 people were killed in the past week."
+    index.add(with_claims("a1", QUAKE_A, (s1, 22, "people", "week")), event_time=t(1))
+    index.add(with_claims("a2", QUAKE_A_OTHER, (s1, 22, "people", "week")), event_time=t(2))
+    s3 = "The agency said 1,500 houses were destroyed."
+    new = index.add(with_claims("a3", QUAKE_A + " More.", (s3, 1500, "houses", None)), event_time=t(3))
+    assert [c.value for c in new.story.claims] == [22, 1500]  # the best-ranked, then the newest article's
+    assert new.story.claim_count == 2
+    later = index.add(article("a4", QUAKE_A + " Later."), event_time=t(4))
+    assert [c.value for c in later.story.claims] == [22]
+    assert later.story.claim_count == 2
+
+
+def test_a_story_event_lists_the_newest_article_s_conflicts_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "EVENT_CONFLICTS", 1)
+    index = StoryIndex({})
+    s1 = "The agency said 22 people were killed in the past week."
+    s2 = "Officials said 60 people were killed in the past week."
+    s3 = "A hospital official said 9 people were killed in the past week."
+    index.add(with_claims("a1", QUAKE_A, (s1, 22, "people", "week")), event_time=t(1))
+    index.add(with_claims("a3", QUAKE_A_OTHER, (s2, 60, "people", "week")), event_time=t(5))
+    shrank = index.add(with_claims("a4", QUAKE_A_OTHER.replace("slept", "stayed"), (s3, 9, "people", "week")),
+                       event_time=t(6))
+    assert len(shrank.story.conflicts) == 2  # both are the newest article's: listed beyond the bound
+    assert shrank.story.conflict_count == 2
+    later = index.add(article("a5", QUAKE_A + " Later."), event_time=t(7))
+    assert len(later.story.conflicts) == 1
+    assert later.story.conflict_count == 2
+
+
+def test_a_claim_lists_its_earliest_report_ids_and_counts_them_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(claims_module, "LISTED_IDS", 2)
+    index = StoryIndex({})
+    s1 = "The disaster agency said at least 22 people were killed in the past week."
+    for i, body in enumerate((QUAKE_A, QUAKE_A_OTHER, QUAKE_A + " More.")):
+        got = index.add(with_claims(f"a{i}", body, (s1, 22, "people", "week")), event_time=t(i + 1))
+    [claim] = got.story.claims
+    assert claim.reports == 3
+    assert claim.article_ids == ["a0", "a1"]
+    assert len(claim.claim_ids) == 2
+
+
+def test_a_rebuilt_view_names_what_the_live_view_named() -> None:
+    """A view built from many members ranks its names once; it must list the names the view updated
+    article by article lists (a restarted worker and a live one publish the same story event)."""
+    import dataclasses
+
+    from newswire.core.records import Entity
+
+    names = [f"Name{i}" for i in range(20)]
+    store: dict[str, bytes] = {}
+    index = StoryIndex(store)
+    for n in range(8):
+        base = article(f"a{n}", QUAKE_A + f" Update {n}.")
+        mentioned = names[n:n + 10] + names[:2 * n % 7]  # overlapping sets: counts from 1 to 8
+        entities = [Entity(text=x, label="PERSON", start=0, end=1) for x in mentioned]
+        got = index.add(dataclasses.replace(base, extraction=dataclasses.replace(base.extraction, entities=entities)),
+                        event_time=t(n + 1))
+    assert len(got.story.entities) == 12
+    assert StoryIndex(store).story(got.story_id, trigger="a7") == got.story
 
 
 def test_foreign_store_entries_are_skipped_without_constant_rebuilds() -> None:

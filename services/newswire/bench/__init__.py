@@ -3,8 +3,9 @@
 Sections (all by default, or pick with --only): `stages` (each stage in one process, direct
 and behind its boundary, trafilatura alongside), `profile` (where the time goes), `e2e`
 (four workers on the Tansu broker at fixed rates and flat out), `scaling` (one against two
-processes of a CPU-bound stage), `memory` (worker RSS over --duration seconds). Prints a
-table and writes bench-results/<timestamp>.json.
+processes of a CPU-bound stage), `memory` (worker RSS over --duration seconds), `growth` (the
+stories stage's cost and event size as one story grows). Prints a table and writes
+bench-results/<timestamp>.json.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-SECTIONS = ("stages", "profile", "e2e", "scaling", "memory")
+SECTIONS = ("stages", "profile", "e2e", "scaling", "memory", "growth")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-articles", type=int, default=1004, help="text articles for the per-stage section")
     p.add_argument("--html-articles", type=int, default=182, help="HTML pages for the per-stage section")
     p.add_argument("--kinds", default="text,html", help="input kinds: text, html")
+    p.add_argument("--growth-articles", type=int, default=4000, help="articles of the growth section's story")
     p.add_argument("--out", type=Path, default=None, help="results directory (default bench-results/)")
     p.add_argument("--quick", action="store_true", help="a dry run: small corpora, short runs")
     return p
@@ -47,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.quick:
         args.text_articles, args.html_articles = min(args.text_articles, 200), min(args.html_articles, 30)
         args.seconds, args.duration = min(args.seconds, 8.0), min(args.duration, 20.0)
+        args.growth_articles = min(args.growth_articles, 500)
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip() in ("text", "html")]
 
     from newswire.bench import corpus, report
@@ -68,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["stages"] = stages.run(local, settings, log)
     if "profile" in sections:
         results["profile"] = run_profiles(local, settings)
+    if "growth" in sections:
+        from newswire.bench import growth
+
+        results["growth"] = growth.run(settings, sources, args.growth_articles, log)
     if {"e2e", "scaling", "memory"} & set(sections):
         from newswire.bench import e2e
 

@@ -51,6 +51,8 @@ def render(results: dict[str, Any]) -> str:
         parts.append(_scaling(results["scaling"]))
     if "memory" in results:
         parts.append(_memory(results["memory"]))
+    if "growth" in results:
+        parts.append(_growth(results["growth"]))
     if "profile" in results:
         parts.append(_profile(results["profile"]))
     for r in results.get("scaling", {}).get("runs", []):
@@ -146,6 +148,15 @@ def _memory(memory: dict[str, Any]) -> str:
     return (f"Worker memory (RSS, MB) over {memory.get('duration_seconds')} s at "
             f"{memory.get('offered_per_second')} articles/s\n"
             + table(["worker", "peak", "start", "end", "MB/min", "flat"], rows) + note)
+
+
+def _growth(growth: dict[str, Any]) -> str:
+    rows = [(r["articles"], r["cpu_ms_per_article"], r["event_kb_mean"], r["event_kb_max"], r["dead_letters"])
+            for r in growth["rows"]]
+    return (f"One story growing to {growth['articles']} articles ({growth.get('articles_held', '?')} articles in "
+            f"{growth['stories_held']} stories held at the end): "
+            "the stories stage, each row the latest step\n"
+            + table(["articles", "CPU ms/article", "story event KB", "largest KB", "dead letters"], rows))
 
 
 def _profile(profile: dict[str, Any]) -> str:

@@ -213,7 +213,14 @@ class Story:
     entities: list[str]
     trigger_article_id: str
     merged_from: list[str] = field(default_factory=list)
-    """Stories this update absorbed: their articles are listed here now, and they get no more updates."""
+    """Stories this update absorbed: their articles are in this story now, and they get no more updates."""
+    article_count: int | None = None
+    """Articles the story holds; `articles` lists at most a bounded number of them (None in story/1
+    events, which listed every article, claim and conflict)."""
+    claim_count: int | None = None
+    """Claims the story holds; `claims` lists the best-ranked ones and those of the newest article."""
+    conflict_count: int | None = None
+    """Conflicts the story holds; `conflicts` lists a bounded number, those of the newest article first."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

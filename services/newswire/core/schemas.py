@@ -20,11 +20,13 @@ CLEAN = "newswire.article.clean/1"
 CLAIM = "newswire.claim/1"
 EXTRACTED = "newswire.article.extracted/1"
 ENRICHED = "newswire.article.enriched/1"
-STORY = "newswire.story/1"
+STORY = "newswire.story/2"
+STORY_V1 = "newswire.story/1"
+"""Story events before their lists were bounded: still read (a topic keeps them for its retention), not written."""
 ALERT = "newswire.alert/1"
 DEADLETTER = "newswire.deadletter/1"
 
-ALL = (RAW, CLEAN, CLAIM, EXTRACTED, ENRICHED, STORY, ALERT, DEADLETTER)
+ALL = (RAW, CLEAN, CLAIM, EXTRACTED, ENRICHED, STORY, STORY_V1, ALERT, DEADLETTER)
 
 
 def file_name(schema: str) -> str:

@@ -47,11 +47,19 @@ def partitions_for(topic: str, topics: Topics, settings: Settings) -> int:
     return settings.partitions
 
 
+def consumer_group(settings: Settings, stage: str) -> str:
+    """A stage's consumer group, which is also its Faust app id: `<prefix>-<stage>[suffix]`."""
+    return f"{settings.topic_prefix}-{stage}{settings.group_suffix}"
+
+
+def changelog_topic(settings: Settings, stage: str, table: str) -> str:
+    """The changelog topic Faust writes a stage's table to."""
+    return f"{consumer_group(settings, stage)}-{table}-changelog"
+
+
 def changelog_topics(settings: Settings) -> dict[str, int]:
     """Changelog topics of the Faust tables, created up front (never auto-created)."""
-    group = f"{settings.topic_prefix}-stories{settings.group_suffix}"
-    alert_group = f"{settings.topic_prefix}-alerter{settings.group_suffix}"
     return {
-        f"{group}-articles-changelog": settings.stories_partitions,
-        f"{alert_group}-fired-changelog": settings.partitions,
+        changelog_topic(settings, "stories", "articles"): settings.stories_partitions,
+        changelog_topic(settings, "alerter", "fired"): settings.partitions,
     }

@@ -26,12 +26,13 @@ from prometheus_client import generate_latest
 from newswire.core.batches import take_batches
 from newswire.core.boundary import Boundary, Message, Outgoing, max_request_bytes
 from newswire.core.errors import FatalError, Retriable
+from newswire.core.faustfixes import apply_faust_fixes
 from newswire.core.kafka import faust_broker_url, faust_credentials
 from newswire.core.memory import TRIM_INTERVAL_SECONDS, release_free_memory, tune_gc
 from newswire.core.metrics import Metrics, create_metrics
 from newswire.core.settings import Settings
 from newswire.core.stage import Stage
-from newswire.core.topics import Topics
+from newswire.core.topics import Topics, consumer_group
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +42,6 @@ EXIT_CRASHED = 70
 METRICS_CONTENT_TYPE = "text/plain; version=0.0.4"
 LAG_INTERVAL_SECONDS = 5.0
 BROKER_STALE_SECONDS = 30.0
-FETCH_MAX_WAIT_MS = 25
-"""Longest a fetch waits for records. Faust hard-codes 1,500 ms, and Tansu holds a fetch until
-then even when records arrive: about 400 ms per hop at p50 (newswire bench, e2e section)."""
 
 StageFactory = Callable[[faust.App, Topics], Stage]
 Sink = Callable[[Outgoing], Awaitable[None]]
@@ -252,28 +250,11 @@ def as_current_event(event: Any) -> None:
     _faust_current_event.set(weakref.ref(event))
 
 
-def short_fetch_wait() -> None:
-    """Cap the fetch wait of Faust's worker consumer at FETCH_MAX_WAIT_MS (Faust has no setting)."""
-    from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
-
-    original = AIOKafkaConsumerThread._create_worker_consumer
-    if getattr(original, "newswire_patched", False):
-        return
-
-    def create(self: Any, transport: Any) -> Any:
-        consumer = original(self, transport)
-        consumer._fetch_max_wait_ms = FETCH_MAX_WAIT_MS  # read by aiokafka's start() when it builds the fetcher
-        return consumer
-
-    create.newswire_patched = True  # type: ignore[attr-defined]
-    AIOKafkaConsumerThread._create_worker_consumer = create  # type: ignore[method-assign]
-
-
 def make_faust_app(stage_name: str, settings: Settings) -> faust.App:
     """A Faust app for one stage: consumer group `<prefix>-<stage>[suffix]`, in-memory stores,
     raw-byte topics, no auto-declared topics, short timeouts that suit one machine."""
-    short_fetch_wait()
-    app_id = f"{settings.topic_prefix}-{stage_name}{settings.group_suffix}"
+    apply_faust_fixes()
+    app_id = consumer_group(settings, stage_name)
     settings.data_dir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     return faust.App(
         app_id,

@@ -294,15 +294,15 @@ class Registry:
                 self._person_at.append(m)
                 people.append(person)
         self._people = people  # the person of each name in _person_at
-        self._gender_read: set[int] = set()
+        self._unread = {id(p) for p in people}  # people whose gender the pronouns may still tell
 
     def gender_of(self, person: Person) -> str | None:
         """A person's gender; one the name does not tell is read, once and only when asked, from the article's
         own pronouns: "he"/"his" or "she"/"her" later in a sentence that names them and no one else ("Swift got
         support after accusing them of trying to stop her performing"), when all such pronouns agree."""
-        if person.gender is not None or id(person) in self._gender_read:
-            return person.gender
-        self._gender_read.add(id(person))
+        if person.gender is not None or id(person) not in self._unread:
+            return person.gender  # known, read already, or no person named outside quotations
+        self._unread.discard(id(person))
         text = self.text
         at = self._person_at
         last = len(at) - 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -27,6 +28,9 @@ MAX_CLAIMS = 16
 """Claims with figures kept per article (by check-worthiness)."""
 MAX_TEXT = 240
 """Characters of a claim's sentence kept in the state store."""
+LISTED_IDS = 20
+"""Article and claim ids a story claim or conflict lists (the earliest); `reports` counts them all. Listing
+every report made a claim of a story of thousands of articles as large as the story."""
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _SKIP = frozenset(
     "of the a an their its his her our more than about around some nearly almost over at least up to another other "
@@ -142,8 +146,8 @@ class _Group:
 class ClaimBook:
     """A story's matched claims, updated as its articles arrive (oldest first)."""
 
-    __slots__ = ("_groups", "_buckets", "_ranked", "_order", "_out", "_stale", "_conflicts",
-                 "_all_conflicts", "_dirty")
+    __slots__ = ("_groups", "_buckets", "_ranked", "_order", "_stale", "_conflicts",
+                 "_all_conflicts", "_dirty", "_newest", "_pairs")
 
     def __init__(self) -> None:
         self._groups: list[_Group] = []
@@ -152,14 +156,17 @@ class ClaimBook:
         """Each group's claim behind its rank key (most origins, most reports, key, then group order):
         ranking by these plain tuples needs no key function per claim per story event."""
         self._order: list[tuple[int, int, str, int, StoryClaim]] = []  # those tuples, kept sorted
-        self._out: list[StoryClaim] | None = []  # the ranked claims, None once a claim changed
         self._stale: dict[int, _Group] = {}  # groups whose claim changed since the last result
         self._conflicts: dict[tuple[Any, Any, Any], list[Conflict]] = {}
         self._all_conflicts: list[Conflict] = []
         self._dirty: set[tuple[Any, Any, Any]] = set()
+        self._newest: list[_Group] = []  # the groups the last article added reports
+        self._pairs: dict[tuple[Any, Any, Any], dict[tuple[int, int], Conflict]] = {}
+        """Per bucket, the conflicting pairs of its claims by their places in it (claims are only appended)."""
 
     def add(self, article_id: str, origin: str, time: float, claims: list[dict[str, Any]]) -> None:
         """Match one article's claim summaries against the groups so far."""
+        self._newest = newest = []
         for claim in claims:
             key = (claim["k"], claim["w"], unit_key(claim["u"]))
             bucket = self._buckets.setdefault(key, [])
@@ -176,31 +183,34 @@ class ClaimBook:
                     if claim["s"]:
                         g.speakers[claim["s"]] = g.speakers.get(claim["s"], 0) + 1
                     self._stale[id(g)] = g
+                    newest.append(g)
                     break
             else:
                 group = _Group(claim, article_id, origin, time, len(self._groups))
                 self._stale[id(group)] = group
                 self._groups.append(group)
                 bucket.append(group)
+                newest.append(group)
 
     def _refresh(self) -> list[Conflict]:
         """Rebuild the claims that changed and the conflicts of the buckets that did; the conflicts."""
         order = self._order
-        for gid, g in self._stale.items():
+        stale, self._stale = self._stale, {}
+        for gid, g in stale.items():
             sc = _story_claim(g)
             old = self._ranked.get(gid)
             if old is not None:  # the group's rank may have moved: out at the old place, in at the new one
                 del order[bisect.bisect_left(order, old)]
             rank = self._ranked[gid] = (-sc.independent_origins, -sc.reports, sc.key, g.seq, sc)
             bisect.insort(order, rank)  # ranks differ in their group order, so claims are never compared
-            self._out = None
-        self._stale.clear()
         changed = False
         for key in self._dirty:
             bucket = self._buckets[key]
-            # only claims with a time window can conflict (see _conflicts): the rest cost no pairwise pass
-            found = _conflicts(bucket, {id(g): g.key for g in bucket}) \
-                if len(bucket) > 1 and key[1] and key[0] not in _NO_CONFLICT else []
+            # only claims with a time window can conflict (see _conflict): the rest cost no pairwise pass
+            if len(bucket) > 1 and key[1] and key[0] not in _NO_CONFLICT:
+                found = self._recheck(key, bucket, stale)
+            else:
+                found = []
             if found or self._conflicts.get(key):
                 changed = True
             self._conflicts[key] = found
@@ -211,18 +221,53 @@ class ClaimBook:
             self._all_conflicts = [x for _, xs in sorted(self._conflicts.items(), key=_bucket_order) for x in xs]
         return list(self._all_conflicts)
 
+    def _recheck(self, key: tuple[Any, Any, Any], bucket: list[_Group], stale: Mapping[int, _Group]) -> list[Conflict]:
+        """The bucket's conflicts, in pair order, with only the pairs of claims that changed checked again.
+
+        A pair's conflict depends on its two claims alone, so the others keep theirs: checking every pair
+        at each article cost a story with tens of claims in one bucket milliseconds per article."""
+        pairs = self._pairs.setdefault(key, {})
+        changed = [i for i, g in enumerate(bucket) if id(g) in stale]
+        for i, j in {(min(c, o), max(c, o)) for c in changed for o in range(len(bucket)) if o != c}:
+            found = _conflict(bucket[i], bucket[j])
+            if found is None:
+                pairs.pop((i, j), None)
+            else:
+                pairs[(i, j)] = found
+        return [pairs[p] for p in sorted(pairs)]
+
     def result(self) -> tuple[list[StoryClaim], list[Conflict]]:
         """The story's claims in group order (rebuilt only where they changed) and its conflicts."""
         conflicts = self._refresh()
         ranked = self._ranked
         return [ranked[id(g)][-1] for g in self._groups], conflicts
 
-    def ranked(self) -> tuple[list[StoryClaim], list[Conflict]]:
-        """The story's claims, most independent origins first, then most reports, then by key; its conflicts."""
-        conflicts = self._refresh()
-        if self._out is None:
-            self._out = [r[-1] for r in self._order]
-        return list(self._out), conflicts
+    def newest_keys(self) -> set[str]:
+        """The keys of the claims the newest article reports."""
+        return {g.key for g in self._newest}
+
+    def top(self, claims: int, conflicts: int) -> tuple[list[StoryClaim], list[Conflict], int, int]:
+        """What a story event lists: the `claims` best-ranked claims, then any claim of the newest article
+        ranked below them; the conflicts of the newest article's claims, then the others, `conflicts` in
+        all unless the newest article has more; and how many claims and conflicts the story holds.
+
+        A rule that fires on a new claim or conflict therefore sees it in the event of the article that
+        brought it, however large the story (an event listing everything grew with every member)."""
+        found = self._refresh()
+        order, ranked = self._order, self._ranked
+        listed = [r[-1] for r in order[:claims]]
+        if len(order) > claims:
+            cut = order[claims - 1] if claims else None
+            newest = {id(g): ranked[id(g)] for g in self._newest}  # an article may report a claim twice
+            # ranks differ in their group order, so sorting never compares the claims themselves
+            listed.extend(r[-1] for r in sorted(r for r in newest.values() if cut is None or r > cut))
+        held = len(found)
+        if held > conflicts:
+            keys = self.newest_keys()
+            mine = [c for c in found if not keys.isdisjoint(c.claim_keys)]
+            others = [c for c in found if keys.isdisjoint(c.claim_keys)]
+            found = mine + others[:max(0, conflicts - len(mine))]
+        return listed, found, len(order), held
 
 
 def _bucket_order(item: tuple[tuple[Any, Any, Any], list[Conflict]]) -> str:
@@ -243,8 +288,9 @@ def _story_claim(g: _Group) -> StoryClaim:
     speaker = max(g.speakers.items(), key=lambda kv: (kv[1], kv[0]))[0] if g.speakers else None
     return StoryClaim(
         key=g.key, kind=c["k"], text=c["x"], value=c["v"], unit=c["u"], window=c["w"], speaker=speaker,
-        reports=len(g.reports), independent_origins=len(g.origins), article_ids=list(g.reports),
-        claim_ids=g.claim_ids, hedged=all(g.hedged),
+        reports=len(g.reports), independent_origins=len(g.origins),
+        article_ids=list(itertools.islice(g.reports, LISTED_IDS)), claim_ids=g.claim_ids[:LISTED_IDS],
+        hedged=all(g.hedged),
     )
 
 
@@ -265,21 +311,27 @@ def _same_source(a: _Group, b: _Group) -> bool:
 _NO_CONFLICT = frozenset(("quote", "statement"))
 
 
-def _conflicts(groups: list[_Group], keys: dict[int, str]) -> list[Conflict]:
-    out: list[Conflict] = []
-    for i, a in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            b = groups[j]
-            if not (_same_thing(a.first, b.first) and a.first["j"] and b.first["j"]):
-                continue
-            if a.first["k"] in _NO_CONFLICT or not a.first["w"]:
-                continue  # without a time window two figures need not describe the same quantity
-            early, late = (a, b) if a.time <= b.time else (b, a)
-            if early.time < late.time and late.first["v"] > early.first["v"] and _same_source(early, late):
-                continue  # a source raising its own figure later is an update, not a contradiction
-            out.append(Conflict(
-                key="x_" + digest(keys[id(a)], keys[id(b)]), kind=a.first["k"], unit=a.first["u"],
-                window=a.first["w"], values=[a.first["v"], b.first["v"]], claim_keys=[keys[id(a)], keys[id(b)]],
-                article_ids=list(dict.fromkeys([*a.reports, *b.reports])),
-            ))
-    return out
+def _first_distinct(ids: Iterable[str], n: int) -> list[str]:
+    """The first `n` distinct ids, reading no further than needed."""
+    out: dict[str, None] = {}
+    for i in ids:
+        out[i] = None
+        if len(out) == n:
+            break
+    return list(out)
+
+
+def _conflict(a: _Group, b: _Group) -> Conflict | None:
+    """The conflict between two claims of one bucket (`a` the earlier group), or None."""
+    if not (_same_thing(a.first, b.first) and a.first["j"] and b.first["j"]):
+        return None
+    if a.first["k"] in _NO_CONFLICT or not a.first["w"]:
+        return None  # without a time window two figures need not describe the same quantity
+    early, late = (a, b) if a.time <= b.time else (b, a)
+    if early.time < late.time and late.first["v"] > early.first["v"] and _same_source(early, late):
+        return None  # a source raising its own figure later is an update, not a contradiction
+    return Conflict(
+        key="x_" + digest(a.key, b.key), kind=a.first["k"], unit=a.first["u"], window=a.first["w"],
+        values=[a.first["v"], b.first["v"]], claim_keys=[a.key, b.key],
+        article_ids=_first_distinct(itertools.chain(a.reports, b.reports), LISTED_IDS),
+    )
