@@ -154,10 +154,18 @@ def run(settings: Settings, paths: Sequence[str], *, follow: bool = False, timeo
         print(f"\nall {len(enriched)} articles through every worker in {time.monotonic() - started:.1f} s",
               file=out)
         if follow:
-            print("following: workers keep running; Ctrl-C or SIGTERM stops everything", file=out)
-            try:
-                while all(w.process.poll() is None for w in workers):
-                    time.sleep(1)
-            except (KeyboardInterrupt, SystemExit):  # SIGTERM arrives as SystemExit (cli.Terminated): a normal stop
-                pass
+            follow_workers(workers, out)
     return 0
+
+
+def follow_workers(workers: Sequence[WorkerProcess], out: Any) -> None:
+    """Keep the workers running until one exits or a stop is asked for, which is then a normal end (exit 0).
+
+    The notice is printed inside the guard: a supervisor may send SIGTERM as soon as it reads the line,
+    and CI once caught the signal arriving while print() was returning, before the guard began (exit 143)."""
+    try:
+        print("following: workers keep running; Ctrl-C or SIGTERM stops everything", file=out)
+        while all(w.process.poll() is None for w in workers):
+            time.sleep(1)
+    except (KeyboardInterrupt, SystemExit):  # SIGTERM arrives as SystemExit (cli.Terminated): a normal stop
+        pass
