@@ -39,6 +39,7 @@ bench: setup
 
 lint: setup
 	$(BIN)/ruff check services tests
+	$(BIN)/mypy
 
 image:
 	docker build -f deploy/Dockerfile -t newswire:dev .

@@ -218,7 +218,7 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     else:
         raise ConfigError("give two enriched JSON-lines files, or --base-prefix and --shadow-prefix")
     d = diff(base, shadow, base_alerts, shadow_alerts)
-    print(render(d, {e.get("article_id"): e for e in base}))
+    print(render(d, {e["article_id"]: e for e in base if e.get("article_id") is not None}))
     return 0
 
 

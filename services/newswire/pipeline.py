@@ -18,6 +18,7 @@ from newswire.core.boundary import Boundary, Message, Outgoing
 from newswire.core.codec import Codec
 from newswire.core.metrics import Metrics, create_metrics
 from newswire.core.settings import Settings
+from newswire.core.stage import Stage
 from newswire.core.topics import Topics
 from newswire.ingestion import encode_raw, ingest_headers
 from newswire.stages import AlerterStage, CleanerStage, ExtractorStage, StoriesStage
@@ -49,7 +50,7 @@ class Pipeline:
         self.metrics = metrics or create_metrics(process=False)
         self.stories_store: dict[str, bytes] = {}
         self.fired: dict[str, bytes] = {}
-        stages = [
+        stages: list[Stage] = [
             CleanerStage(self.topics),
             ExtractorStage(self.topics),
             StoriesStage(self.topics, self.stories_store, settings.stories_window_days),
@@ -65,9 +66,9 @@ class Pipeline:
             key, value = encode_raw(self.codec, article, self.settings.pipeline_version, replay=replay)
         except Exception as exc:  # an invalid raw article: dead-letter it as ingest would
             value = orjson.dumps(article)
-            boundary = self.boundaries[self.topics.raw]
+            raw_boundary = self.boundaries[self.topics.raw]
             msg = self._message(self.topics.raw, b"", value, ingest_headers())
-            self._collect(boundary.dead_letter(msg, exc), result)
+            self._collect(raw_boundary.dead_letter(msg, exc), result)
             return result
         queue = [Outgoing(self.topics.raw, key, value, ingest_headers(), "")]
         while queue:

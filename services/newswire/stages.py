@@ -37,7 +37,7 @@ class CleanerStage:
     """Raw article -> clean article."""
 
     name = "cleaner"
-    input_schemas = (schemas.RAW,)
+    input_schemas: tuple[str, ...] = (schemas.RAW,)
 
     def __init__(self, topics: Topics) -> None:
         from newswire.cleaner.clean import clean_article
@@ -57,7 +57,7 @@ class ExtractorStage:
     """Clean article -> one claim event per claim, and the extracted article."""
 
     name = "extractor"
-    input_schemas = (schemas.CLEAN,)
+    input_schemas: tuple[str, ...] = (schemas.CLEAN,)
 
     def __init__(self, topics: Topics) -> None:
         from newswire.extractor.extract import extract
@@ -85,7 +85,7 @@ class StoriesStage:
     """Extracted article -> enriched article and a story update; state in `store`."""
 
     name = "stories"
-    input_schemas = (schemas.EXTRACTED,)
+    input_schemas: tuple[str, ...] = (schemas.EXTRACTED,)
     interruptible = False  # never stop it mid-update: the index would disagree with its store
 
     def __init__(self, topics: Topics, store: MutableMapping[str, bytes], window_days: float = 7.0) -> None:
@@ -128,7 +128,8 @@ class AlerterStage:
     """Story update -> alerts, once per story and rule; nothing for replayed input."""
 
     name = "alerter"
-    input_schemas = (schemas.STORY, schemas.STORY_V1)  # v1: events written before an upgrade, or replayed
+    # v1: events written before an upgrade, or replayed
+    input_schemas: tuple[str, ...] = (schemas.STORY, schemas.STORY_V1)
     interruptible = False  # the same for the staged "fired" marks
 
     def __init__(self, topics: Topics, fired: MutableMapping[str, bytes], settings: Settings) -> None:

@@ -11,6 +11,7 @@ bench-results/<timestamp>.json.
 from __future__ import annotations
 
 import argparse
+import functools
 import platform
 import sys
 import time
@@ -96,7 +97,7 @@ def run_profiles(corpora: dict[str, list[dict[str, Any]]], settings: Any) -> dic
         sample = articles[: 300 if kind == "text" else 60]
         log(f"profile: {kind} ({len(sample)} articles)")
         stages.through_boundary(sample[:3], settings)  # imports and schema caches out of the profile
-        ranked = profile.profile_call(lambda s=sample: stages.through_boundary(s, settings))
+        ranked = profile.profile_call(functools.partial(stages.through_boundary, sample, settings))
         out[f"{kind} (self)"] = ranked["self"]
         out[f"{kind} (project, with the libraries it calls)"] = ranked["project"]
     return out

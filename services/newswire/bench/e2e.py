@@ -142,19 +142,22 @@ def pipeline(settings: Settings, articles: Articles, kinds: Sequence[str], rates
         for kind in kinds:
             phases += [Phase(kind, f"{r:g}/s", r, seconds, articles.stream(kind)) for r in rates]
             phases.append(Phase(kind, "flat out", None, seconds, articles.stream(kind), backlog=FLAT_BACKLOG[kind]))
-        cpu_before = fleet.cpu_seconds() | {"broker": process_cpu_seconds(broker.process.pid)}
-        def cpu() -> dict[str, float]:
-            return fleet.cpu_seconds() | {"broker": process_cpu_seconds(broker.process.pid)}
+        assert broker.process is not None  # start_broker waits for it to answer
+        broker_pid = broker.process.pid
 
+        def cpu() -> dict[str, float]:
+            return fleet.cpu_seconds() | {"broker": process_cpu_seconds(broker_pid)}
+
+        cpu_before = cpu()
         runs = asyncio.run(Driver(s, log, fleet.check_alive, cpu).run(phases))
         for run in runs:
             run.update(cpu_ceiling(run.get("cpu_ms_per_article") or {}))
-        cpu_after = fleet.cpu_seconds() | {"broker": process_cpu_seconds(broker.process.pid)}
-        cpu = {name: used - cpu_before[name] for name, used in cpu_after.items()}
+        cpu_after = cpu()
+        used = {name: spent - cpu_before[name] for name, spent in cpu_after.items()}
         articles_out = sum(r["enriched"] + r["dead_letters"] for r in runs) or 1
         return {"runs": [r for r in runs if r["kind"] != "warm-up"], "peak_rss_mb": fleet.peak_mb(),
                 "processes": dict.fromkeys(STAGES, 1),
-                "worker_cpu_ms_per_article": {n: round(1000.0 * c / articles_out, 2) for n, c in cpu.items()}}
+                "worker_cpu_ms_per_article": {n: round(1000.0 * c / articles_out, 2) for n, c in used.items()}}
 
 
 def memory(settings: Settings, articles: Articles, rate: float, duration: float, log_dir: Path,
@@ -171,7 +174,7 @@ def memory(settings: Settings, articles: Articles, rate: float, duration: float,
         # the latency per minute (Tansu's memory storage keeps every record and slows as it grows)
         return {"duration_seconds": duration, "offered_per_second": rate, "run": run,
                 "enriched_p50_ms_by_minute": p50_by_minute(phase.enriched_arrivals, phase.enriched_latency),
-                "broker_rss_mb": process_rss_mb(broker.process.pid),
+                "broker_rss_mb": process_rss_mb(broker.process.pid) if broker.process is not None else None,
                 "workers": {name: memory_trend(series) for name, series in fleet.rss.items()},
                 "series_mb": {name: _thin(series, 120) for name, series in fleet.rss.items()}}
 

@@ -71,7 +71,8 @@ def run(settings: Settings, sources: dict[str, list[corpus.Source]], size: int,
         nxt = _next_topic(name, topics)
         outputs = [o for m in queue for o in boundary.handle(m) if o.topic == nxt]
         queue = [Message(o.topic, 0, i, o.key, o.value, o.headers) for i, o in enumerate(outputs)]
-    stories = Boundary(build_stage("stories", topics, settings), settings, metrics, codec)
+    stage = build_stage("stories", topics, settings)
+    stories = Boundary(stage, settings, metrics, codec)
     rows = []
     with worker_gc():
         for start in range(0, len(queue), STEP):
@@ -88,5 +89,5 @@ def run(settings: Settings, sources: dict[str, list[corpus.Source]], size: int,
                 "dead_letters": sum(1 for o in outputs if o.topic == topics.deadletter),
             })
             log(f"growth: {rows[-1]}")
-    held = stories.stage.state_sizes()
+    held = stage.state_sizes()
     return {"articles": size, "articles_held": held["articles"], "stories_held": held["stories"], "rows": rows}

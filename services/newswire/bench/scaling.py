@@ -106,7 +106,7 @@ def stage_inputs(settings: Settings, stage: str, epoch: list[dict[str, Any]]) ->
     topics = Topics.for_prefix(settings.topic_prefix)
     codec = Codec(settings.schemas_dir, settings.max_message_bytes)
     metrics = create_metrics(process=False)
-    queue = []
+    queue: list[Message] = []
     for a in epoch:
         key, value = encode_raw(codec, a, settings.pipeline_version)
         queue.append(Message(topics.raw, 0, len(queue), key, value, ingest_headers()))
@@ -141,8 +141,12 @@ def one(settings: Settings, stage: str, processes: int, records: list[Record], s
         spy_thread = None
         if spy:  # sample the middle of the run, not the start-up
             pid, length = fleet.workers[0].process.pid, max(3.0, 0.6 * seconds)
-            spy_thread = threading.Thread(target=lambda: spied.update(
-                {"worker_profile": (time.sleep(2.0), spy_process(pid, length))[1]}), daemon=True)
+
+            def sample() -> None:
+                time.sleep(2.0)
+                spied["worker_profile"] = spy_process(pid, length)
+
+            spy_thread = threading.Thread(target=sample, daemon=True)
             spy_thread.start()
         cpu_before = fleet.cpu_seconds()
         early, arrivals = asyncio.run(_time_outputs(s, output, len(records), seconds, fleet.check_alive))

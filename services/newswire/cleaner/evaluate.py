@@ -42,9 +42,9 @@ def zyte_prf(pairs: list[tuple[str, str]]) -> dict[str, float]:
     for gold, pred in pairs:
         a, b = shingles(gold), shingles(pred)
         keys = a.keys() | b.keys()
-        tp = sum(min(a[k], b[k]) for k in keys)
-        fp = sum(max(0, b[k] - a[k]) for k in keys)
-        fn = sum(max(0, a[k] - b[k]) for k in keys)
+        tp: float = sum(min(a[k], b[k]) for k in keys)  # counts, then shares of their sum
+        fp: float = sum(max(0, b[k] - a[k]) for k in keys)
+        fn: float = sum(max(0, a[k] - b[k]) for k in keys)
         s = tp + fp + fn
         if s:
             tp, fp, fn = tp / s, fp / s, fn / s
@@ -196,6 +196,7 @@ def main(argv: list[str]) -> int:
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
     out: dict[str, Any] = {}
+    r: dict[str, Any]
     if "html" in parts and (args.corpus / "zyte-dev").is_dir():
         r = out["zyte_html"] = eval_zyte(args.corpus, "html")
         print(f"zyte-dev html  P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}  "

@@ -85,7 +85,7 @@ class Codec:
         if not isinstance(data, dict):
             raise SchemaError(f"event must be a JSON object, got {type(data).__name__}")
         schema = data.get("schema")
-        if schema not in expected:
+        if not isinstance(schema, str) or schema not in expected:
             raise SchemaError(f"unexpected schema {schema!r}, expected one of {list(expected)}")
         self._validate(schema, data)
         return Envelope(

@@ -21,7 +21,7 @@ FIELDS = ("stage", "article_id", "trace_id", "topic", "partition", "offset", "re
 class JsonFormatter(logging.Formatter):
     """One JSON object per line with time, level, logger, message and context fields."""
 
-    converter = time.gmtime
+    converter = time.gmtime  # type: ignore[assignment]  # logging's documented way to log in UTC
 
     def __init__(self, stage: str = "") -> None:
         super().__init__()

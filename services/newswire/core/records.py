@@ -269,7 +269,8 @@ class Alert:
 def fields_of(record: Any) -> dict[str, Any]:
     """A record's top-level fields as a dict, nested records left as they are: a payload to
     extend with a few keys, which orjson serialises without a round trip through `to_dict`."""
-    return {f.name: getattr(record, f.name) for f in _field_list(type(record))}
+    # classes are hashable; mypy's stub of functools.cache does not see type[...] as Hashable
+    return {f.name: getattr(record, f.name) for f in _field_list(type(record))}  # type: ignore[arg-type]
 
 
 @functools.cache
@@ -306,7 +307,7 @@ def _converter(tp: Any) -> Converter | None:
         if inner is None:
             return None
         return lambda values: [None if v is None else inner(v) for v in values]
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):  # a record class, not an instance
         return functools.partial(from_dict, tp)
     if tp is float:
         return lambda v: float(v) if type(v) is int else v
@@ -316,7 +317,7 @@ def _converter(tp: Any) -> Converter | None:
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Build a record from its dict form, ignoring unknown keys (schemas grow additively)."""
     kwargs = {}
-    for name, convert in _fields(cls):
+    for name, convert in _fields(cls):  # type: ignore[arg-type]  # a class is hashable (see fields_of)
         if name in data:
             value = data[name]
             kwargs[name] = value if convert is None or value is None else convert(value)

@@ -80,7 +80,7 @@ class StagedMapping(MutableMapping[str, bytes]):
             self.sealed[event] = group
             self.pending = {}
 
-    def apply(self, event: Hashable = ...) -> None:  # type: ignore[assignment]
+    def apply(self, event: Hashable = ...) -> None:
         """Write sealed changes to `base` (their outputs are delivered): one event's, or all."""
         events = list(self.sealed) if event is ... else [event]
         for name in events:

@@ -17,7 +17,7 @@ import os
 import time
 import weakref
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, cast
 
 import faust
 from faust.streams import _current_event as _faust_current_event
@@ -80,7 +80,7 @@ class WorkerApp:
                 self._state_writes.append(future)
                 return future
 
-            table.send_changelog = tracked  # type: ignore[method-assign]
+            table.send_changelog = tracked
 
     def _wire(self) -> None:
         app = self.app
@@ -176,7 +176,9 @@ class WorkerApp:
             try:
                 # the transport producer directly: Faust's Topic.send adds futures, sensors and
                 # callbacks per record that cost more than the record itself (bench, scaling section)
-                delivery = await self.app.producer.send(out.topic, out.key, out.value, None, None, out.headers)
+                # aiokafka's producer hands back an asyncio future (Faust's type hint says Awaitable)
+                delivery = cast("asyncio.Future[Any]",
+                                await self.app.producer.send(out.topic, out.key, out.value, None, None, out.headers))
                 delivery.add_done_callback(self._delivered)
                 return delivery
             except Exception as exc:  # broker trouble: back off, then give up loudly
@@ -184,6 +186,7 @@ class WorkerApp:
                 if attempt == attempts:
                     raise FatalError(f"cannot produce to {out.topic} after {attempts} attempts: {exc}") from exc
                 await asyncio.sleep(self.settings.retry_backoff_seconds * 2 ** (attempt - 1))
+        raise AssertionError("the last attempt returns or raises")
 
     def _delivered(self, delivery: asyncio.Future[Any]) -> None:
         """A record the producer gave up on (after its own retries) must stop the worker at once:

@@ -172,8 +172,8 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
             or "on" in toks or "for" in toks:  # "Department of Justice", "National Institute on Drug Abuse"
         return [Mention(whole, "ORG", offs[0], offs[-1] + len(toks[-1]))]
     if gz.is_org(whole) and (last in gz.ORG_WORDS or gz.is_org(toks[-1])) or gz.is_place(whole):
-        label = "ORG" if gz.is_org(whole) and not gz.is_place(whole) else "GPE"
-        return [Mention(whole, label, offs[0], offs[-1] + len(toks[-1]))]
+        org_or_place = "ORG" if gz.is_org(whole) and not gz.is_place(whole) else "GPE"
+        return [Mention(whole, org_or_place, offs[0], offs[-1] + len(toks[-1]))]
     head = max((j for j, t in enumerate(toks) if _is_head(t)), default=-1)
     if head == len(toks) - 1 and head > 0 and genders.is_given_name(toks[head - 1]):
         # a role word after a given name is a surname: "Janice Leader", "John Major"

@@ -65,8 +65,8 @@ def _claim_matches(gold: dict[str, Any], claim: Any) -> bool:
 def eval_seeds(corpus: Path, verbose: bool = False) -> dict[str, Any]:
     """Gold claims matched on the seeds, hedged ones flagged, and non-hedged ones wrongly flagged."""
     gold = json.loads((corpus / "seeds" / "gold.json").read_text(encoding="utf-8"))
-    res = {"claims_gold": 0, "claims_matched": 0, "hedged_gold": 0, "hedged_flagged": 0, "unhedged_gold": 0,
-           "unhedged_flagged": 0, "kinds_agree": 0, "kind_misses": [], "missed": []}
+    res: dict[str, Any] = {"claims_gold": 0, "claims_matched": 0, "hedged_gold": 0, "hedged_flagged": 0,
+                           "unhedged_gold": 0, "unhedged_flagged": 0, "kinds_agree": 0, "kind_misses": [], "missed": []}
     for name, g in gold["articles"].items():
         text = (corpus / "seeds" / name).read_text(encoding="utf-8")
         ex = extract(article(text, "a_" + name[:3], name))

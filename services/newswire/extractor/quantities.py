@@ -360,7 +360,7 @@ def _clock_like(surface: str) -> bool:
 def _counts_plural(text: str, e: int, end: int) -> bool:
     """A lower-case plural noun right after the figure ("2000 people")."""
     m = _WORD_AFTER.match(text, e, end)
-    return bool(m) and m.group("w").islower() and (_plural(m.group("w")) or m.group("w") in _IRREGULAR_PLURALS)
+    return m is not None and m.group("w").islower() and (_plural(m.group("w")) or m.group("w") in _IRREGULAR_PLURALS)
 
 
 _BY_BEFORE = re.compile(r"\bby[ ]$")
@@ -565,7 +565,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             hm = _HALF_UNIT.match(text, e, end)
             um2 = L.unit_after.match(text, hm.end(), end) if hm else None
             looked = L.unit_lookup(um2.group("sym"), um2.group("word")) if um2 and um2.group("word") else None
-            if looked:  # "half an hour", "half a mile", "a quarter of a percentage point"
+            if looked and um2 is not None:  # "half an hour", "half a mile", "a quarter of a percentage point"
                 unit, kind = looked
                 e = um2.end()
         if kind_hint == "one" and kind == "count":

@@ -376,9 +376,9 @@ class Registry:
             i = bisect.bisect_left(self._person_pos, pos) - 1
             for j in range(i, -1, -1):
                 m = self._person_at[j]
-                person = self.person(m.name, m.start)
-                if person is not None and any(person is f for f in found):
-                    return person
+                named = self.person(m.name, m.start)
+                if named is not None and any(named is f for f in found):
+                    return named
         return found[0] if found else None
 
 
@@ -661,13 +661,14 @@ class Attributor:
         if role_text:
             of_org = _OF_ORG.match(role_text)
             if of_org:  # "from the Egyptian ministry": where the person is from, not a role
-                role_text, org_text = None, role_text[of_org.end():]
+                org_text = role_text[of_org.end():]
+                role_text = None
         if persons:
             m = persons[-1]
             person = self.registry.person(m.name, m.start) or Person(m.name, m.role, m.org)
             role = person.role or m.role or role_text or _role_between(text, start, m.start)
             org = person.org or m.org or org_text or (orgs[0].name if orgs and orgs[0].start < m.start else None)
-            if role_text and not person.role:
+            if role_text and appos and not person.role:  # role_text is read from appos
                 org = org or _org_in(role_text, self.mentions, appos[0])
             return Speaker(name=person.name, role=role, org=org, start=m.start, end=m.end)
         if not any(w[0].isupper() and w.lower() not in gz.NON_NAME_CAPS for w in words) and not any(
@@ -687,15 +688,15 @@ class Attributor:
                                refers_to=org_m.name)
         if len(words) == 1 and words[0][0].isupper():
             # a surname first ("Leader said" after "Cpl. Janice Leader"), then a role
-            person = self.registry.person(words[0], start)
-            if person:
-                return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
+            surname = self.registry.person(words[0], start)
+            if surname:
+                return Speaker(name=surname.name, role=surname.role, org=surname.org, start=start, end=end)
         if _has_role_head(subj) and (not orgs or _OWNER.match(subj.lower())) and not _plural(last_low):
             # "the senator" is the senator named before; "Sheriff's officials" are not one person
-            person = self.registry.by_role(subj, start)
-            if person:  # "the governor said": the description, meaning the governor named before
-                return Speaker(name=_LEAD_DET.sub("", subj), role=person.role, org=person.org, start=start, end=end,
-                               refers_to=person.name)
+            holder = self.registry.by_role(subj, start)
+            if holder:  # "the governor said": the description, meaning the governor named before
+                return Speaker(name=_LEAD_DET.sub("", subj), role=holder.role, org=holder.org, start=start, end=end,
+                               refers_to=holder.name)
         if words[0].lower() in _NO_SUBJECT_START:
             # "For the man described as ..., his", "including a brother", "my mother": the phrase is no
             # source, though an organisation inside it may be ("In Parliament the Communist Party of Greece")
@@ -762,7 +763,7 @@ class Attributor:
         """Note the speaker the article gave the sentence at `pos`; a person is who "he said" next
         refers to."""
         person = self.registry.person(speaker.who) if speaker is not None else None
-        if person is not None:
+        if person is not None and speaker is not None:  # a person comes only from a speaker
             self._recent = (pos, speaker, self.registry.gender_of(person))
         elif speaker is not None and speaker is self._group_candidate:
             # only a group the article gave a sentence to: a phrase merely tried as a subject on the way
@@ -831,11 +832,11 @@ class Attributor:
         if chunk_end - sstart < 1:
             return None
         boundary = last.group().lower() if last is not None else ""
-        if boundary in ("but", "and") and not text[sstart:chunk_end].strip():
+        if last is not None and boundary in ("but", "and") and not text[sstart:chunk_end].strip():
             # "Hastings declined to describe the bomb but indicated it was powerful": the verb shares the
             # subject of the clause before the conjunction
             return self._main_subject(lo, last.start())
-        if boundary == "who" or (boundary in ("which", "where") and k > 1):
+        if last is not None and (boundary == "who" or (boundary in ("which", "where") and k > 1)):
             # a relative clause ("Johnson, who chairs the committee, said", "officials who spoke on
             # condition of anonymity said", "the agency, which runs the plants, said", "officials at the
             # school, where Blackmore is the superintendent, said"): the subject
@@ -892,17 +893,17 @@ class Attributor:
                 if rel.group().lower() in ("who", "which"):
                     prev = delims.back(j + 1)
                     if prev is not None and prev.group() == "," and not text[prev.end():rel.start()].strip():
-                        before = delims.back(j + 2)
-                        sp = self._speaker_from(before.end() if before else window_lo, prev.start())
+                        lead = delims.back(j + 2)
+                        sp = self._speaker_from(lead.end() if lead else window_lo, prev.start())
                         if sp is not None:
                             return sp
                     break
-        if boundary == ")" and _TIME_TAIL.match(text, sstart, chunk_end):
+        if last is not None and boundary == ")" and _TIME_TAIL.match(text, sstart, chunk_end):
             # "the agency (HUR) on Dec. 26 reported": only a time after the parenthesis, the subject before it
             opening = delims.back(k + 1)
             if opening is not None and opening.group() == "(":
-                before = delims.back(k + 2)
-                return self._speaker_from(before.end() if before else window_lo, last.end())
+                lead = delims.back(k + 2)
+                return self._speaker_from(lead.end() if lead else window_lo, last.end())
         sp = self._speaker_from(sstart, chunk_end)
         if sp is None and boundary == "with":
             # "sources familiar with the matter said": "with" joins the subject, not a new clause

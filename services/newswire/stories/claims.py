@@ -93,7 +93,7 @@ def signatures(claims: Iterable[Mapping[str, Any]]) -> set[tuple[Any, ...]]:
     same window is one story's figure even when sources disagree on it (2,400 or 3,100 evacuated in
     48 hours), and the story must hold both for the conflict to be seen.
     """
-    out = set()
+    out: set[tuple[Any, Any, str, float | None]] = set()
     for c in claims:
         value = float(c["v"])
         if not c["j"] or not (abs(value) >= 100 or c["w"]):

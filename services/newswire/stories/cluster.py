@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 THRESHOLD = 0.25
 """Lowest cosine to a story's centroid that joins it (tuned on ECB+ dev, shuffled order)."""
@@ -74,7 +74,7 @@ def _logs(n: int) -> list[float]:
 
 def _unpost(postings: dict[str, str | set[str]], term: str, sid: str) -> None:
     """Take a story off a term's posting: a lone story id, or a set that shrinks back to one."""
-    posting = postings.get(term)
+    posting: Any = postings.get(term)  # str or set: `type(...) is str` below does not narrow for mypy
     if posting is None:
         return
     if type(posting) is str:
@@ -152,7 +152,7 @@ class Clusterer:
             else:
                 centroid[t] = new
                 if old is None:
-                    posting = postings.get(t)
+                    posting: Any = postings.get(t)  # str or set (see _unpost)
                     if posting is None:
                         postings[t] = sid  # most terms are in one story's centroid: no set for them
                     elif type(posting) is str:
@@ -278,7 +278,7 @@ class Clusterer:
             had = centroid.get(t)
             centroid[t] = (had or 0.0) + w
             if had is None:
-                posting = postings.get(t)
+                posting: Any = postings.get(t)  # str or set (see _unpost)
                 if posting is None:
                     postings[t] = keep
                 elif type(posting) is str:

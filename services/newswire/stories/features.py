@@ -244,7 +244,7 @@ def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
     if len(h) < size:
         return np.array([int(h.sum()) >> 32], dtype=np.uint64)
     mixed = h[:-2] * _M1 + h[1:-1] * _M2 + h[2:] * _M3  # position-aware: "a b c" differs from "c b a"
-    mixed >>= np.uint64(32)
+    mixed >>= np.uint64(32)  # type: ignore[misc]  # uint64 throughout; numpy's stubs read the products as float64
     mixed.sort()
     keep = np.empty(len(mixed), dtype=bool)  # distinct values (np.unique costs ten times the sort)
     keep[0] = True

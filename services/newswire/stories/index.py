@@ -163,15 +163,16 @@ class StoryIndex:
         so its views are built later, lazily, in arrival order)."""
         # memory keeps only what decisions read; terms, claims and member fields stay in the store
         slim = self._records[article_id] = {k: rec[k] for k in _SLIM}
-        for key in _SLIM_IF_SET:
-            if key in rec:
-                slim[key] = rec[key]
+        for field in _SLIM_IF_SET:
+            if field in rec:
+                slim[field] = rec[field]
         slim["x"] = expires_from = rec.get("a", rec["e"])  # later of event time and arrival
         if sketch is None:
             sketch = minhash.decode_sketch(rec["b"])
         self._sketches[article_id] = sketch
         buckets = self._buckets
-        mine = dict.fromkeys(minhash.index_keys(sketch), article_id)  # most keys hold one article: no list
+        # most keys hold one article: no list
+        mine: dict[int, str | list[str]] = dict.fromkeys(minhash.index_keys(sketch), article_id)
         for key in mine.keys() & buckets.keys():  # the few keys held already (set operations in C)
             held = buckets[key]
             if isinstance(held, str):
@@ -351,7 +352,7 @@ class StoryIndex:
         near: list[str] = []
         if closest is not None:
             story = self._records[closest]["s"]  # a copy belongs to its source's story
-            if self._records[root]["e"] > epoch:
+            if root is not None and self._records[root]["e"] > epoch:  # a closest match has a root
                 root = None  # this one is older than the group's earliest: it is the original
                 copies = similar
         else:
