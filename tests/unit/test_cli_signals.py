@@ -43,8 +43,7 @@ def test_sigterm_unwinds_a_running_command_and_the_callers_handler_comes_back(
         signal.signal(signal.SIGTERM, previous)
 
 
-def test_sigterm_sent_as_the_follow_notice_is_read_is_a_clean_stop(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sigterm_sent_as_the_follow_notice_is_read_is_a_clean_stop(tmp_path: Path) -> None:
     """A supervisor may send SIGTERM the moment it reads "following:". The signal then lands while print()
     is still writing the line, and must still end `run --follow` normally (CI saw exit 143 here)."""
     from newswire.runner import WorkerProcess, follow_workers
