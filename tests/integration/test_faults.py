@@ -98,8 +98,8 @@ def test_sigkill_stateful_stage_then_restart_state_complete(stage: str, live_set
         try:
             final = wait_all(live_settings, topics.enriched, ids, timeout=150)
         except AssertionError as exc:  # once in many runs: say where the article stopped
-            missing = sorted(set(ids) - set(by_article(live_settings, topics.enriched)))
-            raise AssertionError(f"{exc}\n{trace_missing(live_settings, missing, procs)}") from None
+            lost = sorted(set(ids) - set(by_article(live_settings, topics.enriched)))
+            raise AssertionError(f"{exc}\n{trace_missing(live_settings, lost, procs)}") from None
         wait_caught_up(live_settings, "stories", topics.extracted, timeout=60)
         wait_caught_up(live_settings, "alerter", topics.stories, timeout=90)
         for name, proc in procs.items():

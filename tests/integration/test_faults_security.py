@@ -14,7 +14,7 @@ from newswire.core import schemas
 from newswire.core.settings import Settings
 from newswire.core.topics import Topics
 from newswire.ingestion import ingest_headers
-from newswire.kafkaio import produce
+from newswire.kafkaio import Record, produce
 from newswire.runner import start_worker, stop_workers
 from tests.integration.helpers import events, wait_caught_up, wait_until
 from tests.integration.test_faults_support import raw_records, wait_all
@@ -38,7 +38,7 @@ def test_no_article_text_in_logs_or_metrics(live_settings: Settings, tmp_path: P
     marker = "Zqx" + uuid.uuid4().hex[:12]
     topics = Topics.for_prefix(live_settings.topic_prefix)
     records, ids = raw_records(live_settings, planted_articles(marker))
-    poison = [
+    poison: list[Record] = [
         (topics.raw, b"p1", f'{{"broken json {marker}'.encode(), ingest_headers()),
         (topics.raw, b"p2", orjson.dumps({"schema": schemas.RAW, "id": marker, "payload": {"text": marker}}),
          ingest_headers()),

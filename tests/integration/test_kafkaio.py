@@ -16,7 +16,8 @@ def test_collect_reads_to_the_end_offsets_and_stops_there(live_settings: Setting
     started = time.monotonic()
     assert asyncio.run(collect(live_settings, topic, idle_seconds=5.0)) == []
     assert time.monotonic() - started < 4.0, "an empty topic is read at once, not after the idle time"
-    records = [(topic, f"k{i}".encode(), b"x" * 2000, []) for i in range(600)]
+    records: list[tuple[str, bytes, bytes, list[tuple[str, bytes]]]] = [
+        (topic, f"k{i}".encode(), b"x" * 2000, []) for i in range(600)]
     assert asyncio.run(produce(live_settings, records)) == 600
     started = time.monotonic()
     got = asyncio.run(collect(live_settings, topic, idle_seconds=5.0))

@@ -70,8 +70,10 @@ def load_articles(n: int) -> list[dict[str, Any]]:
             if isinstance(new.get(field), str):
                 new[field] = _vary(new[field], tag, family)
         if isinstance(new.get("html"), str):  # only the text between tags
-            new["html"] = _BETWEEN_TAGS.sub(lambda m, t=tag, f=family: ">" + _vary(m.group(1), t, f) + "<",
-                                            new["html"])
+            def varied(m: re.Match[str], t: str = tag, f: int = family) -> str:
+                return ">" + _vary(m.group(1), t, f) + "<"
+
+            new["html"] = _BETWEEN_TAGS.sub(varied, new["html"])
         out.append(new)
     return out
 

@@ -53,7 +53,11 @@ def _check_http(settings: Settings, n: int) -> None:
         base = f"http://127.0.0.1:{settings.metrics_port(stage)}"
         assert _get(base + "/healthz")[0] == 200
         ready = base + "/readyz"
-        assert wait_until(lambda url=ready: _get(url)[0] == 200, 15), f"{stage} not ready"
+
+        def answers(url: str = ready) -> bool:
+            return _get(url)[0] == 200
+
+        assert wait_until(answers, 15), f"{stage} not ready"
         status, body = _get(base + "/metrics")
         assert status == 200
         families = {m.name: m for m in text_string_to_metric_families(body)}

@@ -13,7 +13,7 @@ from newswire.core.topics import Topics
 from newswire.ingestion import ingest_paths
 from newswire.pipeline import Pipeline
 from newswire.runner import SAMPLES, start_worker, stop_workers
-from newswire.sources import read_paths
+from tests.corpus import read_articles
 from tests.integration.conftest import _free_port_block
 from tests.integration.helpers import events, wait_caught_up, wait_enriched
 
@@ -34,7 +34,7 @@ def test_batch_equals_streaming(broker: LocalBroker, tmp_path: Path) -> None:
     finally:
         stop_workers(procs)
 
-    batch = Pipeline(settings).run(item.article for item in read_paths([str(SAMPLES)]))
+    batch = Pipeline(settings).run(read_articles(SAMPLES))
     batched = {e["article_id"]: e for e in batch.enriched}
     assert set(batched) == set(streamed)
     for aid, event in batched.items():

@@ -22,13 +22,14 @@ class CountingStage:
     """A stage that turns a raw article's text into a clean article, failing on demand."""
 
     name = "cleaner"
-    input_schemas = (schemas.RAW,)
+    input_schemas: tuple[str, ...] = (schemas.RAW,)
 
     def __init__(self, topics: Topics) -> None:
         self.topics = topics
         self.input_topic = topics.raw
 
     def process(self, envelope: Envelope, context: Context) -> list[Output]:
+        aid = envelope.article_id or ""
         text = envelope.payload["text"]
         if text == "boom":
             raise KeyError("boom")
@@ -36,13 +37,12 @@ class CountingStage:
             t = time.monotonic()
             while time.monotonic() - t < 3:
                 pass
-        clean = CleanArticle(article_id=envelope.article_id, url=envelope.payload["url"], source="s", title=None,
+        clean = CleanArticle(article_id=aid, url=envelope.payload["url"], source="s", title=None,
                              authors=[], published_at=None, fetched_at=None, language=None, text=text,
                              removed=[Removed(text="x", reason="navigation")],
                              spam=Spam(is_spam=False, score=0.0), quality=1.0, input_format="text",
                              input_chars=len(text))
-        return [Output(self.topics.clean, envelope.article_id, schemas.CLEAN, envelope.article_id,
-                       envelope.article_id, to_dict(clean))]
+        return [Output(self.topics.clean, aid, schemas.CLEAN, aid, aid, to_dict(clean))]
 
 
 @pytest.fixture

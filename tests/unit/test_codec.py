@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from newswire.core import schemas
@@ -64,4 +66,4 @@ def test_time_helpers() -> None:
     now = utc_now()
     assert now.endswith("Z")
     assert parse_time(now).tzinfo is not None
-    assert parse_time("2024-12-27T10:00:00").utcoffset().total_seconds() == 0
+    assert parse_time("2024-12-27T10:00:00").utcoffset() == dt.timedelta(0)

@@ -12,12 +12,12 @@ from newswire.core.codec import Codec
 from newswire.core.settings import Settings
 from newswire.pipeline import Pipeline
 from newswire.runner import SAMPLES
-from newswire.sources import read_paths
+from tests.corpus import read_articles
 
 
 @pytest.fixture(scope="module")
 def samples_result():
-    return Pipeline(Settings()).run(item.article for item in read_paths([str(SAMPLES)]))
+    return Pipeline(Settings()).run(read_articles(SAMPLES))
 
 
 def test_process_writes_five_schema_valid_seed_articles(seeds_dir: Path, tmp_path: Path) -> None:
@@ -44,14 +44,14 @@ def test_samples_every_stage_does_work(samples_result) -> None:
 
 
 def test_same_input_same_ids(samples_result) -> None:
-    again = Pipeline(Settings()).run(item.article for item in read_paths([str(SAMPLES)]))
+    again = Pipeline(Settings()).run(read_articles(SAMPLES))
     strip = lambda evs: [(e["id"], e["payload"]) for e in evs]  # noqa: E731 - produced_at differs
     assert strip(again.enriched) == strip(samples_result.enriched)
     assert [a["id"] for a in again.alerts] == [a["id"] for a in samples_result.alerts]
 
 
 def test_replayed_input_raises_no_alert(samples_result) -> None:
-    articles = [item.article for item in read_paths([str(SAMPLES)])]
+    articles = read_articles(SAMPLES)
     replayed = Pipeline(Settings()).run(articles, replay=True)
     assert samples_result.alerts and not replayed.alerts
     assert len(replayed.enriched) == len(samples_result.enriched)
@@ -61,13 +61,14 @@ def test_replayed_input_raises_no_alert(samples_result) -> None:
 
 def test_metrics_count_claims_by_kind_and_alerts_by_rule() -> None:
     pipeline = Pipeline(Settings())
-    result = pipeline.run(item.article for item in read_paths([str(SAMPLES)]))
+    result = pipeline.run(read_articles(SAMPLES))
     registry = pipeline.metrics.registry
     claims = sum(registry.get_sample_value("newswire_claims_total", {"stage": "extractor", "kind": k}) or 0
                  for k in {c["payload"]["kind"] for c in result.claims})
     assert claims == len(result.claims)
     rules = {a["payload"]["rule"] for a in result.alerts}
-    fired = sum(registry.get_sample_value("newswire_alerts_total", {"stage": "alerter", "rule": r}) for r in rules)
+    fired = sum(registry.get_sample_value("newswire_alerts_total", {"stage": "alerter", "rule": r}) or 0.0
+                for r in rules)
     assert fired == len(result.alerts)
     assert registry.get_sample_value("newswire_messages_in_total",
                                      {"stage": "cleaner", "topic": "newswire.articles.raw"}) == len(result.enriched)

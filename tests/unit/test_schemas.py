@@ -33,7 +33,7 @@ def test_example_validates(schema: str) -> None:
 @pytest.mark.parametrize("schema", list(RECORD_OF))
 def test_example_round_trips_through_records(schema: str) -> None:
     payload = orjson.loads(example(schema))["payload"]
-    record = records.from_dict(RECORD_OF[schema], payload)
+    record: object = records.from_dict(RECORD_OF[schema], payload)
     assert records.to_dict(record) == payload
 
 

@@ -9,6 +9,7 @@ import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -43,7 +44,7 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def trap() -> Iterator[tuple[str, list[str]]]:
     """A local HTTP server on 127.0.0.1: (base url, paths requested so far)."""
-    handler = type("Recorder", (_Recorder,), {"hits": []})
+    handler = cast("type[_Recorder]", type("Recorder", (_Recorder,), {"hits": []}))  # its own list of hits
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -22,7 +22,7 @@ class Inflating:
     """A stage whose output is `factor` times its input text (like the extractor's claims)."""
 
     name = "extractor"
-    input_schemas = (schemas.RAW,)
+    input_schemas: tuple[str, ...] = (schemas.RAW,)
 
     def __init__(self, topics: Topics, factor: int) -> None:
         self.topics, self.factor = topics, factor
@@ -81,7 +81,7 @@ class Slow:
     """A stage that takes longer than the time limit; stateful ones say so."""
 
     name = "stories"
-    input_schemas = (schemas.RAW,)
+    input_schemas: tuple[str, ...] = (schemas.RAW,)
 
     def __init__(self, topics: Topics, interruptible: bool) -> None:
         self.topics, self.interruptible = topics, interruptible

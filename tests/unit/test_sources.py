@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from newswire.sources import read_paths
+from tests.corpus import read_articles
 
 
 def test_file_types_and_order(tmp_path: Path) -> None:
@@ -20,11 +21,13 @@ def test_file_types_and_order(tmp_path: Path) -> None:
     (tmp_path / "ignored.bin").write_bytes(b"\x00")
     items = list(read_paths([str(tmp_path)]))
     assert [i.error for i in items] == [None] * 6
-    assert items[0].article["text"] == "Plain text article."
-    assert items[0].article["url"].startswith("file://") and items[0].article["source"] == "a"
-    assert items[1].article["html"].startswith("<html>")
-    assert items[2].article["html"] == "<p>zipped</p>"
-    assert [i.article.get("url") for i in items[3:]] == ["https://x.example/e", "u1", "u2"]
+    arts = [i.article for i in items if i.article is not None]
+    assert len(arts) == 6
+    assert arts[0]["text"] == "Plain text article."
+    assert arts[0]["url"].startswith("file://") and arts[0]["source"] == "a"
+    assert arts[1]["html"].startswith("<html>")
+    assert arts[2]["html"] == "<p>zipped</p>"
+    assert [a.get("url") for a in arts[3:]] == ["https://x.example/e", "u1", "u2"]
 
 
 def test_stdin_and_bad_lines() -> None:
@@ -69,7 +72,6 @@ def test_dataset_rows_without_urls_stay_distinct_through_process(tmp_path: Path)
     (tmp_path / "rows.jsonl").write_text(
         '{"doc_id": "a", "url": "", "full_text": "Storm hits the coast of Galicia today."}\n'
         '{"doc_id": "b", "url": "", "full_text": "Parliament approves the 2026 budget."}\n')
-    items = list(read_paths([str(tmp_path / "rows.jsonl")]))
-    result = Pipeline(Settings()).run(i.article for i in items)
+    result = Pipeline(Settings()).run(read_articles(tmp_path / "rows.jsonl"))
     assert not result.dead_letters
     assert len({e["article_id"] for e in result.enriched}) == 2

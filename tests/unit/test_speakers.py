@@ -363,8 +363,10 @@ def test_a_statement_speaks_for_the_organisation_that_issued_it() -> None:
     att = Attributor(t, mentions(t))
     first, second = split_sentences(t)
     att.heard(att.local(first.start, first.end), first.start)
-    sp = att.local(second.start, second.end) or att.quote_speaker(*att.quote_at(second.start, second.end))
-    assert (sp.name, sp.org) == ("statement", "US military")
+    quote = att.quote_at(second.start, second.end)
+    assert quote is not None
+    sp = att.local(second.start, second.end) or att.quote_speaker(*quote)
+    assert sp is not None and (sp.name, sp.org) == ("statement", "US military")
 
 
 def test_an_inverted_generic_subject_hands_over_to_the_named_apposition() -> None:
@@ -412,7 +414,7 @@ def test_where_a_person_is_from_is_their_organisation_and_a_time_after_a_parenth
     att_text = "Rafaat Hindy, from the Egyptian ministry, said the cable was cut."
     att = Attributor(att_text, mentions(att_text))
     sp = att.local(0, len(att_text))
-    assert (sp.name, sp.role, sp.org) == ("Rafaat Hindy", None, "Egyptian ministry")
+    assert sp is not None and (sp.name, sp.role, sp.org) == ("Rafaat Hindy", None, "Egyptian ministry")
     t = "A day later, Ukraine's military intelligence agency (HUR) on Dec. 26 reported that 3,000 were killed."
     assert speakers(t)[0][1] == "Ukraine's military intelligence agency (HUR)"
 

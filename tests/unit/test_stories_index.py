@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import orjson
 import pytest
 
@@ -375,9 +377,14 @@ def test_foreign_store_entries_are_skipped_without_constant_rebuilds() -> None:
     store: dict[str, bytes] = {"junk": b"\xff not json", "other": b'{"a": 1}'}
     index = StoryIndex(store)
     index.add(article("a1", QUAKE_A), event_time=t(1))
-    rebuilt = []
+    rebuilt: list[str] = []
     original = index._hold
-    index._hold = lambda *a, **k: (rebuilt.append(a[0]), original(*a, **k))  # type: ignore[method-assign]
+
+    def holding(*a: Any, **k: Any) -> None:
+        rebuilt.append(a[0])
+        original(*a, **k)
+
+    index._hold = holding  # type: ignore[method-assign]
     got = index.add(article("a2", QUAKE_A_REWRITE), event_time=t(2))
     assert got.duplicate_of == "a1"
     assert rebuilt == ["a2"]  # only the new article was held: no rebuild from the store
@@ -554,11 +561,11 @@ def test_the_samples_form_their_four_stories_and_copies_in_any_arrival_order_nea
     from pathlib import Path
 
     from newswire.core.records import RawArticle
-    from newswire.sources import read_paths
     from newswire.stories.evaluate import prepare
+    from tests.corpus import read_articles
 
     samples = Path(__file__).resolve().parents[2] / "services" / "newswire" / "samples"
-    prepared = [prepare(RawArticle(**item.article)) for item in read_paths([str(samples)])]
+    prepared = [prepare(RawArticle(**raw)) for raw in read_articles(samples)]
     intended = ["A"] * 6 + ["B", "B", "D", "C", "C", "A"]  # the README's stories, in file order
     for seed in range(40):
         rnd = random.Random(seed)
@@ -571,6 +578,7 @@ def test_the_samples_form_their_four_stories_and_copies_in_any_arrival_order_nea
         assert got == [names[g] for g in intended], seed
         # the rewrite (02) and the spam copy (04) duplicate the wire report (01), whichever came first
         ids = [p.article.article_id for p in prepared]
+        assert names["A"] is not None
         story = index.story(names["A"], trigger=ids[0])
         members = {m.article_id: m.duplicate_of for m in story.articles}
         assert (members[ids[0]], members[ids[1]], members[ids[3]]) == (None, ids[0], ids[0]), seed
