@@ -22,12 +22,12 @@ from newswire.core.topics import Topics, changelog_topic, consumer_group
 from newswire.ingestion import encode_raw, ingest_headers
 from newswire.kafkaio import Record, collect, produce
 from newswire.runner import SAMPLES, WorkerProcess, settings_env
-from newswire.sources import read_paths
+from tests.corpus import read_articles
 
 
 def sample_articles(n: int, tag: str) -> list[dict[str, Any]]:
     """`n` raw articles cycling through the sample corpus, each with its own url (so its own id)."""
-    base = [item.article for item in read_paths([str(SAMPLES)]) if item.article is not None]
+    base = read_articles(SAMPLES)
     out = []
     for i in range(n):
         article = dict(base[i % len(base)])
