@@ -18,7 +18,7 @@ import datetime as dt
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from typing import Any
 
 import numpy as np
@@ -493,7 +493,7 @@ class _StoryView:
         if rec["n"] and rank_names:
             contenders = dict.fromkeys(self.top_names)
             contenders.update(dict.fromkeys(rec["n"]))
-            self.top_names = sorted(contenders, key=lambda n: (-names[n], rank[n]))[:STORY_NAMES]
+            self._rank(contenders)
         if rec["ti"] and (self.title is None or (self.title_spam and not rec["sp"])):
             self.title, self.title_spam = rec["ti"], rec["sp"]
         if rec["e"] < self.first_epoch:
@@ -503,5 +503,9 @@ class _StoryView:
 
     def rank_names(self) -> None:
         """The top names from all counts (after members were added without ranking them)."""
+        self._rank(self.names)
+
+    def _rank(self, candidates: Iterable[str]) -> None:
+        """The top names among `candidates`: most mentioned first, then the first mentioned."""
         names, rank = self.names, self.name_rank
-        self.top_names = sorted(names, key=lambda n: (-names[n], rank[n]))[:STORY_NAMES]
+        self.top_names = sorted(candidates, key=lambda n: (-names[n], rank[n]))[:STORY_NAMES]
