@@ -116,7 +116,7 @@ def test_dockerfile_copies_only_paths_that_exist_and_are_not_ignored() -> None:
         assert (ROOT / src).exists(), f"COPY {src}: missing from the build context"
         assert src in kept or any(src.startswith(k + "/") for k in kept), f"COPY {src} is dockerignored"
     # What pip installs from must be in the context too.
-    assert {"pyproject.toml", "README.md", "services"} <= set(sources)
+    assert {"pyproject.toml", "setup.py", "README.md", "services"} <= set(sources)
 
 
 def test_dockerfile_env_names_real_settings_and_points_at_copied_files(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -142,9 +142,11 @@ def machine() -> dict[str, Any]:
 
     import psutil
 
+    from newswire import native
+
     return {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
             "load_average": [round(x, 2) for x in os.getloadavg()],
-            "memory_mb": round(psutil.virtual_memory().total / 2**20)}
+            "memory_mb": round(psutil.virtual_memory().total / 2**20), "native": native.summary()}
 
 
 def log(message: str) -> None:

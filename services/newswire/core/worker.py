@@ -23,6 +23,7 @@ import faust
 from faust.streams import _current_event as _faust_current_event
 from prometheus_client import generate_latest
 
+from newswire import native
 from newswire.core.batches import take_batches
 from newswire.core.boundary import Boundary, Message, Outgoing, max_request_bytes
 from newswire.core.errors import FatalError, Retriable
@@ -120,6 +121,10 @@ class WorkerApp:
             log.info("worker %s started: group %s, reading %s, serving /metrics on %s:%d", self.stage_name,
                      app.conf.id, self.stage.input_topic, self.settings.metrics_host,
                      self.settings.metrics_port(self.stage_name), extra={"stage": self.stage_name})
+            rules = f"newswire.{self.stage_name}."
+            if native.loaded(rules):  # the stages whose rules mypyc compiles (newswire/native.py)
+                log.log(logging.WARNING if native.stale(rules) else logging.INFO, "worker %s: %s",
+                        self.stage_name, native.summary(rules), extra={"stage": self.stage_name})
 
         @app.timer(LAG_INTERVAL_SECONDS)
         async def update_lag() -> None:

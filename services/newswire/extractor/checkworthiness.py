@@ -231,7 +231,7 @@ class Model:
             toks = tokenize(s.lower())
             m = len(toks)
             try:
-                unigrams = sum(map(uw, toks))
+                unigrams: float = sum(map(uw, toks))  # a float for mypyc too (sum() of nothing is int 0)
             except KeyError:
                 self._learn_missing(toks)
                 unigrams = sum(map(uw, toks))

@@ -24,6 +24,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from newswire import native
 from newswire.core.memory import worker_gc
 from newswire.core.records import CleanArticle, Spam
 from newswire.core.settings import PROJECT_ROOT
@@ -214,7 +215,7 @@ def eval_speed(corpus: Path, seconds: float = 3.0) -> dict[str, Any]:
             n += 1
         el = time.process_time() - t0
     return {"articles_per_second": n / el, "words_per_article": SPEED_WORDS, "articles": n,
-            "distinct_articles": len(arts), "clock": "process_time"}
+            "distinct_articles": len(arts), "clock": "process_time", "native": native.summary("newswire.extractor.")}
 
 
 def main(argv: list[str]) -> int:
@@ -260,7 +261,7 @@ def main(argv: list[str]) -> int:
     if "speed" in parts:
         sp = out["speed"] = eval_speed(args.corpus)
         print(f"speed: {sp['articles_per_second']:.0f} articles/s of ~800 words (one core; "
-              f"{sp['distinct_articles']} distinct articles)")
+              f"{sp['distinct_articles']} distinct articles; {sp['native']})")
     if "claimbuster" in parts:
         c = out["claimbuster"] = eval_claimbuster(args.corpus)
         print(f"claimbuster ({c['folds']}-fold CV, label 1): F1 {c['f1']:.3f} (P {c['precision']:.3f} "

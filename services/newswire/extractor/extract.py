@@ -257,7 +257,7 @@ def extract(article: CleanArticle) -> Extraction:
     for si, keys in notes:
         cands = [(i, d["text"] + " " + (d["speaker"].name if d["speaker"] else ""), bool(d["qs"]),
                   d["speaker"] is not None)
-                 for i, d in reversed(list(enumerate(drafts))) if si - NOTE_WINDOW <= d["si"] < si]
+                 for i, d in list(enumerate(drafts))[::-1] if si - NOTE_WINDOW <= d["si"] < si]
         for i in hd.note_targets(keys, cands):
             drafts[i]["hedges"].append(sentences[si].text.strip().lower())
     places = [e for e in entities if e.label == "GPE"]

@@ -149,7 +149,7 @@ PREFIX_CURRENCY: dict[str, str] = {
 
 # A unit right after the number (optionally after a space or hyphen); the lookahead stops
 # "in" from matching "inches" partially and "m" from matching "men".
-UNIT_AFTER = re.compile(
+UNIT_AFTER: re.Pattern[str] = re.compile(
     r"[ \u00a0]?-?(?:(?P<sym>" + trie_pattern(list(_SYMBOLS)) + r")(?![\w\u00b2])"
     r"|(?i:(?P<word>" + trie_pattern(list(_WORDS)) + r"))\b)"
 )
