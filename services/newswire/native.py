@@ -5,7 +5,7 @@ here with mypyc (the compiler mypy ships, made for typed Python) when the packag
 the same source runs about 1.3x faster in the extractor (see README, Performance). The .py files stay
 the source of truth: installed with NEWSWIRE_COMPILE=0 they run interpreted, with the same results
 (tests/unit/test_native.py compares the two). A compiled module left older than its source would
-shadow the edit, so `stale()` reports it and workers log it at start.
+shadow the edit, so `stale()` reports it in a source checkout and workers log it at start.
 
 This file is read by setup.py before the package is installed: standard library imports only.
 """
@@ -70,8 +70,16 @@ def loaded(prefix: str = "newswire.") -> dict[str, bool]:
     return {name: _is_extension(importlib.import_module(name).__file__) for name in _listed(prefix)}
 
 
+def _in_checkout() -> bool:
+    """Whether this package is a source checkout (an editable install), where an edit can leave an
+    extension behind its source; an installed wheel's files all carry the install's time."""
+    return (Path(__file__).resolve().parents[2] / "setup.py").exists()
+
+
 def stale(prefix: str = "newswire.") -> list[str]:
     """Compiled modules whose .py source is newer than the extension in use: an edit they hide."""
+    if not _in_checkout():
+        return []
     out = []
     for name in _listed(prefix):
         path = importlib.import_module(name).__file__
