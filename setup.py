@@ -7,6 +7,7 @@ otherwise be imported instead of them.
 
 from __future__ import annotations
 
+import os
 import runpy
 from pathlib import Path
 
@@ -19,7 +20,7 @@ paths = [SOURCES / (name.replace(".", "/") + ".py") for name in native["COMPILED
 
 
 def ext_modules() -> list[object]:
-    if native["compile_requested"]():
+    if os.environ.get(native["COMPILE_ENV"], "1") != "0":
         from mypyc.build import mypycify  # a build requirement (pyproject.toml), pinned with mypy
 
         return list(mypycify([str(p.relative_to(ROOT)) for p in paths], opt_level="3", group_name="newswire"))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.machinery
-import os
 from pathlib import Path
 
 # Pure modules only: no Faust, no I/O, no monkeypatching expected. The stories modules are left
@@ -47,14 +46,9 @@ COMPILED: tuple[str, ...] = (
     "newswire.cleaner.spam",
 )
 
-# Set to "0" when installing to skip compilation (setup.py); also what the tests read to know
-# whether compiled modules are expected.
+# Set to "0" when installing to skip compilation. A build-time switch, read by setup.py and by the
+# tests (to know whether compiled modules are expected), not a runtime setting (core/settings.py).
 COMPILE_ENV = "NEWSWIRE_COMPILE"
-
-
-def compile_requested() -> bool:
-    """Whether an install in this environment compiles (the default) or stays interpreted."""
-    return os.environ.get(COMPILE_ENV, "1") != "0"
 
 
 def _is_extension(path: str | None) -> bool:
