@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -63,9 +64,13 @@ def test_metrics_count_claims_by_kind_and_alerts_by_rule() -> None:
     pipeline = Pipeline(Settings())
     result = pipeline.run(read_articles(SAMPLES))
     registry = pipeline.metrics.registry
-    claims = sum(registry.get_sample_value("newswire_claims_total", {"stage": "extractor", "kind": k}) or 0
-                 for k in {c["payload"]["kind"] for c in result.claims})
-    assert claims == len(result.claims)
+    kinds = Counter(c["payload"]["kind"] for c in result.claims)
+    assert len(kinds) > 1 and max(kinds.values()) > 1  # counted per kind, several of a kind per article
+    assert {k: registry.get_sample_value("newswire_claims_total", {"stage": "extractor", "kind": k})
+            for k in kinds} == kinds
+    out = {t: registry.get_sample_value("newswire_messages_out_total", {"stage": "extractor", "topic": t})
+           for t in ("newswire.claims", "newswire.articles.extracted")}
+    assert out == {"newswire.claims": len(result.claims), "newswire.articles.extracted": len(result.enriched)}
     rules = {a["payload"]["rule"] for a in result.alerts}
     fired = sum(registry.get_sample_value("newswire_alerts_total", {"stage": "alerter", "rule": r}) or 0.0
                 for r in rules)
