@@ -30,6 +30,23 @@ def test_replicate_gives_distinct_urls_and_epochs_beyond_the_stories_window() ->
     assert "title" not in arts[1]  # None fields are left out, as the raw schema allows
 
 
+def test_the_per_stage_corpus_turns_the_stories_window_over_as_the_workers_see_it() -> None:
+    """Two epochs of 120 distinct articles: the first epoch leaves the window as the second comes, as
+    in a worker (the stage expires every few articles), so no copy meets its original (the window holds
+    about 7 of the 8 days of an epoch). Before, the run held every article and found 120 copies."""
+    from newswire.bench.stages import direct
+    from newswire.core.settings import Settings
+
+    words = "harbour strike talks ministry vote flood rescue budget court ruling river police".split()
+    sources = [corpus.Source(f"s{i}", f"src-{i}", f"Title {i}",
+                             " ".join(f"{w}{i}x{j}" for j, w in enumerate(words * 3)) + ".", False)
+               for i in range(120)]
+    rates = direct(list(corpus.replicate(sources, 240, "text", base=corpus.run_base())), Settings())
+    assert rates["stories"].items == 240
+    assert rates["stories"].extra["copies"] == 0
+    assert 100 <= rates["stories"].extra["held"] < 130  # 7 of the 8 days of an epoch, plus a step
+
+
 def test_replicate_continues_from_start_without_reusing_urls() -> None:
     a = list(corpus.replicate(SOURCES, 3, "text"))
     b = list(corpus.replicate(SOURCES, 3, "text", start=3))

@@ -65,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
     }
     sizes = {"text": args.text_articles, "html": args.html_articles}
-    local = {k: list(corpus.replicate(sources[k], sizes[k], k)) for k in kinds}
+    base = corpus.run_base()
+    local = {k: list(corpus.replicate(sources[k], sizes[k], k, base=base)) for k in kinds}
     if "stages" in sections:
         from newswire.bench import stages
 

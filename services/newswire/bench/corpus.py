@@ -29,6 +29,14 @@ EPOCH_DAYS = 8.0
 BASE_TIME = dt.datetime(2026, 1, 5, 6, 0, tzinfo=dt.UTC)
 
 
+def run_base() -> dt.datetime:
+    """Publication base for a run's articles: now. Their event time is then never before their
+    arrival (the `ingested_at` header), so the stories window turns over on event time; an older
+    base would hold every article a full window from arrival, and a run's later epochs would meet
+    the earlier ones as copies (591 of 1,004 text articles, against 178, behind the boundaries)."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """One real article as the benchmark replicates it."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime as dt
 import itertools
 import os
 import tempfile
@@ -35,9 +34,7 @@ class Articles:
     def __init__(self, sources: dict[str, list[corpus.Source]]) -> None:
         self.sources = sources
         self.next = {"text": 0, "html": 0}
-        # published from the run's start on: event time is never before arrival, so the stories
-        # window turns over on event time (an old date would be held a window from arrival)
-        self.base = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        self.base = corpus.run_base()
 
     def stream(self, kind: str) -> Iterator[dict[str, Any]]:
         """Articles of `kind` (text, html or mixed), continuing where the last stream stopped."""

@@ -7,6 +7,7 @@ shared machine the CPU figure is the one that says how many pods a stream needs.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from typing import Any
 
 from newswire.core.codec import parse_time
 from newswire.core.memory import freeze_heap, worker_gc
-from newswire.core.records import CleanArticle, ExtractedArticle, RawArticle, Story, from_dict
+from newswire.core.records import CleanArticle, ExtractedArticle, RawArticle, Story, StoryAssignment, from_dict
 from newswire.core.settings import Settings
 
 STAGE_NAMES = ("cleaner", "extractor", "stories", "alerter")
@@ -69,15 +70,24 @@ def direct(articles: list[dict[str, Any]], settings: Settings) -> dict[str, Rate
     extracted = [ExtractedArticle(article=c, extraction=x)
                  for c, x in zip(cleaned, timed(extract, cleaned, rates["extractor"]), strict=True)]
     try:
+        from newswire.stages import STORIES_EXPIRE_EVERY
         from newswire.stories.index import StoryIndex
     except ImportError as exc:
         rates["stories"].error = rates["alerter"].error = f"stories unavailable: {exc}"
         return rates
     index = StoryIndex({}, window_days=settings.stories_window_days)
-    stories: list[Story] = [
-        a.story for a in timed(lambda e: index.add(e, event_time=e.article.published_at or ""), extracted,
-                               rates["stories"])
-    ]
+    added = itertools.count(1)
+
+    def place(e: ExtractedArticle) -> StoryAssignment:
+        when = e.article.published_at or ""
+        assignment = index.add(e, event_time=when)
+        if next(added) % STORIES_EXPIRE_EVERY == 0:  # the window turns over as in the stage
+            index.expire(when)
+        return assignment
+
+    assignments = timed(place, extracted, rates["stories"])
+    rates["stories"].extra.update(held=len(index), copies=sum(1 for a in assignments if a.duplicate_of))
+    stories: list[Story] = [a.story for a in assignments]
     from newswire.alerter.engine import AlertEngine
     from newswire.alerter.rules import load_rules
 
