@@ -91,3 +91,34 @@ def test_malformed_message_is_dead_lettered_and_next_flows(live_settings: Settin
     assert {d["payload"]["stage"] for d in dead} == {"cleaner"}
     assert {d["payload"]["topic"] for d in dead} == {topics.raw}
     assert workers["cleaner"].process.poll() is None
+
+
+def test_input_compressed_by_its_producer_flows(live_settings: Settings, workers: dict) -> None:
+    """Crawlers and connectors often compress what they produce: Kafka clients offer gzip, snappy, lz4
+    and zstd, and the consumer decompresses. Without a codec the worker cannot read the batch at all
+    (aiokafka raises for snappy, lz4 and zstd unless cramjam is installed)."""
+    from aiokafka import AIOKafkaProducer
+
+    from newswire.core.kafka import client_kwargs
+
+    topics = Topics.for_prefix(live_settings.topic_prefix)
+    codec = Codec(live_settings.schemas_dir)
+    codecs = ("gzip", "snappy", "lz4", "zstd")
+    sent = []
+    for name in codecs:
+        article = {"url": f"https://example.org/compressed-{name}", "source": "Test Wire",
+                   "text": f"The port authority said 40 ships waited offshore on Monday ({name} batch)."}
+        sent.append((name, *encode_raw(codec, article, live_settings.pipeline_version)))
+
+    async def send() -> None:
+        for name, key, value in sent:
+            prod = AIOKafkaProducer(**client_kwargs(live_settings), acks="all", compression_type=name)
+            await prod.start()
+            try:
+                await (await prod.send(topics.raw, value=value, key=key, headers=ingest_headers()))
+            finally:
+                await prod.stop()
+
+    asyncio.run(send())
+    wait_enriched(live_settings, {key.decode() for _, key, _ in sent})
+    assert all(w.process.poll() is None for w in workers.values())
