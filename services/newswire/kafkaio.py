@@ -20,10 +20,10 @@ Record = tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]
 
 
 def producer(settings: Settings) -> AIOKafkaProducer:
-    """A producer with acks=all, lz4-free defaults and idempotence as configured."""
+    """A producer with acks=all, and idempotence and compression as configured."""
     return AIOKafkaProducer(
         **client_kwargs(settings), acks="all", enable_idempotence=settings.enable_idempotence,
-        linger_ms=5, max_request_size=max_request_bytes(settings),
+        linger_ms=5, max_request_size=max_request_bytes(settings), compression_type=settings.compression_type,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from newswire.core.errors import ConfigError
@@ -29,10 +31,26 @@ def test_values_are_parsed() -> None:
     ({"NEWSWIRE_SECURITY_PROTOCOL": "SASL_SSL"}, "NEWSWIRE_SASL_MECHANISM"),
     ({"NEWSWIRE_PRODUCER_LINGER_SECONDS": "-1"}, "NEWSWIRE_PRODUCER_LINGER_SECONDS"),
     ({"NEWSWIRE_PRODUCER_LINGER_SECONDS": "soon"}, "NEWSWIRE_PRODUCER_LINGER_SECONDS"),
+    ({"NEWSWIRE_PRODUCER_COMPRESSION": "brotli"}, "NEWSWIRE_PRODUCER_COMPRESSION"),
 ])
 def test_bad_values_name_the_variable(env: dict[str, str], name: str) -> None:
     with pytest.raises(ConfigError, match=name):
         load_settings(env)
+
+
+def test_producer_compression_reaches_every_producer() -> None:
+    """The workers' Faust producer and the tools' aiokafka producer take the same codec; none is None."""
+    from newswire.core.worker import make_faust_app
+    from newswire.kafkaio import producer
+
+    assert load_settings({}).compression_type is None
+    s = load_settings({"NEWSWIRE_PRODUCER_COMPRESSION": "zstd", "NEWSWIRE_KAFKA_BOOTSTRAP": "127.0.0.1:9"})
+    assert make_faust_app("cleaner", s).conf.producer_compression_type == "zstd"
+
+    async def codec_of_tool_producer() -> object:
+        return producer(s)._compression_type
+
+    assert asyncio.run(codec_of_tool_producer()) == "zstd"
 
 
 def test_password_not_in_repr() -> None:

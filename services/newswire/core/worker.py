@@ -285,6 +285,7 @@ def make_faust_app(stage_name: str, settings: Settings) -> faust.App:
         producer_acks=-1,
         producer_linger=settings.producer_linger_seconds,  # batch sends: a request per event cost CPU (bench)
         producer_max_batch_size=1048576,
+        producer_compression_type=settings.compression_type,
         producer_max_request_size=max_request_bytes(settings),  # Faust's default (1 MB) crashed on big events
         producer_enable_idempotence=settings.enable_idempotence,
         stream_wait_empty=True,
