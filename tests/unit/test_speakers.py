@@ -329,6 +329,12 @@ def test_a_plural_noun_verb_after_a_common_word_is_no_attribution() -> None:
     assert speakers("The Wrap's report today claims that Pine will be back.")[0][1] == "Wrap's report"
 
 
+def test_a_plural_noun_verb_after_a_counted_compound_is_no_attribution() -> None:
+    assert speakers("Benchmark 10-year notes US10YT=RR last rose 7/32 in price.")[0][1] is None
+    assert speakers("The two-page notes were found later.")[0][1] is None
+    assert speakers("Analyst Ed Yardeni notes that 10-year yields rose.")[0][1] == "Ed Yardeni"
+
+
 def test_accused_of_is_a_participle_and_accused_x_is_speech() -> None:
     assert speakers("A Massachusetts man accused of murder appeared in court.")[0][1] is None
     assert speakers("Blackmore accused Oppal of religious persecution.")[0][1] == "Blackmore"

@@ -80,6 +80,10 @@ _AMBIGUOUS = frozenset({"reports", "claims", "states", "notes", "estimates", "es
                         "alleges"})
 _PLURAL_NOUNS = frozenset({"reports", "claims", "states", "notes", "estimates"})
 """Verbs that are also plural nouns ("key states like Ohio", "the reports"), checked for the word before them."""
+_COUNTED_COMPOUND = re.compile(
+    r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundred)-[a-z]+")
+"""A compound led by a number ("10-year", "two-page", "50-state"): an adjective, so a plural noun follows it
+("benchmark 10-year notes rose"), not a speech verb."""
 _NOT_ATTRIBUTING = re.compile(
     r"(?:\b(?:not|never|was|were|been|being|be|is|are|to|did|do|does|wouldn't|couldn't|didn't|won't)"
     r"|n't|n\u2019t)\s+$"
@@ -1048,6 +1052,8 @@ class Attributor:
             if word.isalpha() and word.islower() and word not in _SUBJECT_TAIL_WORDS \
                     and not _is_speaker_noun(word):
                 return True  # "voters in key states like Ohio": the verb follows a name, a pronoun or a speaker
+            if _COUNTED_COMPOUND.fullmatch(word.lower()):
+                return True  # "Benchmark 10-year notes rose": a bond, not a speaker noting
         nxt = text[v.end():v.end() + 6].lstrip()
         return not nxt or nxt[0] in ",.;:)" or nxt.startswith(("of ", "from ", "in "))
 
