@@ -329,10 +329,23 @@ def test_a_plural_noun_verb_after_a_common_word_is_no_attribution() -> None:
     assert speakers("The Wrap's report today claims that Pine will be back.")[0][1] == "Wrap's report"
 
 
-def test_a_plural_noun_verb_after_a_counted_compound_is_no_attribution() -> None:
+def test_a_plural_noun_verb_after_a_number_is_no_attribution() -> None:
     assert speakers("Benchmark 10-year notes US10YT=RR last rose 7/32 in price.")[0][1] is None
     assert speakers("The two-page notes were found later.")[0][1] is None
+    assert speakers("Marijuana has been legalized in 11 states and the District of Columbia.")[0][1] is None
     assert speakers("Analyst Ed Yardeni notes that 10-year yields rose.")[0][1] == "Ed Yardeni"
+
+
+def test_a_participle_after_a_determiner_and_an_adverb_is_an_adjective() -> None:
+    assert speakers("Lionsgate is under pressure to meet a previously announced release date.")[0][1] is None
+    assert speakers("The company recently announced a deal.")[0][1] == "company"
+
+
+def test_a_bare_plural_source_after_an_inverted_verb() -> None:
+    assert speakers("Fox's option would trump Lionsgate's hold on Lawrence, say sources.")[0][1] == "sources"
+    assert speakers("The misses did not exceed the beats, say experts.")[0][1] == "experts"
+    assert speakers("The plan would fail, said people familiar with the matter.")[0][1] == "people"
+    assert speakers("The vote was close, say states.")[0][1] is None  # not a speaker noun
 
 
 def test_accused_of_is_a_participle_and_accused_x_is_speech() -> None:

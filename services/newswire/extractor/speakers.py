@@ -80,10 +80,13 @@ _AMBIGUOUS = frozenset({"reports", "claims", "states", "notes", "estimates", "es
                         "alleges"})
 _PLURAL_NOUNS = frozenset({"reports", "claims", "states", "notes", "estimates"})
 """Verbs that are also plural nouns ("key states like Ohio", "the reports"), checked for the word before them."""
-_COUNTED_COMPOUND = re.compile(
-    r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundred)-[a-z]+")
-"""A compound led by a number ("10-year", "two-page", "50-state"): an adjective, so a plural noun follows it
-("benchmark 10-year notes rose"), not a speech verb."""
+_COUNTED = re.compile(
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundred)(?:-[a-z]+)?")
+"""A number or a compound led by one ("11", "two", "10-year", "50-state"): a plural noun follows it ("legalized
+in 11 states", "benchmark 10-year notes rose"), not a speech verb."""
+_PARTICIPLE_ADJECTIVE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese)\s+[a-z]+ly\s+$")
+"""A determiner and an adverb before a verb: a participle used as an adjective ("a previously announced date",
+"the widely reported deal"), no attribution."""
 _NOT_ATTRIBUTING = re.compile(
     r"(?:\b(?:not|never|was|were|been|being|be|is|are|to|did|do|does|wouldn't|couldn't|didn't|won't)"
     r"|n't|n\u2019t)\s+$"
@@ -143,6 +146,12 @@ _INVERTED = re.compile(
     # role and name words before the name
     r"|(?:" + _NOT_SUBJECT_WORD + r"[\w'\u2019-]+\.?\s){1,6}?(?:[A-Z][\w.'\u2019-]*\s?){1,4}(?=\s*(?:[,.;!?]|$)))"
 )
+_INVERTED_PLURAL = re.compile(
+    r"\s+(?P<subj>(?:[a-z-]+\s){0,2}(?P<head>[a-z]+s|people))"
+    r"(?=\s*(?:[,.;!?)]|$)|\s+(?:familiar|close|with|who|in|at|from|on|briefed|knowledgeable|involved)\b)"
+)
+"""A bare plural source after an inverted verb ('..., say sources.', 'said senior officials familiar with'): no
+determiner or name for _INVERTED to find; its head must be a plural speaker noun."""
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS_GROUP = frozenset({"it", "they"})
@@ -919,6 +928,9 @@ class Attributor:
         """The speaker named after an inverted verb: '," said John Kirby, spokesperson.'"""
         m = _INVERTED.match(self.text, vend, hi)
         if not m:
+            p = _INVERTED_PLURAL.match(self.text, vend, hi)
+            if p and (p.group("head") == "people" or _plural(p.group("head"))):
+                return self._speaker_from(p.start("subj"), p.end("subj"))
             return None
         appos = None
         ap = _APPOS_AFTER.match(self.text, m.end(), hi)
@@ -1036,6 +1048,8 @@ class Attributor:
         nlo = max(0, v.start() - 16)
         if _ends_with(text, nlo, v.start(), _NOT_ENDINGS, True) and _NOT_ATTRIBUTING.search(text, nlo, v.start()):
             return True
+        if _PARTICIPLE_ADJECTIVE.search(text, max(0, v.start() - 30), v.start()):
+            return True  # "a previously announced release date"
         if v.group() in ("told", "tells") and text.startswith((" to ", " by "), v.end()):
             return True  # "told to stay", "told by police": an instruction or a passive
         if v.group() in ("accused", "cited") and text.startswith((" of ", " in ", " by ", ",", "."), v.end()):
@@ -1052,8 +1066,8 @@ class Attributor:
             if word.isalpha() and word.islower() and word not in _SUBJECT_TAIL_WORDS \
                     and not _is_speaker_noun(word):
                 return True  # "voters in key states like Ohio": the verb follows a name, a pronoun or a speaker
-            if _COUNTED_COMPOUND.fullmatch(word.lower()):
-                return True  # "Benchmark 10-year notes rose": a bond, not a speaker noting
+            if _COUNTED.fullmatch(word.lower()):
+                return True  # "in 11 states", "Benchmark 10-year notes rose": counted things, not a speaker
         nxt = text[v.end():v.end() + 6].lstrip()
         return not nxt or nxt[0] in ",.;:)" or nxt.startswith(("of ", "from ", "in "))
 
