@@ -13,6 +13,16 @@ def test_abbreviations_do_not_split() -> None:
                         "Item No. 5 is here."]
 
 
+def test_a_clock_time_ends_a_sentence_before_a_capitalised_word_that_is_no_day_or_zone() -> None:
+    assert texts("The gunman entered about 4 p.m. Police locked down the neighborhood.") == [
+        "The gunman entered about 4 p.m.", "Police locked down the neighborhood."]
+    assert texts("A man surrendered to police shortly after 6 p.m. He is in custody.") == [
+        "A man surrendered to police shortly after 6 p.m.", "He is in custody."]
+    for one in ("Tickets go on sale at 10 a.m. Friday, Dec. 6.", "It hit at 11.30 p.m. ET on the coast.",
+                "Call in at 10 a.m. Eastern time.", "At 9 a.m. U.S. troops moved in.", "By 5 p.m. Police had left."):
+        assert texts(one) == [one]  # a day, a zone, or a time that opens its sentence
+
+
 def test_initials_and_decimals() -> None:
     assert texts("John F. Kirby said $1.25 billion. Next one.") == ["John F. Kirby said $1.25 billion.", "Next one."]
 

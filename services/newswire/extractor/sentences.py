@@ -55,6 +55,22 @@ class Sentence(NamedTuple):
 _STATE_ABBREVIATIONS = frozenset(
     "ala ariz ark calif colo conn del fla ga ill ind kan ky md mass mich minn miss mo mont neb nev okla ore pa penn "
     "tenn tex va wash wis wyo".split())
+_TIME_GOES_ON = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+    r"|Eastern|Pacific|Central|Mountain|GMT|UTC|[A-Z]{1,3}[SD]?T|local|Local)\b|\d")
+"""What may follow "a.m."/"p.m." inside a sentence: a day, a month, a time zone ("4 p.m. Friday", "10 a.m. ET")."""
+TIME_LEAD_WORDS = 4
+"""Words before a time that make it the end of a clause ("the gunman entered about 4 p.m."), not an opening
+phrase ("At 9 a.m. U.S. troops moved in")."""
+
+
+def _time_ends_sentence(text: str, token: str, start: int, mark: int, after: int) -> bool:
+    """Whether "a.m."/"p.m." ends its sentence: a clause before it and a capitalised word after it that is
+    no day, month or time zone ("about 4 p.m. Police locked down the neighborhood")."""
+    if not token.lower().endswith(("a.m.", "p.m.")) or _TIME_GOES_ON.match(text, after):
+        return False
+    lead = sum(1 for _ in islice(_WORD.finditer(text, start, mark + 1 - len(token)), TIME_LEAD_WORDS))
+    return lead >= TIME_LEAD_WORDS  # the words before "p.m.", its figure included
 _OPENER = re.compile(r"(?:The|A|An|He|She|It|They|We|But|In|This|That|His|Her|Their|Its|Police|Officials)\b")
 """Words that open a sentence and never follow a title: after "Biloxi, Miss." they start the next sentence."""
 
@@ -124,7 +140,8 @@ def split_sentences(text: str) -> list[Sentence]:
             if text[ms] == ".":
                 # the token before the period: \S+ back from the mark (at most 30 characters)
                 tok = text[max(ls, ms - 30):ms + 1].rsplit(None, 1)[-1]
-                if is_abbreviation(tok, text[m.end()] if m.end() < le else "", text, m.end()):
+                if is_abbreviation(tok, text[m.end()] if m.end() < le else "", text, m.end()) \
+                        and not _time_ends_sentence(text, tok, start, ms, m.end()):
                     continue
             elif text[m.end(1) - 1] in _CLOSING and _ATTRIBUTION_AFTER.match(text, m.end(), le):
                 continue  # '"...investigation?" Holmes testified.': the attribution ends the sentence
