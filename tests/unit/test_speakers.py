@@ -2,7 +2,7 @@
 
 from newswire.extractor.entities import mentions
 from newswire.extractor.sentences import split_sentences
-from newswire.extractor.speakers import Attributor
+from newswire.extractor.speakers import Attributor, dash_asides_as_commas
 
 
 def speakers(text: str) -> list[tuple[str, str | None]]:
@@ -722,3 +722,13 @@ def test_the_paper_is_a_newspaper_named_before() -> None:
     t = "The Washington Post reported it first. The paper said 12 officials resigned."
     assert speakers(t)[1][1] == "Washington Post"
     assert speakers("He signed the paper on Monday.")[0][1] is None
+
+
+def test_an_aside_between_dashes_reads_like_one_between_commas() -> None:
+    assert speakers("Sen. Ann Lee \u2013 a Democrat from Ohio \u2013 said the bill would fail.")[0][1] == "Ann Lee"
+    t = ("Jonathan Wright - director of wholesale products at Interoute which manages part of the network - told "
+         "the BBC that the effect was huge.")
+    assert speakers(t)[0][1] == "Jonathan Wright"
+    for tokenised in ("The 17 - year - old student said she was relieved.", "T - Mobile said it would carry it."):
+        assert dash_asides_as_commas(tokenised) == tokenised  # hyphens, not asides
+
