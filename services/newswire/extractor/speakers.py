@@ -1081,7 +1081,8 @@ class Attributor:
         nlo = max(0, v.start() - 16)
         if _ends_with(text, nlo, v.start(), _NOT_ENDINGS, True) and _NOT_ATTRIBUTING.search(text, nlo, v.start()):
             return True
-        if _PARTICIPLE_ADJECTIVE.search(text, max(0, v.start() - 30), v.start()):
+        if text.startswith("ly ", v.start() - 3) and _PARTICIPLE_ADJECTIVE.search(text, max(0, v.start() - 30),
+                                                                                   v.start()):
             return True  # "a previously announced release date"
         if v.group() in ("told", "tells") and text.startswith((" to ", " by "), v.end()):
             return True  # "told to stay", "told by police": an instruction or a passive
