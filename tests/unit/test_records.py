@@ -34,8 +34,3 @@ def test_a_missing_required_field_names_itself() -> None:
     with pytest.raises(TypeError, match="Story needs 'story_id'"):
         from_dict(Story, {})
 
-
-def test_records_stay_frozen() -> None:
-    spam = from_dict(Spam, {"is_spam": True, "score": 0.9})
-    with pytest.raises(AttributeError):
-        spam.score = 0.1  # type: ignore[misc]

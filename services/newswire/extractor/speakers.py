@@ -20,7 +20,7 @@ from newswire.core.records import Speaker
 from newswire.extractor import gazetteer as gz
 from newswire.extractor import genders
 from newswire.extractor.entities import Mention, is_demonym
-from newswire.extractor.numbers import trie_pattern, word_alternatives
+from newswire.extractor.numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS, trie_pattern, word_alternatives
 from newswire.extractor.sentences import is_abbreviation
 
 _VERB_WORDS = (
@@ -80,8 +80,7 @@ _AMBIGUOUS = frozenset({"reports", "claims", "states", "notes", "estimates", "es
                         "alleges"})
 _PLURAL_NOUNS = frozenset({"reports", "claims", "states", "notes", "estimates"})
 """Verbs that are also plural nouns ("key states like Ohio", "the reports"), checked for the word before them."""
-_COUNTED = re.compile(
-    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundred)(?:-[a-z]+)?")
+_COUNTED = re.compile(r"(?:\d[\d,.]*|" + trie_pattern([*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS]) + r")(?:-[a-z]+)?")
 """A number or a compound led by one ("11", "two", "10-year", "50-state"): a plural noun follows it ("legalized
 in 11 states", "benchmark 10-year notes rose"), not a speech verb."""
 _PARTICIPLE_ADJECTIVE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese)\s+[a-z]+ly\s+$")
