@@ -75,3 +75,31 @@ def test_empty_output_always_says_why(kw: dict[str, str]) -> None:
     clean = clean_article(_raw(**kw))
     assert clean.text == ""
     assert clean.removed and all(r.reason for r in clean.removed)
+
+
+@pytest.mark.parametrize("html", [
+    "<div></i>" * 80_000 + "<p>The minister said five people died in the flood, officials said.</p>",  # stray end tags
+    "<svg>" * 40_000,  # unclosed invisible elements
+    "<p" * 100_000,  # unclosed tags
+])
+def test_hostile_markup_is_fast(html: str) -> None:
+    """Nesting a rough open/close count missed, and the tag-stripping fallback, stay linear (they took 6-40 s)."""
+    import time
+
+    t0 = time.process_time()
+    clean = clean_article(_raw(html=html))
+    assert time.process_time() - t0 < 2.0
+    assert clean.input_format == "html"
+    if "minister" in html:
+        assert "five people died" in clean.text
+
+
+def test_a_stage_timeout_is_not_swallowed() -> None:
+    """The boundary's time limit raises inside the cleaner; it must reach the boundary (a dead letter), not
+    become an empty article."""
+    from newswire.core.boundary import StageTimeout, deadline
+
+    html = "<html><body>" + "<div class='story'><p>A sentence long enough to count as prose, with commas, "\
+        "and a figure of 12 people.</p></div>" * 20_000 + "</body></html>"
+    with pytest.raises(StageTimeout), deadline(0.01):
+        clean_article(_raw(html=html))

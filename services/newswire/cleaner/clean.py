@@ -9,6 +9,7 @@ from newswire.cleaner.extract import select
 from newswire.cleaner.lines import Verdict, classify
 from newswire.cleaner.meta import detect_language, normalise_date
 from newswire.cleaner.spam import page_quality, score_spam
+from newswire.core.errors import NewswireError
 from newswire.core.ids import article_id
 from newswire.core.records import CleanArticle, RawArticle, Removed, Spam
 
@@ -52,12 +53,18 @@ def _from_html(raw: RawArticle, html: str) -> tuple[Verdict, dict[str, str], str
     return verdict, meta, page_text
 
 
-_TAG = re.compile(r"<[^>]*>")
-_INVISIBLE = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^<>]*(?:>|(?=<))")
+"""A tag, or an unclosed tag's head up to the next "<": stopping at "<" keeps the scan linear on
+"<p<p<p..." (a pattern reading to the next ">" rescanned the rest of the page from every "<")."""
+_INVISIBLE_OPEN = re.compile(r"<(script|style|svg|noscript|template)\b", re.I)
+_INVISIBLE_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style", "svg", "noscript",
+                                                                          "template")}
 _TAG_EDGE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
+_SIBLING_CLOSES = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
+"""Elements a start tag of the same name closes when it is the innermost one ("<p>a<p>b" is two paragraphs)."""
 MANY_TAGS = 30_000
 MAX_DEPTH = 3_000
 """A page with many tags is checked for nesting depth; past MAX_DEPTH it is read as tag-stripped
@@ -65,18 +72,50 @@ text, because HTML parsers slow down quadratically on hostile, deeply nested mar
 
 
 def _too_deep(html: str) -> bool:
-    """Whether a big page nests deeper than any real article page (a rough open/close count)."""
-    depth = deepest = 0
+    """Whether a big page nests deeper than any real article page.
+
+    An end tag closes the innermost open element of its name and those inside it, and one with no
+    open element of its name closes nothing, as in a browser: "<div></i>" repeated nests every div
+    (counting any end tag as a close read it as flat, and the parser then took 40 s on 1.4 MB)."""
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
     for m in _TAG_EDGE.finditer(html):
+        name = m.group(2).lower()
         if m.group(1):
-            depth = max(0, depth - 1)
-        elif m.group(2).lower() not in _VOID:
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > MAX_DEPTH:
-                    return True
+            if open_count.get(name, 0) > 0:
+                while True:  # each element is pushed once and popped once: linear over the page
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+        elif name not in _VOID:
+            if name in _SIBLING_CLOSES and stack and stack[-1] == name:
+                continue  # "<p>a<p>b": the new paragraph replaces the open one
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            if len(stack) > MAX_DEPTH:
+                return True
     return False
+
+
+def _strip_invisible(html: str) -> str:
+    """Drop script, style, svg, noscript and template elements; an unclosed one runs to the end of the
+    page, as a parser reads it. One forward scan (a lazy regex per element rescanned the rest of the
+    page from every unclosed "<svg>")."""
+    parts: list[str] = []
+    pos = 0
+    while True:
+        m = _INVISIBLE_OPEN.search(html, pos)
+        if m is None:
+            parts.append(html[pos:])
+            break
+        parts.append(html[pos:m.start()])
+        close = _INVISIBLE_CLOSE[m.group(1).lower()].search(html, m.end())
+        if close is None:
+            break
+        parts.append("\n")
+        pos = close.end()
+    return "".join(parts)
 
 
 def _clean(raw: RawArticle) -> CleanArticle:
@@ -84,7 +123,7 @@ def _clean(raw: RawArticle) -> CleanArticle:
     meta: dict[str, str] = {}
     if html is not None and html.count("<") > MANY_TAGS and _too_deep(html):
         fmt, source = "html", html
-        flat = _TAG.sub("\n", _INVISIBLE.sub("\n", html))
+        flat = _TAG.sub("\n", _strip_invisible(html))
         verdict = classify(flat, title_hint=raw.title)
     elif html is not None:
         fmt, source = "html", html
@@ -112,9 +151,14 @@ def _clean(raw: RawArticle) -> CleanArticle:
 
 
 def clean_article(raw: RawArticle) -> CleanArticle:
-    """Clean one article (HTML or text); on any failure return an empty text saying why."""
+    """Clean one article (HTML or text); on any failure of the page's own return an empty text saying why.
+
+    The boundary's signals pass through: a StageTimeout raised into a slow parse must dead-letter the
+    input (kept as an empty article, it was never found by a replay of timed-out messages)."""
     try:
         return _clean(raw)
+    except NewswireError:
+        raise
     except Exception as exc:  # noqa: BLE001 - the contract is "never raise"; the reason is kept
         source = raw.html or raw.text or ""
         try:
