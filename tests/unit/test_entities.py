@@ -217,3 +217,12 @@ def test_a_role_going_on_with_of_holds_no_person_but_the_name_closing_it() -> No
     assert [(m.name, m.role) for m in mentions("said Chief of Detectives Charlie Beck.")] == [
         ("Charlie Beck", "Chief of Detectives")]
     assert mentions("said General Manager of Life Care Solutions Europe.") == []
+
+
+def test_offsets_cover_a_name_whose_abbreviation_dot_is_dropped() -> None:
+    """"St. Croix" is named "St Croix"; its end offset still falls after the "x" (it fell one short per dot)."""
+    t = "Officials in St. Croix said Sen. Ann Lee of St. Louis County spoke."
+    found = {e.text: (e.start, e.end) for e in find_entities(t)}
+    assert found["St Croix"] == (t.index("St. Croix"), t.index("St. Croix") + len("St. Croix"))
+    for m in mentions(t):
+        assert t[m.start:m.end].replace(".", "") == m.name.replace(".", "")

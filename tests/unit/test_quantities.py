@@ -381,3 +381,15 @@ def test_a_count_right_after_a_date_is_kept() -> None:
         (150.0, "protesters")]
     assert [(q.value, q.unit) for q in find_quantities("In May, 300 people came.")] == [(300.0, "people")]
     assert find_quantities("On May 5, 2009 it rained.") == []  # the day and the year stay a date
+
+
+def test_a_range_of_huge_figures_has_a_finite_midpoint() -> None:
+    """(low + high) / 2 overflowed to inf, which JSON writes as null: the claim event failed its own schema."""
+    import math
+
+    found = find_quantities("Estimates ranged from 1e308 to 1.7e308 dollars, the report said.")
+    assert found and all(math.isfinite(x.value) for x in found)
+    assert found[0].low == 1e308 and found[0].high == 1.7e308
+    for t in ("between 1e300 and 1.7e299 billion dollars", "1e300 or 1.7e299 billion dollars"):  # a shared scale
+        assert all(math.isfinite(x.value) and math.isfinite(x.high or 0.0) for x in find_quantities(t))
+    assert q("between 44 and 50 mg") == [(47, "milligram", "~")]

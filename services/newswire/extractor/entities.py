@@ -227,6 +227,9 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
         return out  # a name ending in one letter is a thing ("Gen Z", "Plan B"), Malcolm X aside
     name = " ".join(name_toks)
     s0 = offs[start]
+    # the name's last word where the text has it: a dot dropped inside the name ("St. Croix" -> "St Croix")
+    # made `s0 + len(name)` end one character short per dot
+    e0 = offs[start + len(name_toks) - 1] + len(name_toks[-1])
     if gz.is_org(name):
         label: str | None = "ORG"
     elif gz.is_place(name):
@@ -238,9 +241,9 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
     else:
         label = "PERSON"
     if label:
-        out.append(Mention(name, label, s0, s0 + len(name), role if label == "PERSON" else None, org))
+        out.append(Mention(name, label, s0, e0, role if label == "PERSON" else None, org))
     elif len(name_toks) == 1:
-        out.append(Mention(name, "?", s0, s0 + len(name)))
+        out.append(Mention(name, "?", s0, e0))
     return out
 
 

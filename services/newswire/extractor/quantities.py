@@ -661,7 +661,9 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
             if (between or ranged) and compatible and (q.value <= n.value or between or from_to or n.value < 0):
                 unit = n.unit or q.unit
                 kind = n.kind if n.unit else q.kind
-                out.append(Quantity(value=(q.value + n.value) / 2, unit=unit, approx="~", surface=text[q.start:n.end],
+                # halves first: the sum of two huge figures ("1e308 to 1.7e308") overflows to inf, which JSON
+                # writes as null and the claim event's schema then rejects
+                out.append(Quantity(value=q.value / 2 + n.value / 2, unit=unit, approx="~", surface=text[q.start:n.end],
                                     start=q.start, end=n.end, kind=kind, low=min(q.value, n.value),
                                     high=max(q.value, n.value)))
                 i += 2
@@ -711,7 +713,8 @@ def _surface_scale(lang: qlang.Lang, surface: str) -> float:
 def _share_scale(lang: qlang.Lang, q: Quantity, n: Quantity, scale: float) -> tuple[Quantity, float]:
     """"$5-6 million", "five or six billion": the first figure takes the scale written after the second;
     returns the figure and the scale it now carries (1.0 when none)."""
-    if scale == 1.0 or not n.value / 20 <= q.value * scale <= n.value * 20 or _surface_scale(lang, q.surface) != 1.0:
+    if scale == 1.0 or not n.value / 20 <= q.value * scale <= n.value * 20 or _surface_scale(lang, q.surface) != 1.0 \
+            or not math.isfinite(q.value * scale):
         return q, 1.0
     return Quantity(value=float(f"{q.value * scale:.12g}"), unit=q.unit, approx=q.approx, surface=q.surface,
                     start=q.start, end=q.end, kind=q.kind), scale
