@@ -105,8 +105,8 @@ class StoriesStage:
         """Place one article in a story and emit what changed."""
         extracted = from_dict(ExtractedArticle, envelope.payload)
         article = extracted.article
-        when = event_time(article, context, envelope)
         arrived = arrival_time(context, envelope)
+        when = event_time(article, context, envelope, arrived)
         assignment = self.index.add(extracted, event_time=when, arrival_time=arrived)
         # the window's clock: the latest event time or arrival seen (an undated article arrives
         # "now" while a dated archive page is years old: neither may expire the other at once)
@@ -122,6 +122,12 @@ class StoriesStage:
             Output(self.topics.stories, story.story_id, schemas.STORY, f"{story.story_id}/{aid}", aid,
                    story),
         ]
+
+
+_EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+_LATEST = dt.datetime(9000, 1, 1, tzinfo=dt.UTC)
+"""The alerter's clock stays between these: a story last seen in year 1 or 9999 (an input's own date) made
+`now - window` and the rate limits overflow."""
 
 
 class AlerterStage:
@@ -148,7 +154,8 @@ class AlerterStage:
         """Evaluate the rules against one story update; "fired" marks wait for `after_delivery`."""
         self.fired.discard()  # marks left by an event that failed midway
         story = from_dict(Story, envelope.payload)
-        now = parse_time(story.last_seen)
+        # the story's clock, kept inside the years the rules' date arithmetic can reach
+        now = min(max(parse_time(story.last_seen), _EARLIEST), _LATEST)
         alerts = self.engine.evaluate(story, replay=envelope.replay, now=now)
         self._since_prune += 1
         if self._since_prune >= EXPIRE_EVERY:  # stories expire after the window: so do their marks
@@ -178,25 +185,40 @@ def delivery_key(context: Context) -> tuple[str, int, int]:
     return (context.topic, context.partition, context.offset)
 
 
-def event_time(article: CleanArticle, context: Context, envelope: Envelope) -> str:
-    """The article's event time: published, else fetched, else ingested, else produced."""
+FUTURE_SKEW = 86_400.0
+"""Seconds an article's own date may lie ahead of its arrival: a time zone written wrong puts a page hours
+ahead. A date further ahead is wrong and the arrival time stands in for it: one article dated a year ahead
+moved the stories window's clock and expired every article held."""
+
+
+def _utc_iso(value: str | None) -> str | None:
+    """A time as UTC ISO-8601 with a Z, or None when absent, unreadable or out of datetime's range."""
+    if not value:
+        return None
+    try:
+        return parse_time(value).astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    except (ValueError, OverflowError):  # "9999-12-31T23:59:59-05:00" is past year 9999 in UTC
+        return None
+
+
+def event_time(article: CleanArticle, context: Context, envelope: Envelope, arrived: str | None = None) -> str:
+    """The article's event time: published, else fetched, else ingested, else produced; never more than
+    FUTURE_SKEW after its arrival time (`arrived`, see arrival_time)."""
     for candidate in (article.published_at, article.fetched_at, context.ingested_at, envelope.produced_at):
-        if candidate:
-            try:
-                return parse_time(candidate).astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-            except ValueError:
-                continue
-    return envelope.produced_at
+        when = _utc_iso(candidate)
+        if when is not None:
+            if arrived is not None and parse_time(when).timestamp() > parse_time(arrived).timestamp() + FUTURE_SKEW:
+                return arrived
+            return when
+    return arrived or envelope.produced_at
 
 
 def arrival_time(context: Context, envelope: Envelope) -> str | None:
     """When the article entered the pipeline (the ingest header a replay keeps), as UTC ISO."""
     for candidate in (context.ingested_at, envelope.produced_at):
-        if candidate:
-            try:
-                return parse_time(candidate).astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-            except ValueError:
-                continue
+        when = _utc_iso(candidate)
+        if when is not None:
+            return when
     return None
 
 

@@ -403,3 +403,14 @@ def test_untitled_story_is_named_by_its_main_claim() -> None:
     bare = story(members, [], title="", entities=["Kursk", "Pyongyang"])
     (alert,) = AlertEngine(r, {}).evaluate(bare, replay=False, now=NOW)
     assert alert.title.endswith("in story: Kursk, Pyongyang")
+
+
+def test_breaking_on_a_story_first_seen_at_the_end_of_time() -> None:
+    """first_seen + the rule's minutes overflowed past year 9999: the alerter dead-lettered a valid story event."""
+    r = rules({"name": "brk", "type": "breaking", "min_outlets": 2, "within_minutes": 30})
+    end = "9999-12-31T23:59:00+00:00"
+    members = [member(0, "a", published=end), member(1, "b", published=end)]
+    (alert,) = AlertEngine(r, {}).evaluate(story(members, [], first=end, last=end), replay=False, now=NOW)
+    assert "2 outlets within 30 minutes" in alert.title
+    assert AlertEngine(r, {}).evaluate(story(members, [], first="9999-12-31T23:59:59-05:00", last=end),
+                                       replay=False, now=NOW) == []  # past year 9999 in UTC: unreadable

@@ -91,9 +91,9 @@ def parse_time(value: str | None) -> datetime | None:
         return None
     try:
         t = datetime.fromisoformat(value.strip())
-    except ValueError:
+        return t.replace(tzinfo=UTC) if t.tzinfo is None else t.astimezone(UTC)
+    except (ValueError, OverflowError):  # "9999-12-31T23:59:59-05:00" is past year 9999 in UTC
         return None
-    return t.replace(tzinfo=UTC) if t.tzinfo is None else t.astimezone(UTC)
 
 
 def outlets_of(members: list[StoryMember]) -> list[str]:
@@ -268,7 +268,10 @@ def _breaking(rule: BreakingRule, story: Story) -> list[Match]:
     start = parse_time(story.first_seen)
     if start is None:
         return []
-    end = start + timedelta(minutes=rule.within_minutes)
+    try:
+        end = start + timedelta(minutes=rule.within_minutes)
+    except OverflowError:  # a story first seen at the end of year 9999
+        end = datetime.max.replace(tzinfo=UTC)
     last = parse_time(story.last_seen)
     whole_story_in_window = last is not None and last <= end
     inside = []
