@@ -106,11 +106,18 @@ class StoriesStage:
         extracted = from_dict(ExtractedArticle, envelope.payload)
         article = extracted.article
         arrived = arrival_time(context, envelope)
-        when = event_time(article, context, envelope, arrived)
+        when = event_time(article, context, envelope)
+        at, seen = parse_time(when), parse_time(arrived) if arrived else None
+        if seen is not None and at.timestamp() > max(
+                self._latest.timestamp(), self.index.latest_epoch, seen.timestamp()) + FUTURE_SKEW:
+            # a date ahead of everything seen (its arrival, the window's clock) is wrong: its arrival stands in.
+            # One page dated a year ahead moved the clock and expired every article held. A date ahead of the
+            # arrival alone is believed once the clock has come near it (the bench publishes days within minutes)
+            when, at = arrived or when, seen
         assignment = self.index.add(extracted, event_time=when, arrival_time=arrived)
         # the window's clock: the latest event time or arrival seen (an undated article arrives
         # "now" while a dated archive page is years old: neither may expire the other at once)
-        self._latest = max(self._latest, parse_time(when), parse_time(arrived) if arrived else self._latest)
+        self._latest = max(self._latest, at, seen or self._latest)
         self._since_expiry += 1
         if self._since_expiry >= STORIES_EXPIRE_EVERY:  # by the latest event time seen, not this article's
             self._since_expiry = 0
@@ -186,9 +193,8 @@ def delivery_key(context: Context) -> tuple[str, int, int]:
 
 
 FUTURE_SKEW = 86_400.0
-"""Seconds an article's own date may lie ahead of its arrival: a time zone written wrong puts a page hours
-ahead. A date further ahead is wrong and the arrival time stands in for it: one article dated a year ahead
-moved the stories window's clock and expired every article held."""
+"""Seconds an article's own date may lie ahead of its arrival and of the stories window's clock (a time zone
+written wrong puts a page hours ahead); a date further ahead is wrong (StoriesStage.process)."""
 
 
 def _utc_iso(value: str | None) -> str | None:
@@ -201,16 +207,13 @@ def _utc_iso(value: str | None) -> str | None:
         return None
 
 
-def event_time(article: CleanArticle, context: Context, envelope: Envelope, arrived: str | None = None) -> str:
-    """The article's event time: published, else fetched, else ingested, else produced; never more than
-    FUTURE_SKEW after its arrival time (`arrived`, see arrival_time)."""
+def event_time(article: CleanArticle, context: Context, envelope: Envelope) -> str:
+    """The article's event time: published, else fetched, else ingested, else produced."""
     for candidate in (article.published_at, article.fetched_at, context.ingested_at, envelope.produced_at):
         when = _utc_iso(candidate)
         if when is not None:
-            if arrived is not None and parse_time(when).timestamp() > parse_time(arrived).timestamp() + FUTURE_SKEW:
-                return arrived
             return when
-    return arrived or envelope.produced_at
+    return envelope.produced_at
 
 
 def arrival_time(context: Context, envelope: Envelope) -> str | None:

@@ -48,3 +48,15 @@ def test_dates_at_the_ends_of_the_calendar_flow_through(when: str) -> None:
         result = p.process(_article(f"https://o{i}.example/x", STORY, fetched_at=when, published_at=when))
         assert result.dead_letters == []
         assert len(result.enriched) == 1 and len(result.stories) == 1
+
+
+def test_dates_running_ahead_in_small_steps_are_believed() -> None:
+    """The bench publishes days of news within minutes: each date is near the clock the one before set, so
+    none is taken for a wrong date (the stories window must turn over on them as in a day of real news)."""
+    p = Pipeline(load_settings())
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for i in range(30):
+        published = (start + dt.timedelta(hours=6 * i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        result = p.process(_article(f"https://n{i}.example/{i}", f"Item {i}: the council met about {i} roads.",
+                                    published_at=published))
+        assert result.stories[0]["payload"]["last_seen"] == published

@@ -125,6 +125,11 @@ class StoryIndex:
         return rec["s"] if rec is not None else None
 
     @property
+    def latest_epoch(self) -> float:
+        """The latest event time held, in seconds since 1970 (0.0 before any): the window's clock after a restart."""
+        return self._latest
+
+    @property
     def story_count(self) -> int:
         """Stories with at least one article held."""
         return len(self._clusterer.members)
