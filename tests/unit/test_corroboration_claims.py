@@ -159,3 +159,20 @@ def test_a_new_claim_checks_only_its_own_pairs_for_conflicts(monkeypatch: Any) -
         book.top(50, 50)
         assert sorted(checked) == [(f"c{i}", f"c{n}") for i in range(n)]  # the new claim against each other
     assert [c.values for c in book.top(50, 50)[1]] == [[a, b] for i, a in enumerate(values) for b in values[i + 1:]]
+
+
+def test_a_claim_is_summarised_by_the_figure_of_its_kind() -> None:
+    """"an eight-year, $200 million offer" is a money claim: its figure is the $200 million. Taking its first
+    quantity, three outlets' 8, 7 and 6 years became a money conflict and the agreed $200 million was lost."""
+    from newswire.core.records import CleanArticle, Spam
+    from newswire.extractor.extract import extract
+
+    text = "The Red Sox have made Mark Teixeira an eight-year, $200 million offer, owner John Henry said on Tuesday."
+    article = CleanArticle(article_id="a_1", url="https://x.example/1", source="x", title=None, authors=[],
+                           published_at=None, fetched_at=None, language="en", text=text, removed=[],
+                           spam=Spam(is_spam=False, score=0.0, reasons=[]), quality=1.0, input_format="text",
+                           input_chars=len(text))
+    [claim] = [c for c in extract(article).claims if c.quantities]
+    assert claim.kind == "money" and claim.quantities[0].unit == "year"
+    [summary_] = claims.summarize([claim], text)
+    assert (summary_["v"], summary_["u"]) == (200_000_000.0, "usd")

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newswire.core.ids import digest
-from newswire.core.records import Claim, Conflict, StoryClaim
+from newswire.core.records import Claim, Conflict, Quantity, StoryClaim
 from newswire.stories.features import stem
 
 TOLERANCE = 0.1
@@ -66,13 +66,28 @@ def subject(text: str, after: int) -> list[str]:
     return out
 
 
+_MAIN_KINDS = {"money": "money", "share": "percent", "casualties": "count", "count": "count"}
+"""The quantity kind that carries a claim of each kind's figure (see extractor/extract.py `_kind`)."""
+
+
+def main_quantity(claim: Claim) -> Quantity:
+    """The figure a claim is about: its first quantity of the claim's own kind ("an eight-year, $200 million
+    offer" is a money claim about $200 million, not 8 years), else its first."""
+    wanted = _MAIN_KINDS.get(claim.kind)
+    if wanted is not None:
+        for q in claim.quantities:
+            if q.kind == wanted:
+                return q
+    return claim.quantities[0]
+
+
 def summarize(claims: Iterable[Claim], text: str) -> list[dict[str, Any]]:
     """The compact, storable form of an article's claims that carry a figure."""
     with_figures = [c for c in claims if c.quantities]
     with_figures.sort(key=lambda c: (-c.checkworthiness, c.start))
     out: list[dict[str, Any]] = []
     for c in with_figures[:MAX_CLAIMS]:
-        q = c.quantities[0]
+        q = main_quantity(c)
         speaker = c.speaker.who if c.speaker else None
         if c.speaker and c.speaker.org and c.speaker.org not in (speaker or ""):
             speaker = f"{speaker} ({c.speaker.org})" if speaker else c.speaker.org
