@@ -13,7 +13,7 @@ import orjson
 from newswire.core import ids, schemas
 from newswire.core.codec import Codec, Envelope, utc_now
 from newswire.core.deadletter import dead_letter_payload
-from newswire.core.errors import DecodeError, NewswireError
+from newswire.core.errors import DecodeError, NewswireError, SchemaError
 from newswire.core.records import RawArticle
 from newswire.core.settings import Settings
 from newswire.core.topics import Topics
@@ -47,6 +47,8 @@ def ingest_headers(trace_id: str | None = None) -> list[tuple[str, bytes]]:
 def encode_raw(codec: Codec, article: dict[str, Any], pipeline_version: str, *,
                replay: bool = False) -> tuple[bytes, bytes]:
     """Key and validated value of a raw article; raises SchemaError if it is not a valid raw article."""
+    if not isinstance(article, dict):  # a list, string or null from a caller: say so, not AttributeError
+        raise SchemaError(f"a raw article must be a JSON object, got {type(article).__name__}")
     env = raw_envelope(article, pipeline_version, replay=replay)
     return (env.article_id or "").encode(), codec.encode(env)
 

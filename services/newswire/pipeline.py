@@ -65,7 +65,7 @@ class Pipeline:
         try:
             key, value = encode_raw(self.codec, article, self.settings.pipeline_version, replay=replay)
         except Exception as exc:  # an invalid raw article: dead-letter it as ingest would
-            value = orjson.dumps(article)
+            value = _as_bytes(article)
             raw_boundary = self.boundaries[self.topics.raw]
             msg = self._message(self.topics.raw, b"", value, ingest_headers())
             self._collect(raw_boundary.dead_letter(msg, exc), result)
@@ -104,3 +104,12 @@ class Pipeline:
                   t.alerts: result.alerts, t.deadletter: result.dead_letters}.get(record.topic)
         if target is not None:
             target.append(orjson.loads(record.value))
+
+
+def _as_bytes(article: Any) -> bytes:
+    """An invalid input as JSON for its dead letter, whatever Python object a caller passed (keys that are no
+    strings, integers past 64 bits: orjson refused them, and the exception escaped `process`)."""
+    try:
+        return orjson.dumps(article, default=repr, option=orjson.OPT_NON_STR_KEYS)
+    except (TypeError, orjson.JSONEncodeError):
+        return repr(article).encode("utf-8", "replace")

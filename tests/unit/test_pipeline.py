@@ -89,3 +89,17 @@ def test_pass_through_commands_show_their_own_options(capsys) -> None:
             cli_main(argv)
         assert done.value.code == 0
         assert option in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("bad", [["a list"], "a string", None, {1: "a key that is no string"},
+                                 {"url": "https://x.example/1", "source": "x", "text": "Hi.", "n": 2**70},
+                                 {"url": "https://x.example/2", "source": "x", "text": "\ud800"}])
+def test_any_python_input_gives_a_dead_letter_not_an_exception(bad: object) -> None:
+    """Inputs JSON cannot hold (a lone surrogate, integers past 64 bits, keys that are no strings) made the
+    dead-letter path's own orjson.dumps raise out of `process`; a list, string or None said AttributeError."""
+    result = Pipeline(Settings()).process(bad)  # type: ignore[arg-type]
+    [dead] = result.dead_letters
+    assert result.enriched == []
+    if not isinstance(bad, dict):
+        assert dead["payload"]["reason"] == "SchemaError"
+        assert "must be a JSON object" in dead["payload"]["error"]
