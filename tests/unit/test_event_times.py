@@ -8,6 +8,7 @@ import pytest
 
 from newswire.core.settings import load_settings
 from newswire.pipeline import Pipeline
+from newswire.stages import StoriesStage
 
 STORY = ("Floods in the Ebro valley forced 1,200 people from their homes on Monday, the regional government of "
          "Aragon said. Emergency services in Zaragoza rescued 40 residents by boat, and the river peaked at "
@@ -33,7 +34,9 @@ def test_an_article_dated_ahead_of_its_arrival_does_not_expire_the_window(field:
     payload = copy.enriched[0]["payload"]
     assert payload["story_id"] == first["story_id"]
     assert payload["duplicate_of"] == first["article_id"]
-    assert len(p.boundaries[p.topics.extracted].stage.index) == 13
+    stage = p.boundaries[p.topics.extracted].stage
+    assert isinstance(stage, StoriesStage)
+    assert len(stage.index) == 13
     (story,) = future.stories
     assert story["payload"]["last_seen"] < ahead[:10]  # its arrival stands in for the wrong date
 
