@@ -12,6 +12,7 @@ from typing import Any
 
 from newswire.core import schemas
 from newswire.core.codec import Envelope, parse_time
+from newswire.core.ids import content_version
 from newswire.core.records import (
     CleanArticle,
     ExtractedArticle,
@@ -49,8 +50,8 @@ class CleanerStage:
     def process(self, envelope: Envelope, context: Context) -> list[Output]:
         """Clean one raw article."""
         clean = self._clean(from_dict(RawArticle, envelope.payload))
-        return [Output(self.topics.clean, clean.article_id, schemas.CLEAN, clean.article_id,
-                       clean.article_id, clean)]
+        subject = f"{clean.article_id}/{content_version(clean.title, clean.text)}"  # a new text, a new event
+        return [Output(self.topics.clean, clean.article_id, schemas.CLEAN, subject, clean.article_id, clean)]
 
 
 class ExtractorStage:
@@ -77,7 +78,8 @@ class ExtractorStage:
             for claim in extraction.claims
         ]
         extracted = ExtractedArticle(article=article, extraction=extraction)
-        out.append(Output(self.topics.extracted, aid, schemas.EXTRACTED, aid, aid, extracted))
+        subject = f"{aid}/{content_version(article.title, article.text)}"
+        out.append(Output(self.topics.extracted, aid, schemas.EXTRACTED, subject, aid, extracted))
         return out
 
 
@@ -124,10 +126,10 @@ class StoriesStage:
             self.index.expire(self._latest.isoformat().replace("+00:00", "Z"))
         aid = article.article_id
         story = assignment.story
+        version = f"{aid}/{content_version(article.title, article.text)}"  # an update of the article: new events
         return [
-            Output(self.topics.enriched, aid, schemas.ENRICHED, aid, aid, enriched_payload(extracted, assignment)),
-            Output(self.topics.stories, story.story_id, schemas.STORY, f"{story.story_id}/{aid}", aid,
-                   story),
+            Output(self.topics.enriched, aid, schemas.ENRICHED, version, aid, enriched_payload(extracted, assignment)),
+            Output(self.topics.stories, story.story_id, schemas.STORY, f"{story.story_id}/{version}", aid, story),
         ]
 
 

@@ -51,6 +51,20 @@ def test_same_input_same_ids(samples_result) -> None:
     assert [a["id"] for a in again.alerts] == [a["id"] for a in samples_result.alerts]
 
 
+def test_an_updated_article_gets_new_event_ids_and_a_redelivery_the_same() -> None:
+    """A new text at the same url is a new version: its clean, extracted, enriched and story events get new
+    ids (they had the first version's, with other content); the same text again gets the same ids."""
+    body = "Floods in the Ebro valley forced {} people from their homes on Monday, the regional government said."
+    first = {"url": "https://wire.example/ebro", "source": "wire", "title": "Ebro floods", "text": body.format("1,200")}
+    update = first | {"text": body.format("2,400")}
+    pipeline = Pipeline(Settings())
+    runs = [pipeline.process(a) for a in (first, update, update)]
+    ids = [(r.enriched[0]["id"], r.stories[0]["id"]) for r in runs]
+    assert ids[0][0] != ids[1][0] and ids[0][1] != ids[1][1]
+    assert ids[1] == ids[2]
+    assert [c["value"] for c in runs[1].stories[0]["payload"]["claims"]] == [2400]
+
+
 def test_replayed_input_raises_no_alert(samples_result) -> None:
     articles = read_articles(SAMPLES)
     replayed = Pipeline(Settings()).run(articles, replay=True)

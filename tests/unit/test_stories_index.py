@@ -585,3 +585,30 @@ def test_the_samples_form_their_four_stories_and_copies_in_any_arrival_order_nea
         # and they are one origin: 2,400 evacuated is reported by six outlets from four origins, even when
         # both copies, too unlike each other to match, arrive before the wire report (seed 15)
         assert max(c.independent_origins for c in story.claims) == 4, seed
+
+
+def test_an_updated_article_replaces_its_figures_in_its_story() -> None:
+    """The same url with a new text (a toll updated in place) replaces the article's claims in its story, which
+    it stays in; before, the update was answered as a redelivery and its new figure never reached the story."""
+    store: dict[str, bytes] = {}
+    index = StoryIndex(store)
+    s22 = "The disaster agency said at least 22 people were killed in the past week."
+    s40 = "The disaster agency said at least 40 people were killed in the past week."
+    first = index.add(with_claims("a1", QUAKE_A, (s22, 22, "people", "week")), event_time=t(1))
+    other = index.add(with_claims("a2", QUAKE_A_OTHER, (s22, 22, "people", "week")), event_time=t(2))
+    assert other.story_id == first.story_id
+    updated = index.add(with_claims("a1", QUAKE_A, (s40, 40, "people", "week")), event_time=t(1),
+                        arrival_time=t(3))
+    assert updated.story_id == first.story_id and len(updated.story.articles) == 2
+    values = sorted((c.value, c.article_ids) for c in updated.story.claims)
+    assert values == [(22, ["a2"]), (40, ["a1"])]
+    assert len(store) == 2 and StoryIndex(store).story_of("a1") == first.story_id
+    # a replay of the first version (it arrived earlier) is answered as a redelivery: it undoes nothing
+    snapshot = dict(store)
+    replayed = index.add(with_claims("a1", QUAKE_A, (s22, 22, "people", "week")), event_time=t(1),
+                         arrival_time=t(1))
+    assert store == snapshot
+    assert sorted(c.value or 0.0 for c in replayed.story.claims) == [22, 40]
+    restarted = StoryIndex(store)  # the update is what the store holds
+    rebuilt = restarted.story(first.story_id, trigger="a1")
+    assert sorted((c.value, c.article_ids) for c in rebuilt.claims) == [(22, ["a2"]), (40, ["a1"])]

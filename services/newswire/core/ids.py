@@ -24,6 +24,12 @@ def article_id(raw: RawArticle) -> str:
     return "a_" + digest("article", raw.id or raw.url)
 
 
+def content_version(title: str | None, text: str) -> str:
+    """A short digest of an article's title and clean text: a new version of an article (same url, new text)
+    gets new event ids and updates its story, while a redelivery of the same text changes nothing."""
+    return digest(title, text, size=8)
+
+
 def event_id(schema: str, subject: str, pipeline_version: str) -> str:
     """The id of the event a stage produces about a subject (article, claim, story)."""
     return "e_" + digest(schema, subject, pipeline_version, size=12)

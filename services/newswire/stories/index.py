@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from newswire.core.ids import content_version
 from newswire.core.ids import story_id as make_story_id
 from newswire.core.records import ExtractedArticle, Story, StoryAssignment, StoryMember
 from newswire.stories import claims as claim_match
@@ -63,8 +64,11 @@ them expires, so expiring a few at a time rebuilt a long-running story's view ev
 section growth, a story of 2,500 held articles: 1.6 -> 6 ms per article once its window turned over)."""
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _SLIM = ("e", "q", "s", "d", "g", "ds")
-_SLIM_IF_SET = ("m", "r")
-"""Record keys only some records have, held in memory too: stories absorbed ("m"), the first answer ("r")."""
+_SLIM_IF_SET = ("m", "r", "h")
+"""Record keys only some records have, held in memory too: stories absorbed ("m"), the first answer ("r"), the
+content version ("h", absent from records written before versions were kept)."""
+_CONTENT_KEYS = ("e", "t", "a", "u", "o", "ti", "p", "sp", "b", "k", "c", "n", "h")
+"""Record keys that come from the article's content and times; an update of the article replaces them."""
 _RECORD_KEYS = frozenset(("e", "t", "q", "s", "d", "g", "ds", "u", "o", "ti", "p", "sp", "b", "k", "c", "n"))
 
 
@@ -283,6 +287,8 @@ class StoryIndex:
                 self._absorb(aid, rec, near)
             if copies:
                 self._relabel_copies(aid, rec, copies)
+        elif self._is_update(rec, article, event_time, arrival_time):
+            rec = self._update(aid, article, event_time, arrival_time)
         # a redelivery or replay gets the answer first given, even if a merge or a late original moved it since:
         # its enriched event keeps its id, so it must keep its content
         story_id, duplicate_of, similarity = rec.get("r") or (rec["s"], rec["d"], rec["ds"])
@@ -337,11 +343,30 @@ class StoryIndex:
         self._views.pop(gone, None)
         self._views.pop(story, None)  # rebuilt in arrival order at the story event
 
-    def _new_record(self, article: ExtractedArticle, event_time: str,
-                    arrival_time: str | None = None) -> tuple[dict[str, Any], np.ndarray, list[str],
-                                                              list[tuple[str, float]]]:
-        """The article's record, its sketch, the stories it was scored against when it joined one, and the
-        held copies it is the original of (it is older than their group's first article)."""
+    @staticmethod
+    def _is_update(held: dict[str, Any], article: ExtractedArticle, event_time: str, arrival_time: str | None) -> bool:
+        """Whether a held article's id comes with another text than the one held, and no earlier than it
+        (records written before versions were kept have none, and stay as they are)."""
+        version = held.get("h")
+        if version is None or version == content_version(article.article.title, article.article.text or ""):
+            return False
+        return max(parse_epoch(event_time) or 0.0, parse_epoch(arrival_time) or 0.0) >= held["x"]
+
+    def _update(self, aid: str, article: ExtractedArticle, event_time: str, arrival_time: str | None) -> dict[str, Any]:
+        """A new version of a held article (same id, new text, not older than the one held): its content, times,
+        claims and terms replace the old ones in its story, which it stays in (as its rewrite links stay).
+        A redelivery of an older version is answered as a redelivery (a replay must not undo an update)."""
+        full = self._full(aid)
+        self._drop(aid, full)
+        content, sketch = self._content(article, event_time, arrival_time)
+        rec = {k: v for k, v in full.items() if k not in _CONTENT_KEYS} | content
+        self._write(aid, rec)
+        self._hold(aid, rec, sketch, fresh=True)
+        return self._records[aid]
+
+    def _content(self, article: ExtractedArticle, event_time: str,
+                 arrival_time: str | None) -> tuple[dict[str, Any], np.ndarray]:
+        """The record's fields that come from the article itself (see _CONTENT_KEYS), and its sketch."""
         clean = article.article
         text = clean.text or ""
         epoch = parse_epoch(event_time)
@@ -349,11 +374,27 @@ class StoryIndex:
             epoch = self._latest  # unreadable time: treat as now in event time
         arrival = parse_epoch(arrival_time)
         sketch = minhash.sketch(features.shingle_hashes(text))
+        content = {
+            "e": epoch, "t": event_time or _iso(epoch),
+            "u": clean.url, "o": clean.source, "ti": clean.title, "p": clean.published_at,
+            "sp": bool(clean.spam.is_spam), "b": minhash.encode_sketch(sketch),
+            "k": features.terms(clean.title, text),
+            "c": claim_match.summarize(article.extraction.claims, text), "n": _top_entities(article),
+            "h": content_version(clean.title, text),
+        }
+        if arrival is not None and arrival > epoch:
+            content["a"] = arrival
+        return content, sketch
+
+    def _new_record(self, article: ExtractedArticle, event_time: str,
+                    arrival_time: str | None = None) -> tuple[dict[str, Any], np.ndarray, list[str],
+                                                              list[tuple[str, float]]]:
+        """The article's record, its sketch, the stories it was scored against when it joined one, and the
+        held copies it is the original of (it is older than their group's first article)."""
+        content, sketch = self._content(article, event_time, arrival_time)
+        epoch = content["e"]
         root, closest, sim, similar = self._duplicate(sketch)
         copies: list[tuple[str, float]] = []
-        summaries = claim_match.summarize(article.extraction.claims, text)
-        names = _top_entities(article)
-        terms = features.terms(clean.title, text)
         near: list[str] = []
         if closest is not None:
             story = self._records[closest]["s"]  # a copy belongs to its source's story
@@ -361,19 +402,13 @@ class StoryIndex:
                 root = None  # this one is older than the group's earliest: it is the original
                 copies = similar
         else:
-            scored = self._clusterer.rank(terms, self._claim_bonus(summaries))
+            scored = self._clusterer.rank(content["k"], self._claim_bonus(content["c"]))
             chosen, _ = self._clusterer.pick(scored)
-            story = chosen or make_story_id(clean.article_id)
+            story = chosen or make_story_id(article.article.article_id)
             if chosen is not None:
                 near = list(scored)
-        return {
-            "e": epoch, "t": event_time or _iso(epoch), "q": self._seq, "s": story,
-            "d": root, "g": closest, "ds": sim if root else None,
-            "u": clean.url, "o": clean.source, "ti": clean.title, "p": clean.published_at,
-            "sp": bool(clean.spam.is_spam), "b": minhash.encode_sketch(sketch),
-            "k": terms,
-            "c": summaries, "n": names,
-        } | ({"a": arrival} if arrival is not None and arrival > epoch else {}), sketch, near, copies
+        rec = {"q": self._seq, "s": story, "d": root, "g": closest, "ds": sim if root else None} | content
+        return rec, sketch, near, copies
 
     def expire(self, now: str) -> int:
         """Drop articles whose event time (or arrival, when later) is older than the window
