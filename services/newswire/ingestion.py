@@ -11,9 +11,10 @@ from typing import Any
 import orjson
 
 from newswire.core import ids, schemas
+from newswire.core.boundary import dead_letter_room
 from newswire.core.codec import Codec, Envelope, utc_now
 from newswire.core.deadletter import dead_letter_payload
-from newswire.core.errors import DecodeError, NewswireError, SchemaError
+from newswire.core.errors import DecodeError, NewswireError, OversizeError, SchemaError
 from newswire.core.records import RawArticle
 from newswire.core.settings import Settings
 from newswire.core.topics import Topics
@@ -53,14 +54,26 @@ def encode_raw(codec: Codec, article: dict[str, Any], pipeline_version: str, *,
     return (env.article_id or "").encode(), codec.encode(env)
 
 
+Record = tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]
+"""A record to produce: topic, key, value, headers."""
+
+
 def ingest_paths(settings: Settings, paths: Sequence[str]) -> tuple[int, list[str], int]:
     """Send every raw article under `paths` to the raw topic; unreadable or invalid ones go
     to the dead-letter topic with the reason. Returns (sent, article ids in input order, invalid)."""
     from newswire.kafkaio import produce  # aiokafka only where a broker is used
 
+    records, article_ids, invalid = ingest_records(settings, paths)
+    sent = asyncio.run(produce(settings, records))
+    return sent - invalid, article_ids, invalid
+
+
+def ingest_records(settings: Settings, paths: Sequence[str]) -> tuple[list[Record], list[str], int]:
+    """The records ingest sends for `paths`: raw articles, and a dead letter for each unreadable, invalid or
+    oversize input. Returns (records, article ids in input order, invalid)."""
     topics = Topics.for_prefix(settings.topic_prefix)
     codec = Codec(settings.schemas_dir, settings.max_message_bytes)
-    records: list[tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]] = []
+    records: list[Record] = []
     article_ids: dict[str, None] = {}  # ordered set
     invalid = 0
     for n, item in enumerate(read_paths(paths)):
@@ -69,17 +82,20 @@ def ingest_paths(settings: Settings, paths: Sequence[str]) -> tuple[int, list[st
             if item.article is None:
                 raise DecodeError(item.error or "unreadable")
             key, value = encode_raw(codec, item.article, settings.pipeline_version)
+            if len(value) > settings.max_message_bytes:  # refused here, as the cleaner would: not a producer crash
+                raise OversizeError(f"raw article is {len(value)} bytes, limit {settings.max_message_bytes}")
             records.append((topics.raw, key, value, headers))
             article_ids[key.decode()] = None
         except NewswireError as exc:
             invalid += 1
             print(f"invalid input {item.origin}: {exc}", file=sys.stderr)
             value = orjson.dumps(item.article) if item.article is not None else item.origin.encode()
+            value = value[:dead_letter_room(settings)]  # a dead letter the producer can send (the error gives the size)
             payload = dead_letter_payload(stage="ingest", exc=exc, topic="ingest:" + item.origin, partition=0,
                                           offset=n, key=None, value=value, headers=headers)
             event_id = ids.event_id(schemas.DEADLETTER, item.origin, settings.pipeline_version)
             env = Envelope(schema=schemas.DEADLETTER, id=event_id, article_id=None, produced_at=utc_now(),
                            pipeline_version=settings.pipeline_version, replay=False, payload=payload)
             records.append((topics.deadletter, item.origin.encode(), codec.encode(env), headers))
-    sent = asyncio.run(produce(settings, records))
-    return sent - invalid, list(article_ids), invalid
+    return records, list(article_ids), invalid
+

@@ -7,6 +7,7 @@ escalates to SIGKILL after a grace period, since a wedged Faust worker can ignor
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 import signal
 import subprocess
@@ -85,21 +86,29 @@ def stop_workers(workers: Sequence[WorkerProcess], grace: float = GRACE_SECONDS)
 
 async def wait_for_results(settings: Settings, article_ids: list[str], expected_dead: int,
                            timeout: float) -> tuple[list[Any], list[Any], list[Any]]:
-    """Wait until every ingested article is enriched and the alerter has caught up."""
+    """Wait until every ingested article is enriched or dead-lettered by a stage, and the alerter has caught up.
+
+    A dead-lettered article is done: waiting for its enriched event only ran the whole timeout and then
+    reported the article as lost (an oversize text the cleaner refused)."""
     from newswire.kafkaio import collect
 
     topics = Topics.for_prefix(settings.topic_prefix)
     deadline = time.monotonic() + timeout
     enriched: dict[str, Any] = {}
+    failed: set[str] = set()
+    dead: list[Any] = []
     while time.monotonic() < deadline:
         for record in await collect(settings, topics.enriched, idle_seconds=0.5):
             event = orjson.loads(record.value)
             enriched[event["article_id"]] = event
-        if set(article_ids) <= set(enriched):
+        if not set(article_ids) <= set(enriched):
+            dead = [orjson.loads(r.value) for r in await collect(settings, topics.deadletter, idle_seconds=0.3)]
+            failed = {_dead_article(d) for d in dead}
+        if set(article_ids) <= set(enriched) | failed:
             break
         await asyncio.sleep(0.5)
     else:
-        missing = len(set(article_ids) - set(enriched))
+        missing = len(set(article_ids) - set(enriched) - failed)
         raise TimeoutError(f"{missing} of {len(article_ids)} articles did not come out within {timeout:g} s")
     group = consumer_group(settings, "alerter")
     while time.monotonic() < deadline:
@@ -109,14 +118,19 @@ async def wait_for_results(settings: Settings, article_ids: list[str], expected_
         await asyncio.sleep(0.5)
     else:
         raise TimeoutError("the alerter did not catch up with the story updates in time")
-    dead: list[Any] = []
     while time.monotonic() < deadline:
         dead = [orjson.loads(r.value) for r in await collect(settings, topics.deadletter, idle_seconds=0.3)]
-        if len(dead) >= expected_dead:
+        if len(dead) >= expected_dead + len(set(article_ids) - set(enriched)):
             break
         await asyncio.sleep(0.5)
     alerts = [orjson.loads(r.value) for r in await collect(settings, topics.alerts, idle_seconds=0.3)]
-    return [enriched[a] for a in article_ids], alerts, dead
+    return [enriched[a] for a in article_ids if a in enriched], alerts, dead
+
+
+def _dead_article(event: dict[str, Any]) -> str:
+    """The article id a stage's dead letter is keyed by ("" for one written by ingest, which has none)."""
+    key = event["payload"].get("key_b64")
+    return base64.b64decode(key).decode("utf-8", "replace") if key else ""
 
 
 def run(settings: Settings, paths: Sequence[str], *, follow: bool = False, timeout: float = 90.0,
@@ -139,6 +153,9 @@ def run(settings: Settings, paths: Sequence[str], *, follow: bool = False, timeo
         print(f"workers started: {', '.join(w.stage for w in workers)} (logs in {run_dir})", file=out)
         sent, ids, invalid = ingest_paths(settings, paths or [str(SAMPLES)])
         print(f"ingested {sent} articles ({invalid} invalid, sent to the dead-letter topic)", file=out)
+        if not sent and invalid:
+            print("error: no article could be ingested", file=sys.stderr)
+            return 1
         try:
             enriched, alerts, dead = asyncio.run(wait_for_results(settings, ids, invalid, timeout))
         except TimeoutError as exc:
@@ -151,15 +168,22 @@ def run(settings: Settings, paths: Sequence[str], *, follow: bool = False, timeo
 
         print("", file=out)
         print(render(enriched, alerts, dead), file=out)
-        print(f"\nall {len(enriched)} articles through every worker in {time.monotonic() - started:.1f} s",
-              file=out)
+        refused = len(ids) - len(enriched)
+        done = f"all {len(enriched)} articles" if not refused else \
+            f"{len(enriched)} of {len(ids)} articles ({refused} dead-lettered by a stage)"
+        print(f"\n{done} through every worker in {time.monotonic() - started:.1f} s", file=out)
         if follow:
-            follow_workers(workers, out)
+            ended = follow_workers(workers, out)
+            if ended:
+                print("error: " + ", ".join(f"worker {w.stage} exited with {w.process.returncode}" for w in ended)
+                      + f"; see the worker logs in {run_dir}", file=sys.stderr)
+                return 1
     return 0
 
 
-def follow_workers(workers: Sequence[WorkerProcess], out: Any) -> None:
-    """Keep the workers running until one exits or a stop is asked for, which is then a normal end (exit 0).
+def follow_workers(workers: Sequence[WorkerProcess], out: Any) -> list[WorkerProcess]:
+    """Keep the workers running until one exits or a stop is asked for; the workers that exited on their own
+    (none after a stop, which is a normal end).
 
     The notice is printed inside the guard: a supervisor may send SIGTERM as soon as it reads the line,
     and CI once caught the signal arriving while print() was returning, before the guard began (exit 143)."""
@@ -168,4 +192,5 @@ def follow_workers(workers: Sequence[WorkerProcess], out: Any) -> None:
         while all(w.process.poll() is None for w in workers):
             time.sleep(1)
     except (KeyboardInterrupt, SystemExit):  # SIGTERM arrives as SystemExit (cli.Terminated): a normal stop
-        pass
+        return []
+    return [w for w in workers if w.process.poll() is not None]

@@ -53,3 +53,41 @@ def test_sigterm_stops_the_broker_and_workers_run_started(tmp_path: Path) -> Non
         for child in children:
             if child.is_running():
                 child.kill()
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="child processes are found through /proc")
+def test_run_reports_a_dead_lettered_article_and_fails_when_a_worker_dies(tmp_path: Path) -> None:
+    """An article a stage dead-letters is done (run waited out its whole timeout for its enriched event, then
+    called it lost), and a worker that dies while `run --follow` follows it is an error (it exited 0)."""
+    sample = SERVICES / "newswire" / "samples" / "01_meridian_wire_ebro_floods.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    env |= {"NEWSWIRE_METRICS_PORT_BASE": str(free_port_block(4)), "PYTHONPATH": str(SERVICES),
+            "TMPDIR": str(tmp_path), "NEWSWIRE_MAX_MESSAGE_BYTES": "6000"}  # its raw event fits, its extraction not
+    run = subprocess.Popen([sys.executable, "-m", "newswire.cli", "run", "--follow", "--timeout", "60", str(sample)],
+                           env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    children: list[psutil.Process] = []
+    try:
+        lines: list[str] = []
+        started = time.monotonic()
+        assert run.stdout is not None
+        for line in run.stdout:
+            lines.append(line)
+            if line.startswith("following:") or time.monotonic() - started > 120:
+                break
+        text = "".join(lines)
+        assert "0 of 1 articles (1 dead-lettered by a stage)" in text, text[-2000:]
+        assert "OversizeError" in text and time.monotonic() - started < 55, text[-2000:]  # not the whole timeout
+        children = psutil.Process(run.pid).children(recursive=True)
+        [stories] = [c for c in children if "worker stories" in " ".join(c.cmdline())]
+        stories.kill()
+        assert run.wait(timeout=60) == 1
+        rest = run.stdout.read()
+        assert "worker stories exited with -9" in rest, rest
+        _, alive = psutil.wait_procs(children, timeout=15)
+        assert not alive or alive == [stories]
+    finally:
+        if run.poll() is None:
+            run.kill()
+        for child in children:
+            if child.is_running():
+                child.kill()
