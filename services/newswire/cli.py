@@ -142,7 +142,7 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
     from newswire.kafkaio import read_topic
 
     topics = Topics.for_prefix(settings.topic_prefix)
-    name = getattr(topics, args.topic, args.topic)
+    name = topics.named(args.topic)
 
     async def go() -> int:
         n = 0
@@ -175,16 +175,25 @@ def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
     from newswire.replay import Checkpoint, Position, default_checkpoint, print_progress, replay
 
     topics = Topics.for_prefix(settings.topic_prefix)
-    topic = getattr(topics, args.topic, args.topic)
+    topic = topics.named(args.topic)
+    into = topics.named(args.into) if args.into else None
     start = Position.parse(args.from_)
     stop = Position.parse(args.to) if args.to else None
-    parts = [int(p) for p in args.partitions.split(",")] if args.partitions else None
+    for a, b in ((start.offset, stop.offset if stop else None), (start.time_ms, stop.time_ms if stop else None)):
+        if a is not None and b is not None and a > b:
+            raise ConfigError(f"--from {args.from_} is after --to {args.to}: nothing to replay")
+    if (args.reason or args.stage) and topic != topics.deadletter:
+        raise ConfigError("--reason and --stage select dead letters: they need --topic deadletter")
+    try:
+        parts = [int(p) for p in args.partitions.split(",")] if args.partitions else None
+    except ValueError:
+        raise ConfigError(f"--partitions {args.partitions!r}: expected partition numbers, e.g. 0,2") from None
     filters = f"{args.partitions}|{args.reason}|{args.stage}"
     path = Path(args.checkpoint) if args.checkpoint else default_checkpoint(
-        topic, args.into or "", args.from_, args.to or "", filters)
+        topic, into or "", args.from_, args.to or "", filters, settings.kafka_bootstrap)
     if args.restart and path.exists():
         path.unlink()
-    counts = asyncio.run(replay(settings, topic, start, stop, into=args.into, partitions=parts,
+    counts = asyncio.run(replay(settings, topic, start, stop, into=into, partitions=parts,
                                 reason=args.reason, stage=args.stage, checkpoint=Checkpoint(path),
                                 as_live=args.as_live,
                                 progress=None if args.quiet else print_progress()))
@@ -361,6 +370,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        kafka_errors = sys.modules.get("aiokafka.errors")  # loaded by whatever command reached for a broker
+        if kafka_errors is not None and isinstance(exc, kafka_errors.KafkaConnectionError):
+            print(f"newswire: cannot reach the Kafka cluster at {load_settings().kafka_bootstrap or '(none set)'}: "
+                  f"{exc} (NEWSWIRE_KAFKA_BOOTSTRAP names it)", file=sys.stderr)
+            return 1
+        raise
     finally:
         if previous is not None:  # main() called in-process (tests) leaves the caller's handler as it was
             signal.signal(signal.SIGTERM, previous)

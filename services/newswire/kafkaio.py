@@ -13,7 +13,8 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from newswire.core.admin import end_offsets, topic_partitions
 from newswire.core.boundary import max_request_bytes
-from newswire.core.kafka import client_kwargs
+from newswire.core.errors import ConfigError
+from newswire.core.kafka import client_kwargs, started
 from newswire.core.settings import Settings
 
 Record = tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]
@@ -30,7 +31,7 @@ def producer(settings: Settings) -> AIOKafkaProducer:
 async def produce(settings: Settings, records: Iterable[Record]) -> int:
     """Send records (topic, key, value, headers) without awaiting each; await the whole batch."""
     prod = producer(settings)
-    await prod.start()
+    await started(prod)
     try:
         futures = [await prod.send(topic, value=value, key=key, headers=headers)
                    for topic, key, value, headers in records]
@@ -53,9 +54,11 @@ async def read_topic(settings: Settings, topic: str, *, idle_seconds: float = 2.
     stopping on idle alone then returns part of the topic as if it were all of it."""
     consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False,
                                 auto_offset_reset="earliest" if from_beginning else "latest")
-    await consumer.start()
+    await started(consumer)
     try:
         tps = await topic_partitions(consumer, topic)
+        if not tps:
+            raise ConfigError(f"topic {topic!r} does not exist (`newswire topics list` shows those that do)")
         pending: dict[Any, int] = {}
         if to_end and tps:
             begins = await consumer.beginning_offsets(tps)

@@ -24,7 +24,7 @@ from newswire.core.admin import end_offsets, found_offset, topic_partitions
 from newswire.core.codec import parse_time
 from newswire.core.deadletter import original_message
 from newswire.core.errors import ConfigError
-from newswire.core.kafka import client_kwargs
+from newswire.core.kafka import client_kwargs, started
 from newswire.core.settings import Settings
 from newswire.core.topics import Topics
 from newswire.kafkaio import producer
@@ -102,9 +102,11 @@ class Checkpoint:
         tmp.replace(self.path)
 
 
-def default_checkpoint(topic: str, into: str, start: str, stop: str, filters: str) -> Path:
-    """A checkpoint file named by the replay's arguments, so re-running the same replay resumes it."""
-    digest = hashlib.blake2b(f"{topic}|{into}|{start}|{stop}|{filters}".encode(), digest_size=8).hexdigest()
+def default_checkpoint(topic: str, into: str, start: str, stop: str, filters: str, cluster: str = "") -> Path:
+    """A checkpoint file named by the replay's arguments and the cluster's address, so re-running the same
+    replay resumes it (and the same replay on another cluster does not: it sent nothing there)."""
+    digest = hashlib.blake2b(f"{topic}|{into}|{start}|{stop}|{filters}|{cluster}".encode(),
+                             digest_size=8).hexdigest()
     directory = Path.home() / ".cache" / "newswire" / "replay"
     directory.mkdir(parents=True, exist_ok=True)
     return directory / f"{digest}.json"
@@ -117,6 +119,9 @@ async def plan(consumer: AIOKafkaConsumer, topic: str, start: Position, stop: Po
     if not every:
         raise ConfigError(f"topic {topic!r} does not exist")
     tps = [tp for tp in every if partitions is None or tp.partition in partitions]
+    if not tps:
+        raise ConfigError(f"topic {topic!r} has no partition {', '.join(map(str, partitions or []))} "
+                          f"(it has {len(every)})")
     begin = await consumer.beginning_offsets(tps)
     end = await end_offsets(consumer, tps)
 
@@ -147,12 +152,23 @@ async def replay(settings: Settings, topic: str, start: Position, stop: Position
     is_dead = topic == topics.deadletter
     consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False)
     prod = producer(settings)
-    await consumer.start()
-    await prod.start()
+    await started(consumer)
+    try:
+        await started(prod)
+    except BaseException:
+        await consumer.stop()
+        raise
     counts = {"sent": 0, "skipped": 0, "resumed": 0}
     try:
         p = await plan(consumer, topic, start, stop, partitions)
+        if into is not None and into not in await consumer.topics():
+            raise ConfigError(f"topic {into!r} does not exist (a misspelt --into would be created by the broker)")
         ck = checkpoint or Checkpoint(None)
+        if any(ck.next.get(part, a) > b for part, (a, b) in p.ranges.items()):
+            # past what this topic holds: the topic was recreated, or this is another cluster, since it was saved
+            print(f"replay: the checkpoint is ahead of {topic}'s offsets (a recreated topic or another "
+                  "cluster): starting afresh", file=sys.stderr)
+            ck.next.clear()
         tps = []
         for part, (a, b) in p.ranges.items():
             begin = max(a, ck.next.get(part, a))
@@ -164,7 +180,7 @@ async def replay(settings: Settings, topic: str, start: Position, stop: Position
         for tp in tps:
             a, _ = p.ranges[tp.partition]
             consumer.seek(tp, max(a, ck.next.get(tp.partition, a)))
-        started = time.monotonic()
+        began = time.monotonic()
         done = counts["resumed"]
         remaining = {tp.partition for tp in tps}
         while remaining:
@@ -195,7 +211,7 @@ async def replay(settings: Settings, topic: str, start: Position, stop: Position
             if checkpoint is not None:
                 checkpoint.save()
             if progress:
-                progress(done, p.total, time.monotonic() - started)
+                progress(done, p.total, time.monotonic() - began)
         return counts
     finally:
         await prod.stop()

@@ -15,7 +15,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
 from newswire.core.boundary import max_request_bytes
-from newswire.core.kafka import client_kwargs
+from newswire.core.kafka import client_kwargs, started
 from newswire.core.settings import Settings
 from newswire.core.topics import Topics, changelog_topics, partitions_for
 
@@ -32,7 +32,7 @@ async def create_topics(settings: Settings, extra: dict[str, int] | None = None)
     """Create missing topics; returns topic -> "created" | "exists"."""
     wanted = wanted_topics(settings) | (extra or {})
     admin = AIOKafkaAdminClient(**client_kwargs(settings))
-    await admin.start()
+    await started(admin)
     try:
         existing = set(await admin.list_topics())
         # the broker must accept what the producers are allowed to send (see kafkaio.producer)
@@ -54,7 +54,7 @@ async def create_topics(settings: Settings, extra: dict[str, int] | None = None)
 async def list_topics(settings: Settings) -> dict[str, int]:
     """Topics on the cluster with their partition counts."""
     consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False)
-    await consumer.start()
+    await started(consumer)
     try:
         topics = await consumer.topics()
         return {t: len(consumer.partitions_for_topic(t) or ()) for t in sorted(topics)}
@@ -99,7 +99,7 @@ async def end_offsets(consumer: AIOKafkaConsumer, tps: list[TopicPartition]) -> 
 async def group_lag(settings: Settings, group: str, topic: str) -> dict[int, tuple[int, int]]:
     """partition -> (committed offset, end offset) of a consumer group on a topic."""
     consumer = AIOKafkaConsumer(**client_kwargs(settings), group_id=group, enable_auto_commit=False)
-    await consumer.start()
+    await started(consumer)
     try:
         tps = await topic_partitions(consumer, topic)
         ends = await end_offsets(consumer, tps) if tps else {}
@@ -119,7 +119,7 @@ async def seek_group(settings: Settings, group: str, topic: str, time_ms: int | 
     """Commit a consumer group's offsets on `topic` to a time, an offset or (`latest`) the end before it
     starts, so a backfill worker begins there; returns partition -> committed offset."""
     consumer = AIOKafkaConsumer(**client_kwargs(settings), group_id=group, enable_auto_commit=False)
-    await consumer.start()
+    await started(consumer)
     try:
         tps = await topic_partitions(consumer, topic)
         ends = await end_offsets(consumer, tps)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ssl
-from typing import Any
+from typing import Any, TypeVar
 
 from newswire.core.errors import ConfigError
 from newswire.core.settings import Settings
@@ -55,3 +55,18 @@ def faust_credentials(settings: Settings) -> Any:
 def faust_broker_url(settings: Settings) -> str:
     """`kafka://h1:p1;h2:p2` as Faust expects it."""
     return ";".join(f"kafka://{h.strip()}" for h in bootstrap(settings).split(",") if h.strip())
+
+
+Client = TypeVar("Client")
+
+
+async def started(client: Client) -> Client:
+    """Start an aiokafka client; if it cannot (no broker), close it before raising: left open, it warned
+    "Unclosed AIOKafkaConsumer" under the command's own error message."""
+    try:
+        await client.start()  # type: ignore[attr-defined]
+    except BaseException:
+        close = getattr(client, "stop", None) or client.close  # type: ignore[attr-defined]  # the admin client closes
+        await close()
+        raise
+    return client

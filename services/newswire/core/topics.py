@@ -34,6 +34,10 @@ class Topics:
             deadletter=f"{prefix}.deadletter",
         )
 
+    def named(self, name: str) -> str:
+        """A topic by its short name (`raw`, `enriched`, `deadletter`...) or, failing that, the name as given."""
+        return getattr(self, name) if name in self.__dataclass_fields__ else name
+
     def all(self) -> list[str]:
         """Every topic, in flow order."""
         return [self.raw, self.clean, self.claims, self.extracted, self.enriched,
