@@ -32,10 +32,28 @@ def test_values_are_parsed() -> None:
     ({"NEWSWIRE_PRODUCER_LINGER_SECONDS": "-1"}, "NEWSWIRE_PRODUCER_LINGER_SECONDS"),
     ({"NEWSWIRE_PRODUCER_LINGER_SECONDS": "soon"}, "NEWSWIRE_PRODUCER_LINGER_SECONDS"),
     ({"NEWSWIRE_PRODUCER_COMPRESSION": "brotli"}, "NEWSWIRE_PRODUCER_COMPRESSION"),
+    # accepted before, then a traceback in a worker or a silent change of behaviour
+    ({"NEWSWIRE_MAX_MESSAGE_BYTES": "-5"}, "NEWSWIRE_MAX_MESSAGE_BYTES"),
+    ({"NEWSWIRE_LOG_LEVEL": "LOUD"}, "NEWSWIRE_LOG_LEVEL"),
+    ({"NEWSWIRE_LOG_FORMAT": "xml"}, "NEWSWIRE_LOG_FORMAT"),
+    ({"NEWSWIRE_METRICS_PORT_BASE": "70000"}, "NEWSWIRE_METRICS_PORT_BASE"),
+    ({"NEWSWIRE_SESSION_TIMEOUT_SECONDS": "0"}, "NEWSWIRE_SESSION_TIMEOUT_SECONDS"),
+    ({"NEWSWIRE_HEARTBEAT_INTERVAL_SECONDS": "30"}, "NEWSWIRE_HEARTBEAT_INTERVAL_SECONDS"),
+    ({"NEWSWIRE_REPLICATION": "0"}, "NEWSWIRE_REPLICATION"),
+    ({"NEWSWIRE_RETRIES": "-1"}, "NEWSWIRE_RETRIES"),
+    ({"NEWSWIRE_STORIES_WINDOW_DAYS": "0"}, "NEWSWIRE_STORIES_WINDOW_DAYS"),
+    ({"NEWSWIRE_BATCH_WAIT_SECONDS": "nan"}, "NEWSWIRE_BATCH_WAIT_SECONDS"),
+    ({"NEWSWIRE_TOPIC_PREFIX": "bad prefix!"}, "NEWSWIRE_TOPIC_PREFIX"),
+    ({"NEWSWIRE_SSL_CAFILE": "/nonexistent/ca.pem", "NEWSWIRE_SECURITY_PROTOCOL": "SSL"}, "NEWSWIRE_SSL_CAFILE"),
 ])
 def test_bad_values_name_the_variable(env: dict[str, str], name: str) -> None:
     with pytest.raises(ConfigError, match=name):
         load_settings(env)
+
+
+def test_a_log_level_in_lower_case_is_read() -> None:
+    """"debug" made the worker die configuring its root logger."""
+    assert load_settings({"NEWSWIRE_LOG_LEVEL": "debug"}).log_level == "DEBUG"
 
 
 def test_producer_compression_reaches_every_producer() -> None:

@@ -5,7 +5,9 @@ No other module reads `os.environ`; a wrong value fails at start-up naming the v
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -107,12 +109,16 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
                 values[name] = int(raw)
             elif name in _FLOAT:
                 values[name] = float(raw)
+                if not math.isfinite(values[name]):  # type: ignore[arg-type]  # a float, just made
+                    raise ValueError("expected a finite number")
             elif name in _BOOL:
                 if raw.lower() not in {"1", "0", "true", "false", "yes", "no"}:
                     raise ValueError("expected true or false")
                 values[name] = raw.lower() in {"1", "true", "yes"}
             elif name in _PATH:
                 values[name] = Path(raw)
+            elif name == "log_level":
+                values[name] = raw.upper()  # "debug" is as clear as "DEBUG"
             else:
                 values[name] = raw
         except ValueError as exc:
@@ -122,9 +128,39 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     return settings
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("auto", "json", "text")
+_TOPIC_PREFIX = re.compile(r"[A-Za-z0-9._-]{1,200}")
+"""Characters Kafka allows in topic names, with room for the longest suffix."""
+_AT_LEAST = {"replication": 1, "max_message_bytes": 1024, "retries": 0, "max_processing_seconds": 0.0,
+             "retry_backoff_seconds": 0.0}
+_POSITIVE = ("session_timeout_seconds", "heartbeat_interval_seconds", "commit_interval_seconds",
+             "stories_window_days", "webhook_timeout_seconds")
+
+
 def _validate(s: Settings) -> None:
+    """Refuse at start what would fail later or change behaviour without a word (a worker that died configuring
+    its logger, a limit of -5 bytes that dead-lettered every article, a window of 0 days)."""
     if s.partitions < 1 or s.stories_partitions < 1:
         raise ConfigError("NEWSWIRE_PARTITIONS and NEWSWIRE_STORIES_PARTITIONS must be at least 1")
+    for name, low in _AT_LEAST.items():
+        if getattr(s, name) < low:
+            raise ConfigError(f"NEWSWIRE_{name.upper()} must be at least {low}")
+    for name in _POSITIVE:
+        if getattr(s, name) <= 0:
+            raise ConfigError(f"NEWSWIRE_{name.upper()} must be more than 0")
+    if s.heartbeat_interval_seconds >= s.session_timeout_seconds:
+        raise ConfigError("NEWSWIRE_HEARTBEAT_INTERVAL_SECONDS must be less than NEWSWIRE_SESSION_TIMEOUT_SECONDS")
+    if not 1 <= s.metrics_port_base <= 65535 - len(STAGES):
+        raise ConfigError(f"NEWSWIRE_METRICS_PORT_BASE must leave room for {len(STAGES)} ports below 65536")
+    if s.log_level not in LOG_LEVELS:
+        raise ConfigError(f"NEWSWIRE_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
+    if s.log_format not in LOG_FORMATS:
+        raise ConfigError(f"NEWSWIRE_LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}")
+    if not _TOPIC_PREFIX.fullmatch(s.topic_prefix):
+        raise ConfigError("NEWSWIRE_TOPIC_PREFIX may hold only letters, digits, '.', '_' and '-' (Kafka's topic names)")
+    if s.ssl_cafile and not Path(s.ssl_cafile).is_file():
+        raise ConfigError(f"NEWSWIRE_SSL_CAFILE {s.ssl_cafile!r} is no file")
     if s.auto_offset_reset not in {"earliest", "latest"}:
         raise ConfigError("NEWSWIRE_AUTO_OFFSET_RESET must be 'earliest' or 'latest'")
     if s.batch_max < 1 or s.batch_wait_seconds < 0:
