@@ -217,6 +217,9 @@ def main(argv: list[str]) -> int:
               f"{r['articles_per_second']:.0f} articles/s")
         for f in r["failures"]:
             print("  " + f)
+    if not out:  # an empty or unrelated directory: say so rather than print nothing and succeed
+        print(f"no evaluation data in {args.corpus} (expected zyte-dev/ or seeds/)", file=sys.stderr)
+        return 2
     if args.json:
         args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0

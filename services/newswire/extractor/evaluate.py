@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import time
 import unicodedata
 from pathlib import Path
@@ -233,7 +234,7 @@ def main(argv: list[str]) -> int:
               "quantities": "quantities/quantulum3_en_tests.jsonl", "speed": "seeds"}
     missing = [str(args.corpus / needed[p]) for p in parts if not (args.corpus / needed[p]).exists()]
     if missing:
-        print("missing evaluation data: " + ", ".join(missing) + " (use --corpus DIR)")
+        print("missing evaluation data: " + ", ".join(missing) + " (use --corpus DIR)", file=sys.stderr)
         return 2
     out: dict[str, Any] = {}
     if "seeds" in parts:

@@ -168,7 +168,7 @@ def seeds(corpus: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    """Print the stories figures; exit 0 (the figures, not a pass mark, are the result)."""
+    """Print the stories figures; exit 0 (the figures, not a pass mark, are the result), 2 without data."""
     parser = argparse.ArgumentParser(prog="newswire eval stories", description=__doc__)
     parser.add_argument("--corpus", type=Path, default=PROJECT_ROOT.parent / "shared" / "corpus")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
@@ -188,6 +188,9 @@ def main(argv: list[str]) -> int:
     if (args.corpus / "seeds").is_dir():
         s = result["seeds"] = seeds(args.corpus)
         print("seeds: " + ", ".join(f"{k}={v}" for k, v in s.items()))
+    if not result:  # a missing or unrelated directory: say so rather than print nothing and succeed
+        print(f"no evaluation data in {args.corpus} (expected ecbplus-dev/stories.jsonl or seeds/)", file=sys.stderr)
+        return 2
     if args.json:
         args.json.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))
     return 0
