@@ -73,6 +73,11 @@ def test_wrong_threshold_names_rule_and_field() -> None:
     ({"name": "f", "type": "figure_threshold", "kinds": ["money"], "threshold": True}, "threshold"),
     ({"name": "k", "type": "conflict", "min_spread": 0}, "min_spread"),
     ({"name": "k", "type": "conflict", "max_ratio": 0.5}, "max_ratio"),
+    # accepted before: a misspelt kind never fired, a threshold under 0 fired on every figure
+    ({"name": "f", "type": "figure_threshold", "kinds": ["monye"], "threshold": 5}, "kinds"),
+    ({"name": "f", "type": "figure_threshold", "kinds": ["money"], "threshold": -5}, "threshold"),
+    ({"name": "c", "type": "corroborated", "min_origins": 3, "kinds": ["casualty"]}, "kinds"),
+    ({"name": "k", "type": "conflict", "kinds": ["percent"]}, "kinds"),
 ])
 def test_bad_field_is_named(rule: dict[str, Any], field: str) -> None:
     msg = _error({"rules": [rule]})
@@ -105,6 +110,22 @@ def test_files_unreadable_or_not_yaml(tmp_path: Path) -> None:
     bad.write_text("rules: [ {name: x, type: conflict\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid YAML"):
         load_rules(bad)
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"\xff\xfe rules: []")  # a UnicodeDecodeError traceback before
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_rules(binary)
+
+
+def test_the_claim_kinds_rules_may_name_are_those_the_extractor_gives() -> None:
+    """Rules are checked against CLAIM_KINDS: the extractor must not give a kind the list lacks."""
+    from newswire.core.records import CLAIM_KINDS
+    from newswire.core.settings import Settings
+    from newswire.pipeline import Pipeline
+    from newswire.runner import SAMPLES
+    from tests.corpus import read_articles
+
+    kinds = {c["payload"]["kind"] for c in Pipeline(Settings()).run(read_articles(SAMPLES)).claims}
+    assert kinds <= set(CLAIM_KINDS) and len(kinds) >= 5
 
 
 def test_numbers_written_without_a_dot_and_disabled_rules() -> None:

@@ -31,6 +31,7 @@ import yaml
 
 from newswire.core.errors import ConfigError
 from newswire.core.ids import digest
+from newswire.core.records import CLAIM_KINDS
 
 SEVERITIES = ("info", "low", "medium", "high", "critical")
 SIGNALS = ("spam", "copy")
@@ -59,6 +60,9 @@ class Rule:
 
     def check(self) -> None:
         """Cross-field checks of a parsed rule; raise _FieldError naming the field."""
+        unknown = [k for k in getattr(self, "kinds", ()) if k not in CLAIM_KINDS]
+        if unknown:  # a misspelt kind ("monye") matched nothing, and the rule never fired
+            raise _FieldError("kinds", f"{unknown[0]!r} is no claim kind ({', '.join(CLAIM_KINDS)})")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,6 +93,7 @@ class WatchlistRule(Rule):
 
     def check(self) -> None:
         """A watchlist needs at least one entity or keyword."""
+        Rule.check(self)
         if not self.entities and not self.keywords:
             raise _FieldError("entities", "or 'keywords' must list at least one term")
 
@@ -105,9 +110,12 @@ class FigureThresholdRule(Rule):
     include_hedged: bool = True
 
     def check(self) -> None:
-        """A threshold rule must say which figures it watches."""
+        """A threshold rule must say which figures it watches, and a figure's size is above 0."""
+        Rule.check(self)
         if not self.kinds and not self.units:
             raise _FieldError("kinds", "or 'units' must name at least one kind or unit")
+        if not self.threshold > 0:  # figures are compared by size: 0 or less fired on every figure
+            raise _FieldError("threshold", "must be greater than 0")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,6 +130,7 @@ class CorroboratedRule(Rule):
 
     def check(self) -> None:
         """Corroboration needs at least two origins to mean anything."""
+        Rule.check(self)
         if self.min_origins < 2:
             raise _FieldError("min_origins", "must be at least 2")
 
@@ -140,6 +149,7 @@ class ConflictRule(Rule):
 
     def check(self) -> None:
         """The spread is a relative difference, so it must be positive; a ratio is above 1."""
+        Rule.check(self)
         if self.min_spread <= 0:
             raise _FieldError("min_spread", "must be greater than 0")
         if self.max_ratio is not None and self.max_ratio <= 1:
@@ -225,6 +235,8 @@ def load_rules(path: Path) -> RuleSet:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"rules file {str(path)!r} cannot be read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"rules file {str(path)!r} is not UTF-8 text (byte {exc.start})") from exc
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -110,9 +110,13 @@ class Speaker:
         return self.refers_to or self.name
 
 
+CLAIM_KINDS = ("casualties", "money", "share", "count", "measure", "event", "quote", "statement")
+"""The kinds the extractor gives a claim (extractor/extract.py `_kind`), which alert rules filter on."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
-    """One checkable statement: its sentence, figures, speaker, hedges and score."""
+    """One checkable statement: its sentence, figures, speaker, hedges and score (`kind`: one of CLAIM_KINDS)."""
 
     claim_id: str
     text: str
