@@ -8,12 +8,13 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from newswire.core import schemas
 from newswire.core.errors import ConfigError
 from newswire.core.settings import STAGES, Settings, load_settings
 from newswire.ingestion import ingest_paths
@@ -32,6 +33,7 @@ def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:
             stop = True
 
         signal.signal(signal.SIGTERM, on_signal)
+        signal.signal(signal.SIGHUP, on_signal)  # a closed terminal: Tansu runs in its own session and stayed up
         try:
             while not stop and broker.process is not None and broker.process.poll() is None:
                 time.sleep(0.5)
@@ -97,6 +99,9 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
     from newswire.report import render
     from newswire.sources import read_paths
 
+    for target in (args.out, args.alerts):  # before any work: not a traceback once the articles are processed
+        if target and target != "-" and not Path(target).resolve().parent.is_dir():
+            raise ConfigError(f"cannot write {target}: its directory does not exist")
     pipeline = Pipeline(settings)
     started = time.perf_counter()
     out = open(args.out, "wb") if args.out and args.out != "-" else sys.stdout.buffer
@@ -207,9 +212,23 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     from newswire.core.topics import Topics
     from newswire.diffing import diff, render
 
-    def load(path: str) -> list[dict[str, Any]]:
-        with open(path, "rb") as f:
-            return [orjson.loads(line) for line in f if line.strip()]
+    def load(path: str, schema: str = schemas.ENRICHED) -> list[dict[str, Any]]:
+        """A JSON-lines file of events of one schema; ConfigError naming the file and line otherwise."""
+        try:
+            with open(path, "rb") as f:
+                lines = [(n, line) for n, line in enumerate(f, 1) if line.strip()]
+        except OSError as exc:
+            raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+        events = []
+        for n, line in lines:
+            try:
+                event = orjson.loads(line)
+            except orjson.JSONDecodeError:
+                raise ConfigError(f"{path} line {n}: not JSON") from None
+            if not isinstance(event, dict) or event.get("schema") != schema:
+                raise ConfigError(f"{path} line {n}: not a {schema} event (`newswire process --out` writes them)")
+            events.append(event)
+        return events
 
     if args.base_prefix and args.shadow_prefix:
         from newswire.kafkaio import collect
@@ -223,8 +242,8 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
         shadow_alerts = topic_events(args.shadow_prefix, "alerts")
     elif len(args.files) == 2:
         base, shadow = load(args.files[0]), load(args.files[1])
-        base_alerts = load(args.base_alerts) if args.base_alerts else []
-        shadow_alerts = load(args.shadow_alerts) if args.shadow_alerts else []
+        base_alerts = load(args.base_alerts, schemas.ALERT) if args.base_alerts else []
+        shadow_alerts = load(args.shadow_alerts, schemas.ALERT) if args.shadow_alerts else []
     else:
         raise ConfigError("give two enriched JSON-lines files, or --base-prefix and --shadow-prefix")
     d = diff(base, shadow, base_alerts, shadow_alerts)
@@ -290,8 +309,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("topic")
     s.add_argument("--follow", action="store_true")
     s.add_argument("--latest", action="store_true", help="start at the end instead of the beginning")
-    s.add_argument("--max", type=int, default=0)
-    s.add_argument("--idle", type=float, default=2.0, help="stop after this many idle seconds")
+    s.add_argument("--max", type=_at_least(0, int), default=0, help="stop after this many events (0: no limit)")
+    s.add_argument("--idle", type=_at_least(0.1, float), default=2.0, help="stop after this many idle seconds")
     s.set_defaults(func=cmd_tail)
 
     s = sub.add_parser("run", help="broker, topics, four workers, the sample corpus, a report")
@@ -348,6 +367,16 @@ class Terminated(SystemExit):
 def _terminate(signum: int, frame: object) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the clean-up short
     raise Terminated(128 + signum)
+
+
+def _at_least(low: float, kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type: a number of `kind` no smaller than `low` (argparse reports the rest)."""
+    def parse(text: str) -> Any:
+        value = kind(text)
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}")
+        return value
+    return parse
 
 
 def main(argv: Sequence[str] | None = None) -> int:
