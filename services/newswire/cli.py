@@ -47,7 +47,11 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
     from newswire.core import admin
 
     if args.action == "create":
-        for name, state in sorted(asyncio.run(admin.create_topics(settings)).items()):
+        states = asyncio.run(admin.create_topics(settings))
+        held, wanted = asyncio.run(admin.list_topics(settings)), admin.wanted_topics(settings)
+        for name, state in sorted(states.items()):
+            if state == "exists" and held.get(name, wanted[name]) != wanted[name]:  # not what this config expects
+                state += f" (with {held[name]} partitions, not the {wanted[name]} configured)"
             print(f"{state:8} {name}")
     else:
         for name, parts in asyncio.run(admin.list_topics(settings)).items():

@@ -65,3 +65,13 @@ def test_an_unreachable_broker_is_one_line_not_a_traceback(monkeypatch: pytest.M
     assert cli_main(["topics", "list"]) == 1
     err = capsys.readouterr().err
     assert "cannot reach the Kafka cluster at 127.0.0.1:1" in err and "Traceback" not in err
+
+
+def test_topics_create_says_when_an_existing_topic_has_other_partitions(
+        env: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "exists", and a stage then ran on fewer partitions than configured."""
+    monkeypatch.setenv("NEWSWIRE_PARTITIONS", str(env.partitions + 1))
+    assert cli_main(["topics", "create"]) == 0
+    out = capsys.readouterr().out
+    raw = Topics.for_prefix(env.topic_prefix).raw
+    assert f"exists (with {env.partitions} partitions, not the {env.partitions + 1} configured) {raw}" in out
