@@ -20,7 +20,11 @@ def ssl_context(settings: Settings) -> ssl.SSLContext | None:
     """A TLS context when the protocol needs one (CA file optional)."""
     if "SSL" not in settings.security_protocol:
         return None
-    return ssl.create_default_context(cafile=settings.ssl_cafile or None)
+    try:
+        return ssl.create_default_context(cafile=settings.ssl_cafile or None)
+    except FileNotFoundError:  # a traceback from deep inside the client before; checked here, not at start,
+        # so manifests can be validated on a machine without the cluster's CA mounted
+        raise ConfigError(f"NEWSWIRE_SSL_CAFILE {settings.ssl_cafile!r} is no file") from None
 
 
 def client_kwargs(settings: Settings) -> dict[str, Any]:

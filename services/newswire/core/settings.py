@@ -159,8 +159,7 @@ def _validate(s: Settings) -> None:
         raise ConfigError(f"NEWSWIRE_LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}")
     if not _TOPIC_PREFIX.fullmatch(s.topic_prefix):
         raise ConfigError("NEWSWIRE_TOPIC_PREFIX may hold only letters, digits, '.', '_' and '-' (Kafka's topic names)")
-    if s.ssl_cafile and not Path(s.ssl_cafile).is_file():
-        raise ConfigError(f"NEWSWIRE_SSL_CAFILE {s.ssl_cafile!r} is no file")
+
     if s.auto_offset_reset not in {"earliest", "latest"}:
         raise ConfigError("NEWSWIRE_AUTO_OFFSET_RESET must be 'earliest' or 'latest'")
     if s.batch_max < 1 or s.batch_wait_seconds < 0:
