@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
+from newswire.core.boundary import max_request_bytes
 from newswire.core.settings import STAGES, Settings, load_settings
 from newswire.core.topics import Topics, changelog_topics
 
@@ -193,6 +194,9 @@ def test_kafka_topics_match_the_settings_and_the_code(overlay: str) -> None:
         config = doc["spec"]["config"]
         assert all(isinstance(v, (str, int)) for v in config.values())
         assert config["cleanup.policy"] == ("compact" if name.endswith("-changelog") else "delete")
+        # whatever a worker may produce (a dead letter holds its input in base64): a record the broker refuses
+        # fails its delivery, and the worker exits before committing, then meets the same input again
+        assert int(config["max.message.bytes"]) >= max_request_bytes(settings), name
         if settings.replication > 1:
             assert 1 < int(config["min.insync.replicas"]) < settings.replication
     # The raw input is kept at least a week so a week can be replayed.
