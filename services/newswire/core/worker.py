@@ -65,6 +65,7 @@ class WorkerApp:
         self._after_delivery = getattr(self.stage, "after_delivery", None)
         self._state_writes: list[asyncio.Future[Any]] = []
         self._last_broker_ok = 0.0
+        self._lag_shown: set[tuple[str, str]] = set()
         self._track_state_writes()
         self._wire()
 
@@ -224,6 +225,7 @@ class WorkerApp:
         tps = [tp for tp in consumer.assignment() if tp.topic == self.stage.input_topic]
         if not tps:
             self._last_broker_ok = time.monotonic() if consumer.assignment() else self._last_broker_ok
+            self._lag_shown = show_lag(self.metrics.consumer_lag, self.stage_name, {}, self._lag_shown)
             return
         try:
             highwaters = await consumer.highwaters(*tps)
@@ -232,10 +234,9 @@ class WorkerApp:
             return
         self._last_broker_ok = time.monotonic()
         committed = getattr(consumer, "_committed_offset", {})
-        for tp in tps:
-            done = committed.get(tp) or 0
-            lag = max(0, (highwaters.get(tp) or 0) - done)
-            self.metrics.consumer_lag.labels(self.stage_name, tp.topic, str(tp.partition)).set(lag)
+        lags = {(tp.topic, str(tp.partition)): max(0, (highwaters.get(tp) or 0) - (committed.get(tp) or 0))
+                for tp in tps}
+        self._lag_shown = show_lag(self.metrics.consumer_lag, self.stage_name, lags, self._lag_shown)
 
     def run(self) -> None:
         """Run the worker until SIGTERM/SIGINT (Faust stops gracefully and commits)."""
@@ -248,6 +249,18 @@ class WorkerApp:
             logging_config=logging_config(self.settings, self.stage_name),
         )
         worker.execute_from_commandline()
+
+
+def show_lag(gauge: Any, stage: str, lags: dict[tuple[str, str], int],
+             shown: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Set the lag gauge of each (topic, partition) this worker holds, and drop those it no longer holds:
+    after a rebalance the old holder kept reporting its last value, and sums over pods counted it twice
+    (the lag alert fired until the pod restarted). Returns what is shown now."""
+    for topic, partition in shown - lags.keys():
+        gauge.remove(stage, topic, partition)
+    for (topic, partition), lag in lags.items():
+        gauge.labels(stage, topic, partition).set(lag)
+    return set(lags)
 
 
 def as_current_event(event: Any) -> None:
