@@ -101,3 +101,17 @@ def test_time_limit(boundary: Boundary) -> None:
     (dead,) = boundary.handle(msg(raw_bytes("slow")))
     assert time.monotonic() - started < 2
     assert orjson.loads(dead.value)["payload"]["reason"] == "StageTimeout"
+
+
+def test_a_replay_is_not_timed_from_its_original_ingest(boundary: Boundary) -> None:
+    """A replay keeps its original `ingested_at`: a week's backfill read as a week of latency and fired
+    the end-to-end latency alert."""
+    registry = boundary.metrics.registry
+
+    def timed() -> float:
+        return registry.get_sample_value("newswire_end_to_end_seconds_count", {"stage": "cleaner"}) or 0.0
+
+    boundary.handle(msg(raw_bytes("Hello world", replay=True)))
+    assert timed() == 0.0
+    boundary.handle(msg(raw_bytes("Hello world")))
+    assert timed() == 1.0

@@ -142,7 +142,7 @@ class Boundary:
             return [self.dead_letter(msg, _root(exc))]
         finally:
             self._labelled(self.metrics.processing_seconds, name).observe(time.perf_counter() - started)
-        self._observe(out, msg.headers)
+        self._observe(out, msg.headers, envelope.replay)
         return out
 
     def dead_letter(self, msg: Message, exc: BaseException, attempts: int = 1) -> Outgoing:
@@ -207,7 +207,9 @@ class Boundary:
         for (metric, value), n in counts.items():
             self._labelled(metric, self.stage.name, value).inc(n)
 
-    def _observe(self, out: list[Outgoing], headers: Headers) -> None:
+    def _observe(self, out: list[Outgoing], headers: Headers, replay: bool) -> None:
+        """Count the outputs; time the input from its ingest, unless it is a replay: it keeps its original
+        `ingested_at`, so a week's backfill read as a week of latency and fired the latency alert."""
         name = self.stage.name
         counts: dict[str, int] = {}
         for o in out:
@@ -215,7 +217,7 @@ class Boundary:
         for topic, n in counts.items():
             self._labelled(self.metrics.messages_out, name, topic).inc(n)
         ingested = header(headers, "ingested_at")
-        if ingested and out:
+        if ingested and out and not replay:
             try:
                 age = time.time() - parse_time(ingested).timestamp()
             except ValueError:
