@@ -37,7 +37,12 @@ async def create_topics(settings: Settings, extra: dict[str, int] | None = None)
         existing = set(await admin.list_topics())
         # the broker must accept what the producers are allowed to send (see kafkaio.producer)
         config = {"max.message.bytes": str(max_request_bytes(settings))}
-        missing = [NewTopic(name, n, settings.replication, topic_configs=config)
+        # a table's changelog keeps each key's latest value for as long as the table needs it: under the
+        # delete policy the alerter's "fired" marks went after the broker's retention (7 days by default),
+        # and a restart then alerted again on what it had alerted on
+        tables = changelog_topics(settings)
+        missing = [NewTopic(name, n, settings.replication,
+                            topic_configs=config | ({"cleanup.policy": "compact"} if name in tables else {}))
                    for name, n in wanted.items() if name not in existing]
         result = {name: "exists" for name in wanted if name in existing}
         for topic in missing:  # one by one: an "already exists" race must not hide the others
