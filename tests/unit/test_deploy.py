@@ -90,7 +90,9 @@ def test_dockerfile_is_multi_stage_on_a_pinned_slim_python_311() -> None:
 def test_runtime_stage_copies_the_venv_runs_as_non_root_and_starts_newswire() -> None:
     text = DOCKERFILE.read_text()
     build, runtime = stages(text)
-    assert any(w == "RUN" and re.search(r"\bpip install \.(\s|$)", a) for w, a in build)
+    # the project at the tests' versions of every dependency (the lock as constraints)
+    assert any(w == "RUN" and re.search(r"\bpip install --constraint requirements\.lock \.(\s|$)", a)
+               for w, a in build)
     assert ("COPY", "--from=build /opt/venv /opt/venv") in runtime
     assert not any(w == "RUN" and ("pip install" in a or "apt-get install" in a) for w, a in runtime)
     users = [a for w, a in runtime if w == "USER"]
@@ -116,7 +118,7 @@ def test_dockerfile_copies_only_paths_that_exist_and_are_not_ignored() -> None:
         assert (ROOT / src).exists(), f"COPY {src}: missing from the build context"
         assert src in kept or any(src.startswith(k + "/") for k in kept), f"COPY {src} is dockerignored"
     # What pip installs from must be in the context too.
-    assert {"pyproject.toml", "setup.py", "README.md", "services"} <= set(sources)
+    assert {"pyproject.toml", "setup.py", "README.md", "requirements.lock", "services"} <= set(sources)
 
 
 def test_dockerfile_env_names_real_settings_and_points_at_copied_files(monkeypatch: pytest.MonkeyPatch) -> None:
