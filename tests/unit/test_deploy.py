@@ -254,3 +254,12 @@ def test_every_deployed_command_parses_with_the_cli(compose: dict[str, Any]) -> 
         assert args.func is not None, argv
     with pytest.raises(SystemExit):
         parser.parse_args(["worker", "no-such-stage"])
+
+
+def test_the_root_dockerignore_has_the_dockerfile_s_rules() -> None:
+    """The legacy builder reads only the root .dockerignore: without it, the whole checkout (.venv, local
+    builds) was the context; the two files must not drift apart."""
+    def rules(path: Path) -> list[str]:
+        return [ln.strip() for ln in path.read_text().splitlines() if ln.strip() and not ln.startswith("#")]
+
+    assert rules(ROOT / ".dockerignore") == rules(DEPLOY / "Dockerfile.dockerignore")

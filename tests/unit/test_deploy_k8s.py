@@ -163,6 +163,8 @@ def test_scaled_objects_scale_each_worker_on_its_consumer_lag(overlay: str) -> N
         topic = getattr(topics, INPUT_TOPIC[stage])
         assert meta["topic"] == topic
         assert meta["bootstrapServers"] == settings.kafka_bootstrap
+        # KEDA's operator runs in its own namespace: a short service name resolves there, to nothing
+        assert ".svc" in meta["bootstrapServers"].split(":")[0], meta["bootstrapServers"]
         assert int(meta["lagThreshold"]) > 0
         assert meta["allowIdleConsumers"] == "false"
         assert meta["offsetResetPolicy"] == settings.auto_offset_reset
