@@ -242,3 +242,19 @@ def test_growth_section_times_each_step_and_reports_event_sizes() -> None:
     assert 0 < rows[-1]["event_kb_mean"] <= rows[-1]["event_kb_max"]
     assert result["stories_held"] >= 1
     assert "One story growing to 260 articles" in render({"growth": result})
+
+
+def test_a_new_stream_goes_on_from_the_last_article_the_one_before_gave() -> None:
+    """Each phase of the e2e section takes a new stream: it began at the next block of 1,000, days ahead of the
+    articles just sent, which the stories stage rightly took for wrong dates."""
+    import itertools
+
+    from newswire.bench.e2e import Articles
+
+    articles = Articles({"text": SOURCES, "html": SOURCES})
+    first = list(itertools.islice(articles.stream("text"), 5))
+    second = list(itertools.islice(articles.stream("text"), 3))
+    dates = [a["published_at"] for a in first + second]
+    assert dates == sorted(dates) and len({a["url"] for a in first + second}) == 8
+    again = list(itertools.islice(Articles({"text": SOURCES, "html": SOURCES}).stream("text"), 8))
+    assert [a["url"] for a in again] == [a["url"] for a in first + second]
