@@ -98,3 +98,14 @@ def test_metrics_port_blocks_are_picked_below_the_ephemeral_range(monkeypatch) -
         busy.bind(("0.0.0.0", base + 2))
         monkeypatch.setattr(random, "randrange", lambda span: (base - broker.FIXED_PORTS[0]) // 4)
         assert broker.free_port_block(4) == base + 4  # the block holding the busy port is skipped
+
+
+def test_every_setting_is_in_the_readme_configuration_table() -> None:
+    """Six settings were missing from the table, so a newcomer could not know they exist."""
+    from newswire.core.settings import PROJECT_ROOT, Settings
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Configuration"):readme.index("## Delivery guarantees")]
+    missing = [f"NEWSWIRE_{name.upper()}" for name in Settings.__dataclass_fields__
+               if f"`NEWSWIRE_{name.upper()}`" not in table]
+    assert not missing
