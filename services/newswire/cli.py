@@ -1,4 +1,4 @@
-"""The `newswire` command line: broker, topics, worker, ingest, process, tail, run, eval, train."""
+"""The `newswire` command line: broker, topics, worker, ingest, process, tail, run, replay, diff, eval, bench, train."""
 
 from __future__ import annotations
 
