@@ -116,7 +116,8 @@ class StoriesStage:
             # One page dated a year ahead moved the clock and expired every article held. A date ahead of the
             # arrival alone is believed once the clock has come near it (the bench publishes days within minutes)
             when, at = arrived or when, seen
-        assignment = self.index.add(extracted, event_time=when, arrival_time=arrived)
+        version = content_version(article.title, article.text)
+        assignment = self.index.add(extracted, event_time=when, arrival_time=arrived, version=version)
         # the window's clock: the latest event time or arrival seen (an undated article arrives
         # "now" while a dated archive page is years old: neither may expire the other at once)
         self._latest = max(self._latest, at, seen or self._latest)
@@ -126,10 +127,10 @@ class StoriesStage:
             self.index.expire(self._latest.isoformat().replace("+00:00", "Z"))
         aid = article.article_id
         story = assignment.story
-        version = f"{aid}/{content_version(article.title, article.text)}"  # an update of the article: new events
+        subject = f"{aid}/{version}"  # an update of the article (a new text): new events
         return [
-            Output(self.topics.enriched, aid, schemas.ENRICHED, version, aid, enriched_payload(extracted, assignment)),
-            Output(self.topics.stories, story.story_id, schemas.STORY, f"{story.story_id}/{version}", aid, story),
+            Output(self.topics.enriched, aid, schemas.ENRICHED, subject, aid, enriched_payload(extracted, assignment)),
+            Output(self.topics.stories, story.story_id, schemas.STORY, f"{story.story_id}/{subject}", aid, story),
         ]
 
 

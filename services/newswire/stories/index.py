@@ -270,25 +270,28 @@ class StoryIndex:
                 bonus[story] = min(MAX_CLAIM_BONUS, bonus[story] + CLAIM_BONUS)
         return bonus
 
-    def add(self, article: ExtractedArticle, *, event_time: str, arrival_time: str | None = None) -> StoryAssignment:
+    def add(self, article: ExtractedArticle, *, event_time: str, arrival_time: str | None = None,
+            version: str | None = None) -> StoryAssignment:
         """Place one article: its rewrite group, its story, and the story as it now stands.
 
         `arrival_time` (when it entered the pipeline) matters only to expiry: an article whose
-        event time is already old when it arrives is still held a full window after arrival."""
+        event time is already old when it arrives is still held a full window after arrival.
+        `version` is the article's content_version, when the caller has it already."""
         self._sync()
         clean = article.article
         aid = clean.article_id
+        version = version or content_version(clean.title, clean.text or "")
         rec = self._records.get(aid)
         if rec is None:
-            rec, sketch, near, copies = self._new_record(article, event_time, arrival_time)
+            rec, sketch, near, copies = self._new_record(article, event_time, arrival_time, version)
             self._write(aid, rec)  # the durable write first, then memory
             self._hold(aid, rec, sketch, fresh=True)
             if near:
                 self._absorb(aid, rec, near)
             if copies:
                 self._relabel_copies(aid, rec, copies)
-        elif self._is_update(rec, article, event_time, arrival_time):
-            rec = self._update(aid, article, event_time, arrival_time)
+        elif rec.get("h", version) != version and self._not_older(rec, event_time, arrival_time):
+            rec = self._update(aid, article, event_time, arrival_time, version)
         # a redelivery or replay gets the answer first given, even if a merge or a late original moved it since:
         # its enriched event keeps its id, so it must keep its content
         story_id, duplicate_of, similarity = rec.get("r") or (rec["s"], rec["d"], rec["ds"])
@@ -344,28 +347,26 @@ class StoryIndex:
         self._views.pop(story, None)  # rebuilt in arrival order at the story event
 
     @staticmethod
-    def _is_update(held: dict[str, Any], article: ExtractedArticle, event_time: str, arrival_time: str | None) -> bool:
-        """Whether a held article's id comes with another text than the one held, and no earlier than it
-        (records written before versions were kept have none, and stay as they are)."""
-        version = held.get("h")
-        if version is None or version == content_version(article.article.title, article.article.text or ""):
-            return False
+    def _not_older(held: dict[str, Any], event_time: str, arrival_time: str | None) -> bool:
+        """Whether another text of a held article came no earlier than the one held: an update, not a replay
+        of an older version (records written before versions were kept have none and stay as they are)."""
         return max(parse_epoch(event_time) or 0.0, parse_epoch(arrival_time) or 0.0) >= held["x"]
 
-    def _update(self, aid: str, article: ExtractedArticle, event_time: str, arrival_time: str | None) -> dict[str, Any]:
+    def _update(self, aid: str, article: ExtractedArticle, event_time: str, arrival_time: str | None,
+                version: str) -> dict[str, Any]:
         """A new version of a held article (same id, new text, not older than the one held): its content, times,
         claims and terms replace the old ones in its story, which it stays in (as its rewrite links stay).
         A redelivery of an older version is answered as a redelivery (a replay must not undo an update)."""
         full = self._full(aid)
         self._drop(aid, full)
-        content, sketch = self._content(article, event_time, arrival_time)
+        content, sketch = self._content(article, event_time, arrival_time, version)
         rec = {k: v for k, v in full.items() if k not in _CONTENT_KEYS} | content
         self._write(aid, rec)
         self._hold(aid, rec, sketch, fresh=True)
         return self._records[aid]
 
-    def _content(self, article: ExtractedArticle, event_time: str,
-                 arrival_time: str | None) -> tuple[dict[str, Any], np.ndarray]:
+    def _content(self, article: ExtractedArticle, event_time: str, arrival_time: str | None,
+                 version: str) -> tuple[dict[str, Any], np.ndarray]:
         """The record's fields that come from the article itself (see _CONTENT_KEYS), and its sketch."""
         clean = article.article
         text = clean.text or ""
@@ -380,18 +381,17 @@ class StoryIndex:
             "sp": bool(clean.spam.is_spam), "b": minhash.encode_sketch(sketch),
             "k": features.terms(clean.title, text),
             "c": claim_match.summarize(article.extraction.claims, text), "n": _top_entities(article),
-            "h": content_version(clean.title, text),
+            "h": version,
         }
         if arrival is not None and arrival > epoch:
             content["a"] = arrival
         return content, sketch
 
-    def _new_record(self, article: ExtractedArticle, event_time: str,
-                    arrival_time: str | None = None) -> tuple[dict[str, Any], np.ndarray, list[str],
-                                                              list[tuple[str, float]]]:
+    def _new_record(self, article: ExtractedArticle, event_time: str, arrival_time: str | None,
+                    version: str) -> tuple[dict[str, Any], np.ndarray, list[str], list[tuple[str, float]]]:
         """The article's record, its sketch, the stories it was scored against when it joined one, and the
         held copies it is the original of (it is older than their group's first article)."""
-        content, sketch = self._content(article, event_time, arrival_time)
+        content, sketch = self._content(article, event_time, arrival_time, version)
         epoch = content["e"]
         root, closest, sim, similar = self._duplicate(sketch)
         copies: list[tuple[str, float]] = []
