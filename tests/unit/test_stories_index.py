@@ -612,3 +612,22 @@ def test_an_updated_article_replaces_its_figures_in_its_story() -> None:
     restarted = StoryIndex(store)  # the update is what the store holds
     rebuilt = restarted.story(first.story_id, trigger="a1")
     assert sorted((c.value, c.article_ids) for c in rebuilt.claims) == [(22, ["a2"]), (40, ["a1"])]
+
+
+def test_an_older_version_ingested_again_does_not_undo_an_update() -> None:
+    """A re-sent older version arrives "now", after the update: by arrival it looked newer and put its
+    figures back. The versions' own fetch times say which is later."""
+    import dataclasses
+
+    def fetched(e: ExtractedArticle, when: str) -> ExtractedArticle:
+        return dataclasses.replace(e, article=dataclasses.replace(e.article, fetched_at=when))
+
+    index = StoryIndex({})
+    s22 = "The disaster agency said at least 22 people were killed in the past week."
+    s40 = "The disaster agency said at least 40 people were killed in the past week."
+    v1 = fetched(with_claims("a1", QUAKE_A, (s22, 22, "people", "week")), t(1))
+    v2 = fetched(with_claims("a1", QUAKE_A, (s40, 40, "people", "week")), t(3))
+    index.add(v1, event_time=t(1), arrival_time=t(1))
+    index.add(v2, event_time=t(1), arrival_time=t(3))
+    again = index.add(v1, event_time=t(1), arrival_time=t(5))  # ingested anew, later than the update
+    assert [c.value for c in again.story.claims] == [40]

@@ -67,7 +67,7 @@ _SLIM = ("e", "q", "s", "d", "g", "ds")
 _SLIM_IF_SET = ("m", "r", "h")
 """Record keys only some records have, held in memory too: stories absorbed ("m"), the first answer ("r"), the
 content version ("h", absent from records written before versions were kept)."""
-_CONTENT_KEYS = ("e", "t", "a", "u", "o", "ti", "p", "sp", "b", "k", "c", "n", "h")
+_CONTENT_KEYS = ("e", "t", "a", "u", "o", "ti", "p", "sp", "b", "k", "c", "n", "h", "f")
 """Record keys that come from the article's content and times; an update of the article replaces them."""
 _RECORD_KEYS = frozenset(("e", "t", "q", "s", "d", "g", "ds", "u", "o", "ti", "p", "sp", "b", "k", "c", "n"))
 
@@ -290,7 +290,7 @@ class StoryIndex:
                 self._absorb(aid, rec, near)
             if copies:
                 self._relabel_copies(aid, rec, copies)
-        elif rec.get("h", version) != version and self._not_older(rec, event_time, arrival_time):
+        elif rec.get("h", version) != version and self._newer(aid, rec, article, event_time, arrival_time):
             rec = self._update(aid, article, event_time, arrival_time, version)
         # a redelivery or replay gets the answer first given, even if a merge or a late original moved it since:
         # its enriched event keeps its id, so it must keep its content
@@ -346,10 +346,14 @@ class StoryIndex:
         self._views.pop(gone, None)
         self._views.pop(story, None)  # rebuilt in arrival order at the story event
 
-    @staticmethod
-    def _not_older(held: dict[str, Any], event_time: str, arrival_time: str | None) -> bool:
-        """Whether another text of a held article came no earlier than the one held: an update, not a replay
-        of an older version (records written before versions were kept have none and stay as they are)."""
+    def _newer(self, aid: str, held: dict[str, Any], article: ExtractedArticle, event_time: str,
+               arrival_time: str | None) -> bool:
+        """Whether another text of a held article is a later version than the one held (an update), not an
+        older one sent again. Both fetched: the later fetch (an older version ingested anew arrives "now" and
+        undid the update). Otherwise the later of event time and arrival (a replay keeps its arrival)."""
+        fetched, held_fetched = parse_epoch(article.article.fetched_at), self._full(aid).get("f")
+        if fetched is not None and held_fetched is not None and fetched != held_fetched:
+            return fetched > held_fetched
         return max(parse_epoch(event_time) or 0.0, parse_epoch(arrival_time) or 0.0) >= held["x"]
 
     def _update(self, aid: str, article: ExtractedArticle, event_time: str, arrival_time: str | None,
@@ -385,6 +389,9 @@ class StoryIndex:
         }
         if arrival is not None and arrival > epoch:
             content["a"] = arrival
+        fetched = parse_epoch(clean.fetched_at)
+        if fetched is not None:
+            content["f"] = fetched  # which of two versions is the later one (_newer)
         return content, sketch
 
     def _new_record(self, article: ExtractedArticle, event_time: str, arrival_time: str | None,
