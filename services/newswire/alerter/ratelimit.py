@@ -28,6 +28,10 @@ class RateLimiter:
         if limit.per_minute is None and limit.per_hour is None:
             return True
         sent = self._sent.setdefault(rule, deque())
+        if sent and now < sent[-1]:
+            # the alerter's "now" is each story's last_seen, which goes back and forth between stories: read
+            # an earlier one as the latest time seen, or the window restarted and a flood went through
+            now = sent[-1]
         while sent and sent[0] <= now - _HOUR:
             sent.popleft()
         if limit.per_hour is not None and len(sent) >= limit.per_hour:
