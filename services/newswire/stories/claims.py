@@ -197,6 +197,8 @@ class ClaimBook:
                     g.claim_ids.append(claim["i"])
                     if claim["s"]:
                         g.speakers[claim["s"]] = g.speakers.get(claim["s"], 0) + 1
+                    if time < g.time:  # the earliest report dates the figure, whatever arrived first
+                        g.time = time
                     self._stale[id(g)] = g
                     newest.append(g)
                     break
