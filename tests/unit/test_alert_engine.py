@@ -414,3 +414,21 @@ def test_breaking_on_a_story_first_seen_at_the_end_of_time() -> None:
     assert "2 outlets within 30 minutes" in alert.title
     assert AlertEngine(r, {}).evaluate(story(members, [], first="9999-12-31T23:59:59-05:00", last=end),
                                        replay=False, now=NOW) == []  # past year 9999 in UTC: unreadable
+
+
+def test_what_an_absorbed_story_alerted_on_does_not_page_again_in_the_story_that_absorbed_it() -> None:
+    """A one-article story paged on its figure; once a grown story absorbed it (merged_from), the same figure
+    of the same article paged again under the new story id."""
+    import dataclasses
+
+    r = rules({"name": "mass", "type": "figure_threshold", "kinds": ["casualties"], "threshold": 100},
+              {"name": "watch", "type": "watchlist", "keywords": ["Kursk"]})
+    engine = AlertEngine(r, {})
+    big = claim("k_big", origins=1, value=1000.0, articles=["a1"])
+    lone = story([member(1, "voa")], [big], sid="s_lone")
+    assert {a.rule for a in engine.evaluate(lone, replay=False, now=NOW)} == {"mass", "watch"}
+    grown = dataclasses.replace(story([member(0, "ap"), member(1, "voa")], [big], sid="s_grown"),
+                                merged_from=["s_lone"])
+    assert engine.evaluate(grown, replay=False, now=NOW) == []
+    other = story([member(2, "afp")], [claim("k_other", origins=1, value=5000.0, articles=["a2"])], sid="s_new")
+    assert {a.rule for a in engine.evaluate(other, replay=False, now=NOW)} == {"mass", "watch"}  # others still page

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 import orjson
 
-from newswire.alerter.matchers import Match, match, outlet
+from newswire.alerter.matchers import Match, figure_key, match, outlet
 from newswire.alerter.ratelimit import RateLimiter
 from newswire.alerter.rules import Rule, RuleSet
 from newswire.core.ids import alert_id
@@ -38,6 +38,8 @@ class AlertEngine:
         if replay:
             return []
         now = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
+        for gone in story.merged_from:
+            self._carry_marks(gone, story)
         alerts: list[Alert] = []
         for rule in self.rules:
             if rule.STORY_LEVEL and not rule.updates and alert_id(rule.name, story.story_id) in self.fired:
@@ -47,6 +49,19 @@ class AlertEngine:
                 if alert is not None:
                     alerts.append(alert)
         return alerts
+
+    def _carry_marks(self, gone: str, story: Story) -> None:
+        """What was alerted on an absorbed story counts as alerted on the story that absorbed it: its
+        one article's figure paged again under the new story id. Marks are keyed by digests, so every key
+        a rule can give this story (claims, figures, conflicts, members, the story itself) is tried."""
+        keys = {"", *(a.article_id for a in story.articles), *(x.key for x in story.conflicts)}
+        for c in story.claims:
+            keys.update((c.key, figure_key(c)))
+        for rule in self.rules:
+            for key in keys:
+                mark = self.fired.get(alert_id(rule.name, gone, key))
+                if mark is not None:
+                    self.fired.setdefault(alert_id(rule.name, story.story_id, key), mark)
 
     def _decide(self, rule: Rule, story: Story, m: Match, now: datetime) -> Alert | None:
         aid = alert_id(rule.name, story.story_id, m.claim_key)
