@@ -48,11 +48,7 @@ def test_sigterm_stops_the_broker_and_workers_run_started(tmp_path: Path) -> Non
         _, alive = psutil.wait_procs(children, timeout=15)
         assert not alive, f"left running after SIGTERM: {[' '.join(p.cmdline()) for p in alive]}"
     finally:
-        if run.poll() is None:
-            run.kill()
-        for child in children:
-            if child.is_running():
-                child.kill()
+        _kill_left(run, children)
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="child processes are found through /proc")
@@ -86,8 +82,13 @@ def test_run_reports_a_dead_lettered_article_and_fails_when_a_worker_dies(tmp_pa
         _, alive = psutil.wait_procs(children, timeout=15)
         assert not alive or alive == [stories]
     finally:
-        if run.poll() is None:
-            run.kill()
-        for child in children:
-            if child.is_running():
-                child.kill()
+        _kill_left(run, children)
+
+
+def _kill_left(run: subprocess.Popen[str], children: list[psutil.Process]) -> None:
+    """Whatever a failed test left running: the run command and its broker and workers."""
+    if run.poll() is None:
+        run.kill()
+    for child in children:
+        if child.is_running():
+            child.kill()
