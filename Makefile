@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test test-unit test-integration bench lint eval image clean
+.PHONY: setup run test test-unit test-integration bench lint eval image clean schemas-lock
 
 # The package is installed editable, with the modules services/newswire/native.py lists compiled
 # by mypyc beside their sources (setup.py, about a minute). Editing any extractor or cleaner module
@@ -50,6 +50,9 @@ bench: setup
 lint: setup
 	$(BIN)/ruff check services tests
 	$(BIN)/mypy
+
+schemas-lock: setup  # record additive schema changes in schemas/contract.lock.json (refuses breaking ones)
+	$(BIN)/python -m newswire.core.contract --lock
 
 image:
 	docker build -f deploy/Dockerfile -t newswire:dev .
