@@ -89,3 +89,43 @@ def test_not_yet_confirmed_and_believed_to_are_hedges() -> None:
     assert hd.inline_hedges("The group alleges 1,000 died, though this has not been confirmed.")
     assert hd.inline_hedges("Some 300 people are believed to have died.")
     assert not hd.inline_hedges("Police said 4 people were arrested.")
+
+
+def test_wire_verification_phrasings_are_notes_and_hedges() -> None:
+    """Reuters, AP and BBC word their verification notes many ways: "could not immediately be verified", "was
+    not able to verify", "It was not possible to independently verify", "cannot", "couldn't", "neither/none of".
+    Each is a note that hedges the claim before it, and inline it hedges its own sentence."""
+    notes = [
+        "It was not possible to independently verify the figure.",
+        "Reuters was not able to verify the figure.",
+        "There was no independent confirmation of the toll.",
+        "The figure could not immediately be verified.",
+        "The figure could not be immediately verified.",
+        "The BBC has not been able to verify the figure.",
+        "None of the figures could be independently verified.",
+        "Neither figure could be independently verified.",
+        "The figures are impossible to verify independently.",
+        "The figure cannot be independently verified.",
+        "The figure couldn't be verified.",
+        "Reuters could not immediately verify the figure.",
+    ]
+    for note in notes:
+        assert hd.is_verification_note(note, False), note
+        assert hd.inline_hedges(note), note
+        assert any(h in note.lower() for h in hd.NOTE_HINTS), note
+        ex = extract(article("Officials said 300 people died. " + note))
+        assert [c.hedged for c in ex.claims] == [True], note
+    for plain in ("Officials confirmed 300 people died.", "The army said it had verified accounts of 30 deaths.",
+                  "Neither side commented on the 300 deaths.", "It was possible to verify the figure."):
+        assert not hd.inline_hedges(plain), plain
+        assert not hd.is_verification_note(plain, False), plain
+
+
+def test_claims_made_without_evidence_are_hedged() -> None:
+    """AP style: "claimed, without evidence, that ...": the outlet marks the claim as unsupported."""
+    for t in ("The agency said 25 people were killed, without providing evidence.",
+              "Trump claimed, without evidence, that 3 million votes were illegal.",
+              "He offered no evidence for the 3 million figure."):
+        assert hd.inline_hedges(t), t
+        assert extract(article(t)).claims[0].hedged, t
+    assert not hd.inline_hedges("Police found evidence of 3 break-ins.")

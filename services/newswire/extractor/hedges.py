@@ -11,19 +11,38 @@ import re
 
 from newswire.extractor.numbers import scan_pattern, word_spans
 
+# How wire copy says a figure was not verified, shared by inline hedges and verification notes: "could not
+# (immediately) be (independently) verified", "cannot"/"couldn't", "was not able to verify", "it was not possible
+# to independently confirm", "impossible to verify", "no independent confirmation", "neither/none ... could be
+# verified". Lower-case, every alternative starts and ends with a letter (see _INLINE_SCAN).
+_ADV = r"(?:(?:independently|immediately|yet|readily|officially)[ ]){0,2}"
+_VERIFY_TO = r"(?:verify|confirm|corroborate)"
+_VERIFY_ED = r"(?:verif(?:y|ied)|confirm(?:ed)?|corroborat(?:e|ed))"
+_UNVERIFIED = (
+    r"(?:(?:could|can|did|does|do|was|were|is|are|has|have|had)(?:[ ]not|n['\u2019]t)|cannot)[ ]" + _ADV
+    + r"(?:be(?:en)?[ ])?" + _ADV
+    + _VERIFY_ED
+    + r"|not[ ](?:been[ ])?independently[ ](?:verified|confirmed)"
+    r"|(?:unable|not[ ](?:been[ ])?able)[ ]to[ ]" + _ADV + _VERIFY_TO
+    + r"|(?:not[ ](?:immediately[ ])?possible|impossible)[ ]to[ ]" + _ADV + _VERIFY_TO
+    + r"|no[ ](?:independent|immediate)[ ](?:confirmation|verification|corroboration)"
+    r"|(?:neither|none)[ ](?:[\w'\u2019-]+[ ]){0,4}?(?:could|can|has|have|was|were)[ ](?:be(?:en)?[ ])?" + _ADV
+    + r"(?:verified|confirmed|corroborated)"
+    r"|remains?[ ]unverified|unverified|unconfirmed|uncorroborated"
+)
 _INLINE = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|supposedly|ostensibly|unverified|unconfirmed|uncorroborated"
-    r"|rumou?red|claim(?:ed|s|ing)?(?=[ ]+(?:to|that)\b)|(?:could|can|did|was|were)[ ]not[ ](?:be[ ])?"
-    r"(?:independently[ ])?(?:verif(?:y|ied)|confirm(?:ed)?|corroborat(?:e|ed))|not[ ](?:been[ ])?independently"
-    r"[ ](?:verified|confirmed)|unable[ ]to[ ](?:independently[ ])?(?:verify|confirm)|remains?[ ]unverified"
+    r"\b(?:reportedly|allegedly|purportedly|supposedly|ostensibly|" + _UNVERIFIED
+    + r"|rumou?red|claim(?:ed|s|ing)?(?=[ ]+(?:to|that)\b)"
     r"|citing[ ](?:an?[ ])?(?:anonymous|unnamed|unidentified)[ ](?:sources?|officials?|people|persons?)"
     r"|(?<!citing[ ])(?:anonymous|unnamed|unidentified)[ ](?:sources?|officials?|people|persons?)"
     r"|people[ ]familiar[ ]with[ ]the[ ]matter|on[ ]condition[ ]of[ ]anonymity"
     r"|according[ ]to[ ](?:anonymous|unnamed|unidentified)?[ ]?sources|sources[ ](?:said|say|told)"
     r"|(?:had|have|has|there[ ](?:are|were|have[ ]been))[ ](?:\w+[ ])?reports[ ]that|is[ ]said[ ]to"
     r"|are[ ]said[ ]to|was[ ]said[ ]to|were[ ]said[ ]to|it[ ]is[ ]claimed|speculat(?:ed|ion)"
-    r"|(?:has|have|had)[ ]not[ ](?:yet[ ])?been[ ](?:independently[ ])?(?:verified|confirmed|corroborated)"
     r"|(?:is|are|was|were)[ ](?:believed|thought)[ ]to[ ](?:have|be)"
+    # a claim the outlet marks as unsupported (AP: "claimed, without evidence, that")
+    r"|without[ ](?:(?:providing|offering|giving|presenting|citing|showing|producing)[ ])?(?:any[ ])?evidence"
+    r"|(?:provided|offered|gave|presented|cited|showed|produced)[ ]no[ ](?:\w+[ ])?evidence"
     # German: "angeblich", "nicht unabhängig überprüft", "Berichten zufolge"
     r"|angeblich|mutmaßlich|unbestätigt|nicht[ ](?:unabhängig[ ])?(?:über)?(?:prüf|bestätig)\w*"
     r"|berichten[ ]zufolge)\b",
@@ -32,10 +51,7 @@ _INLINE = re.compile(
 # every inline hedge starts and ends with a letter: the faster scan finds the same ones (numbers.word_spans)
 _INLINE_SCAN = re.compile(scan_pattern(_INLINE.pattern))
 _VERIFICATION = re.compile(
-    r"\b(?:could|can|did|was|were|has|have)[ ]not[ ](?:be(?:en)?[ ])?(?:independently[ ])?(?:verif|confirm|corroborat)"
-    r"|\bunverified\b|\bunconfirmed\b|\bunable[ ]to[ ](?:independently[ ])?(?:verify|confirm)\b"
-    r"|\bnot[ ](?:been[ ])?independently[ ](?:verified|confirmed)\b"
-    r"|\bnicht[ ](?:unabhängig[ ])?(?:über)?(?:prüf|bestätig)",
+    r"\b(?:" + _UNVERIFIED + r")\b|\bnicht[ ](?:unabhängig[ ])?(?:über)?(?:prüf|bestätig)",
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_]+")  # letters of any script: "überprüfen" is one word
@@ -43,6 +59,8 @@ _NOTE_STOP = frozenset(
     """the these those this that could not be been verify verified verification confirm confirmed
     independently remain remains unverified unconfirmed however was were is are has have can did
     unable to a an of for and its it their by able corroborate corroborated immediately
+    possible impossible neither none there independent confirmation verification corroboration yet readily
+    officially cannot couldn
     das die der dem den des sich nicht zunächst dazu ließ lässt ließen konnte konnten kann bisher noch
     unabhängig überprüfen überprüft bestätigen bestätigt""".split()
 )
@@ -52,7 +70,7 @@ _MAX_NOTE_WORDS = 16
 # every inline hedge contains one of these ("unverified" contains "verif": no need to list both)
 _HINTS = ("report", "alleg", "purport", "suppos", "ostensib", "rumo", "claim", "verif", "confirm", "corrobor", "citing",
           "source", "said to", "specul", "anonym", "unnamed", "unidentified", "familiar with", "angeblich",
-          "mutmaßlich", "prüf", "bestätig", "zufolge", "believed to", "thought to")
+          "mutmaßlich", "prüf", "bestätig", "zufolge", "believed to", "thought to", "evidence")
 
 
 HINTS = _HINTS  # every inline hedge contains one of these: a screen (see screen.Spots)
