@@ -732,3 +732,19 @@ def test_an_aside_between_dashes_reads_like_one_between_commas() -> None:
     for tokenised in ("The 17 - year - old student said she was relieved.", "T - Mobile said it would carry it."):
         assert dash_asides_as_commas(tokenised) == tokenised  # hyphens, not asides
 
+
+
+def test_a_us_lawmakers_party_and_state_after_the_name_is_not_the_speaker() -> None:
+    """AP style "Sen. Jane Doe, D-Mass., said": the party-state designation is no one; the senator speaks."""
+    for t, who in (("Sen. Jane Doe, D-Mass., said the bill would cost $40 billion.", "Jane Doe"),
+                   ("Rep. Alexandria Ocasio-Cortez, D-N.Y., said 40 people.", "Alexandria Ocasio-Cortez"),
+                   ("Sen. Lindsey Graham, R-S.C., told reporters 40 people were hurt.", "Lindsey Graham"),
+                   ("Sen. Bernie Sanders, I-Vt., said 5 bills passed.", "Bernie Sanders"),
+                   ("Rep. John Smith, R-South Carolina, said 5 bills passed.", "John Smith")):
+        att = Attributor(t, mentions(t))
+        s = split_sentences(t)[0]
+        sp = att.local(s.start, s.end)
+        assert sp is not None and sp.name == who, t
+        assert t[sp.start:sp.end] == who and sp.role in ("senator", "representative"), t
+    t = "Sen. Jane Doe, D-Mass., who chairs the committee, said 30 senators agreed."
+    assert speakers(t)[0][1] == "Jane Doe"

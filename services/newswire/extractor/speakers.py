@@ -237,8 +237,10 @@ _SUBJECT_WORDS = gz.ROLE_WORDS | {"the", "a", "an"}
 _PARTICIPLE_ASIDE = re.compile(r"\s*(?:speaking|citing|writing|talking|pointing|referring|responding|asked)\b")
 """An aside of a participle between the subject and its verb ("Officials, speaking on condition of anonymity,
 said", "The company, citing weak demand, said")."""
-_POSTNOMINAL = re.compile(r"\s*(?:[A-Z]{2,4}|(?:[A-Z][a-z]?\.){2,3}|Jr\.?|Sr\.?|Ph\.?\s?D\.?|Esq\.?|I{2,3}|IV)\s*")
-"""Letters after a name between commas ("Carol Keehan, DC, said", "William Hurlbut, M.D., said"): no subject."""
+_POSTNOMINAL = re.compile(r"\s*(?:[A-Z]{2,4}|(?:[A-Z][a-z]?\.){2,3}|Jr\.?|Sr\.?|Ph\.?\s?D\.?|Esq\.?|I{2,3}|IV"
+                          r"|[DRI]-[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)\s*")
+"""Letters after a name between commas ("Carol Keehan, DC, said", "William Hurlbut, M.D., said") and a US
+lawmaker's party and state ("Sen. Jane Doe, D-Mass., said", "R-S.C.", "I-Vt."): no subject."""
 _ASIDE = re.compile(r"\s*(?:however|though|meanwhile|too|also|instead|in turn|in response"
                     r"|for (?:its|their|his|her) part|in (?:a|an|his|her|their|its)(?: [a-z-]+)? (?:statement|address"
                     r"|interview|speech|email|e-mail|letter|post|tweet|video|briefing|release)"
@@ -887,14 +889,21 @@ class Attributor:
             # is the phrase before it ("a film, which told her story": a thing in its own clause, no)
             rel_end = last.start()
             prev = delims.back(k + 1)
+            pk = k + 1
             if prev is not None and prev.group() == "," and not text[prev.end():rel_end].strip():
                 rel_end = prev.start()
-                prev = delims.back(k + 2)
+                pk += 1
+                prev = delims.back(pk)
+            if prev is not None and prev.group() == "," and _POSTNOMINAL.fullmatch(text, prev.end(), rel_end) \
+                    and self._person_ends_at(prev.start()):  # "Sen. Jane Doe, D-Mass., who chairs ...": the senator
+                rel_end = prev.start()
+                pk += 1
+                prev = delims.back(pk)
             if prev is not None and prev.group() == "," and (_DESCRIPTION.match(text, prev.end(), rel_end)
                                                              or _has_role_head(text[prev.end():rel_end])):
                 # "Bob Currie, 66, a resident of Panor Condominiums which overlooks the bank, said": the person
                 # the description is of, not a name inside it
-                j, before = k + 1, prev
+                j, before = pk, prev
                 while (nxt := delims.back(j + 1)) is not None and nxt.group() == "," \
                         and not _WORD.search(text, nxt.end(), before.start()):  # ", 66,"
                     j, before = j + 1, nxt
