@@ -748,3 +748,29 @@ def test_a_us_lawmakers_party_and_state_after_the_name_is_not_the_speaker() -> N
         assert t[sp.start:sp.end] == who and sp.role in ("senator", "representative"), t
     t = "Sen. Jane Doe, D-Mass., who chairs the committee, said 30 senators agreed."
     assert speakers(t)[0][1] == "Jane Doe"
+
+
+def test_a_spokesman_lawyer_or_relative_of_a_person_speaks_not_the_person() -> None:
+    """"A lawyer for Jane Miller said" is the lawyer speaking: naming Miller (with the role "lawyer") put words in
+    her mouth. The description is the speaker, its offsets its words; a person who holds the title ("Secretary
+    of State Mike Pompeo", "President of France Emmanuel Macron") still speaks for themself."""
+    cases = (
+        ("A spokesman for Senator John Smith said 40 staff had left.", "spokesman for Senator John Smith"),
+        ("A lawyer for Jane Miller said she was owed $2 million.", "lawyer for Jane Miller"),
+        ("Lawyers for Jane Miller said she was owed $2 million.", "Lawyers for Jane Miller"),
+        ("Jane Miller's lawyer said she was owed $2 million.", "Jane Miller's lawyer"),
+        ("The wife of John Smith said he had lost $2 million.", "wife of John Smith"),
+        ("An aide to President Joe Biden said 40 staff had left.", "aide to President Joe Biden"),
+        ("People close to John Smith said he had lost $2 million.", "People close to John Smith"),
+    )
+    for t, name in cases:
+        att = Attributor(t, mentions(t))
+        s = split_sentences(t)[0]
+        sp = att.local(s.start, s.end)
+        assert sp is not None and sp.name == name and t[sp.start:sp.end] == name, (t, sp)
+    for t, who in (("Secretary of State Mike Pompeo said 40 diplomats left.", "Mike Pompeo"),
+                   ("President of France Emmanuel Macron said 40 people died.", "Emmanuel Macron"),
+                   ("Kremlin spokesman Dmitry Peskov said 40 people were detained.", "Dmitry Peskov"),
+                   ("Putin's spokesman Dmitry Peskov said 40 people were detained.", "Dmitry Peskov"),
+                   ("A spokeswoman for the Interior Ministry, Anna Petrova, said 30 people died.", "Anna Petrova")):
+        assert speakers(t)[0][1] == who, t

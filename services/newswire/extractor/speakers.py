@@ -189,6 +189,20 @@ _GENERIC_ORG = re.compile(
     r"office|committee|council|party|club|network|newspaper|paper|union|university|court|commission)$",
     re.I,
 )
+_ON_BEHALF = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen lawyer lawyers attorney attorneys counsel
+    aide aides adviser advisers advisor advisors representative representatives publicist agent agents family
+    families relative relatives friend friends wife husband widow widower mother father son daughter brother sister
+    parents children colleague colleagues neighbor neighbors neighbour neighbours supporter supporters ally allies
+    critic critics opponent opponents associate associates office campaign team staff assistant assistants people
+    administration government company""".split())
+"""Who speaks for or about a person named after "for"/"of"/"to" or before "'s" ("a lawyer for Jane Miller", "the
+wife of John Smith", "Smith's office"): the speaker, not the person."""
+_ON_BEHALF_PREPS = frozenset({"for", "of", "to", "representing"})
+_ON_BEHALF_MID = frozenset({"the", "late"}) | gz.ROLE_WORDS | {t.rstrip(".") for t in gz.TITLES} | gz.TITLES
+"""Lower-case words that may stand between the preposition and the name, as the person's own title ("a spokesman
+for Senator John Smith", "the widow of the late John Smith")."""
+_POSSESSED = re.compile(r"(?:'s|\u2019s|'|\u2019)\s+(?:[a-z-]+\s+){0,3}([a-z-]+)")
 _PRESS_WORDS = frozenset(
     """times post news journal herald tribune gazette telegraph guardian chronicle courier observer express mail
     independent star sun inquirer register daily weekly bulletin ledger standard reporter press""".split())
@@ -711,6 +725,13 @@ class Attributor:
                 role_text = None
         if persons:
             m = persons[-1]
+            head = self._speaks_for(start, end, m)
+            if head is not None:  # "a lawyer for Jane Miller said": the lawyer, not Miller
+                name = _LEAD_DET.sub("", subj)
+                sp = Speaker(name=name, role=head if head in gz.ROLE_HEADS else None, org=None,
+                             start=end - len(name), end=end)
+                self._group_candidate = sp
+                return sp
             person = self.registry.person(m.name, m.start) or Person(m.name, m.role, m.org)
             role = person.role or m.role or role_text or _role_between(text, start, m.start)
             org = person.org or m.org or org_text or (orgs[0].name if orgs and orgs[0].start < m.start else None)
@@ -756,6 +777,26 @@ class Attributor:
         sp = Speaker(name=name, role=None, org=orgs[-1].name if orgs else None, start=start, end=end)
         self._group_candidate = sp  # "they said" will mean it once heard() confirms the sentence is its
         return sp
+
+    def _speaks_for(self, start: int, end: int, m: Mention) -> str | None:
+        """The head of a subject text[start:end] that names person `m` only as whom it speaks for or about: "a
+        spokesman for Senator John Smith", "the wife of John Smith", "people close to Smith" (the head before
+        "for"/"of"/"to", only the person's title between), or "Jane Miller's lawyer" (the head after "'s")."""
+        text = self.text
+        if m.end < end:
+            after = _POSSESSED.fullmatch(text, m.end, end)
+            return after.group(1) if after is not None and after.group(1) in _ON_BEHALF else None
+        words = text[start:m.start].split()
+        i = len(words) - 1
+        while i >= 0 and (words[i][0].isupper() or words[i].lower() in _ON_BEHALF_MID) \
+                and words[i].lower() not in _ON_BEHALF_PREPS:
+            i -= 1  # the person's own title: "Senator", "President", "the late"
+        if i < 1 or words[i].lower() not in _ON_BEHALF_PREPS:
+            return None
+        if words[i] == "to" and words[i - 1].lower() == "close":
+            i -= 1  # "people close to"
+        head = words[i - 1].lower()
+        return head if head in _ON_BEHALF else None
 
     def _subject_like(self, m: Mention) -> bool:
         """Whether a name opens its clause (only capitalised, role or determiner words before it back to
