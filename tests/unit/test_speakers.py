@@ -774,3 +774,10 @@ def test_a_spokesman_lawyer_or_relative_of_a_person_speaks_not_the_person() -> N
                    ("Putin's spokesman Dmitry Peskov said 40 people were detained.", "Dmitry Peskov"),
                    ("A spokeswoman for the Interior Ministry, Anna Petrova, said 30 people died.", "Anna Petrova")):
         assert speakers(t)[0][1] == who, t
+
+
+def test_a_surname_with_particles_used_alone_is_the_person_named_in_full() -> None:
+    t = ("Maria de la Cruz, the mayor, said 30 homes were destroyed. De la Cruz said 20 more were damaged. "
+         "European Commission President Ursula von der Leyen said 40 states agreed. Von der Leyen said 3 objected.")
+    assert [who for _, who in speakers(t)] == ["Maria de la Cruz", "Maria de la Cruz", "Ursula von der Leyen",
+                                              "Ursula von der Leyen"]

@@ -27,17 +27,22 @@ _TOKEN = (
 )
 _FOR_HEADS = ("Council Institute Institutes Committee Center Centre Centers Centres Commission Conference Office "
               "Bureau Agency Society Association Foundation Alliance Coalition Campaign Fund Federation League "
-              "Organization Organisation Board Forum Network Partnership Project Trust Force Tribunal").split()
+              "Organization Organisation Board Forum Network Partnership Project Trust Force Tribunal Observatory "
+              "Movement Physicians Front").split()
 _ON_HEADS = "Council Committee Commission Conference Institute Institutes Panel Forum Force Board Tribunal".split()
+_TO_HEADS = "Committee Campaign".split()
 _ON_FOR = ("(?:for(?:" + "|".join(f"(?<={h} for)" for h in _FOR_HEADS) + ")|on(?:"
-           + "|".join(f"(?<={h} on)" for h in _ON_HEADS) + r"))(?:[ ]the)?(?=[ ](?!(?:Monday|Tuesday|Wednesday"
+           + "|".join(f"(?<={h} on)" for h in _ON_HEADS) + ")|to(?:" + "|".join(f"(?<={h} to)" for h in _TO_HEADS)
+           + r"))(?:[ ]the)?(?=[ ](?!(?:Monday|Tuesday|Wednesday"
            r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
            r"|November|December)\b))")
-"""An organisation's "for"/"on" joins a name only after a word that heads such names ("Center for Environmental
-Politics", "Council on Foreign Relations"), never before a day or month; elsewhere it ends one ("Trump on Monday",
-"the CNN Center on Tuesday")."""
+"""An organisation's "for"/"on"/"to" joins a name only after a word that heads such names ("Center for Environmental
+Politics", "Syrian Observatory for Human Rights", "Council on Foreign Relations", "Committee to Protect Journalists"),
+never before a day or month; elsewhere it ends one ("Trump on Monday", "the CNN Center on Tuesday")."""
 # the lookbehinds of _ON_FOR run only once " for"/" on" has matched: every other word boundary costs as before
-_SPAN = re.compile(_TOKEN + r"(?:(?:[ ](?:of(?:[ ]the)?|de|del|da|bin|al|von|van|der|la|le|" + _ON_FOR + r")[ ]|[ ])"
+# a name's particles, also in pairs ("Maria de la Cruz", "Ursula von der Leyen", "Juan de los Santos")
+_SPAN = re.compile(_TOKEN + r"(?:(?:[ ](?:of(?:[ ]the)?|de(?:[ ]la|[ ]las|[ ]los)?|del|da|bin|al|von(?:[ ]der)?"
+                   r"|van(?:[ ]der|[ ]den|[ ]de)?|der|la|le|" + _ON_FOR + r")[ ]|[ ])"
                    + _TOKEN + r")*")
 _AND_MORE = re.compile(r"[ ]and[ ]" + _TOKEN + r"(?:[ ]" + _TOKEN + r")*")
 """The words after "and" that end a name with "on"/"for" in it ("Centers for Disease Control and Prevention")."""
@@ -169,7 +174,7 @@ def _mention_uncached(toks: list[str], offs: list[int]) -> list[Mention]:
             left[-1] = left[-1]._replace(org=right[0].name)  # where the person works
         return left + right
     if len(toks) >= 3 and toks[1] == "of" and any(w in gz.ORG_WORDS for w in toks[0].lower().split("-")) \
-            or "on" in toks or "for" in toks:  # "Department of Justice", "National Institute on Drug Abuse"
+            or "on" in toks or "for" in toks or "to" in toks:  # "Department of Justice", "Institute on Drug Abuse"
         return [Mention(whole, "ORG", offs[0], offs[-1] + len(toks[-1]))]
     if gz.is_org(whole) and (last in gz.ORG_WORDS or gz.is_org(toks[-1])) or gz.is_place(whole):
         org_or_place = "ORG" if gz.is_org(whole) and not gz.is_place(whole) else "GPE"

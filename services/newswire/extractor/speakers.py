@@ -280,6 +280,10 @@ class Person:
     gender: str | None = None  # genders.FEMALE / MALE, or unknown
 
 
+_PARTICLES = frozenset("de del da di du dos la le von van der den bin al".split())
+"""Words opening a surname ("de la Cruz", "von der Leyen"), capitalised when the surname is used alone."""
+
+
 class Registry:
     """People and organisations named in one article, for short-name and pronoun resolution."""
 
@@ -297,6 +301,10 @@ class Registry:
                 continue
             toks = m.name.split()
             person = self.person(m.name, m.start) if len(toks) == 1 else self.by_name.get(m.name)
+            if person is None and len(toks) >= 2 and toks[0].lower() in _PARTICLES:
+                full = self.person(m.name, m.start)  # "De la Cruz" after "Maria de la Cruz": her surname
+                if full is not None and full.name.lower().endswith(" " + m.name.lower()):
+                    person = full
             if person is None:
                 role, org = m.role, m.org
                 if role is None:
