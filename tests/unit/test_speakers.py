@@ -781,3 +781,20 @@ def test_a_surname_with_particles_used_alone_is_the_person_named_in_full() -> No
          "European Commission President Ursula von der Leyen said 40 states agreed. Von der Leyen said 3 objected.")
     assert [who for _, who in speakers(t)] == ["Maria de la Cruz", "Maria de la Cruz", "Ursula von der Leyen",
                                               "Ursula von der Leyen"]
+
+
+def test_a_described_speakers_offsets_cover_its_name_not_the_article_before_it() -> None:
+    """The speaker's offsets are where its name stands: "ministry" in "The ministry said", not "The ministry"."""
+    t = ("Gov. Eric Holcomb spoke. The Indianapolis Star reported it. The UN said 200 people were killed. "
+         "A spokesperson for the Health Ministry said 1,200 people had been infected. The governor said 5 died. "
+         "The newspaper reported that 4 died. The statement said 3 died. But the ministry said 6 were hurt.")
+    att = Attributor(t, mentions(t))
+    names = []
+    for s in split_sentences(t):
+        sp = att.local(s.start, s.end)
+        att.heard(sp, s.start)
+        if sp is not None:
+            assert t[sp.start:sp.end] == sp.name, (sp, t[sp.start:sp.end])
+            names.append(sp.name)
+    assert names == ["Indianapolis Star", "UN", "spokesperson for the Health Ministry", "governor", "newspaper",
+                     "statement", "ministry"]

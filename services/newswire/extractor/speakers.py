@@ -752,14 +752,16 @@ class Attributor:
             return None
         if _DOCUMENT.match(subj) and self.last_group is not None:
             # "the statement said": the document as written, from the organisation that spoke last
-            return Speaker(name=_LEAD_DET.sub("", subj), role=None, org=self.last_group.name, start=start, end=end)
+            name = _LEAD_DET.sub("", subj)
+            return Speaker(name=name, role=None, org=self.last_group.name, start=end - len(name), end=end)
         if orgs and orgs[-1].end == end and _ISSUED_BY.fullmatch(text, start, orgs[-1].start):
             return _organisation(orgs[-1].name, orgs[-1].start, end)
         generic = _GENERIC_ORG.match(subj)
         if generic and not orgs:
             org_m = self._last_org_before(start, last_low)
             if org_m is not None:  # "the newspaper reported": the description, meaning the paper named before
-                return Speaker(name=_LEAD_DET.sub("", subj), role=None, org=org_m.name, start=start, end=end,
+                name = _LEAD_DET.sub("", subj)
+                return Speaker(name=name, role=None, org=org_m.name, start=end - len(name), end=end,
                                refers_to=org_m.name)
         if len(words) == 1 and words[0][0].isupper():
             # a surname first ("Leader said" after "Cpl. Janice Leader"), then a role
@@ -770,7 +772,8 @@ class Attributor:
             # "the senator" is the senator named before; "Sheriff's officials" are not one person
             holder = self.registry.by_role(subj, start)
             if holder:  # "the governor said": the description, meaning the governor named before
-                return Speaker(name=_LEAD_DET.sub("", subj), role=holder.role, org=holder.org, start=start, end=end,
+                name = _LEAD_DET.sub("", subj)
+                return Speaker(name=name, role=holder.role, org=holder.org, start=end - len(name), end=end,
                                refers_to=holder.name)
         if words[0].lower() in _NO_SUBJECT_START:
             # "For the man described as ..., his", "including a brother", "my mother": the phrase is no
@@ -782,7 +785,7 @@ class Attributor:
                 return None
             return _organisation(issuer.group(1), start + issuer.start(1), start + issuer.end(1))
         name = _LEAD_DET.sub("", subj)
-        sp = Speaker(name=name, role=None, org=orgs[-1].name if orgs else None, start=start, end=end)
+        sp = Speaker(name=name, role=None, org=orgs[-1].name if orgs else None, start=end - len(name), end=end)
         self._group_candidate = sp  # "they said" will mean it once heard() confirms the sentence is its
         return sp
 
