@@ -798,3 +798,18 @@ def test_a_described_speakers_offsets_cover_its_name_not_the_article_before_it()
             names.append(sp.name)
     assert names == ["Indianapolis Star", "UN", "spokesperson for the Health Ministry", "governor", "newspaper",
                      "statement", "ministry"]
+
+
+def test_he_after_two_people_named_as_objects_continues_the_last_speaker() -> None:
+    """"The victims were identified as Mark Stone, 40, and Paul Stone, 12. He said ...": "he" cannot tell the two
+    victims apart, so it goes on from the sheriff who spoke, not to the 12-year-old victim named last. One person
+    introduced as an object is still "he" ("Police arrested John Doe. He said he was innocent.")."""
+    t = ("Sheriff Tom Lane said deputies found 3 bodies. The victims were identified as Mark Stone, 40, and "
+         "Paul Stone, 12. He said the boy was shot twice.")
+    assert speakers(t)[2][1] == "Tom Lane"
+    t = ("Sheriff Tom Lane said deputies made 3 arrests. Police arrested John Doe, 25, on Monday. "
+         "He said he was innocent.")
+    assert speakers(t)[2][1] == "John Doe"
+    t = ("The office was closed in memory of Madeline Kafoury, said Jean Larson, an accountant. Larson said Kafoury "
+         "was well-liked. She said Kafoury retired last year following the conclusion of tax season.")
+    assert speakers(t)[2][1] == "Jean Larson"  # ECB+ 18_5: "she" is Larson, who spoke, not Kafoury (killed)

@@ -701,7 +701,8 @@ class Attributor:
             if (recent is not None and 0 <= start - recent[0] <= _RECENT_SPEAKER_CHARS
                     and genders.agrees(recent[2], low)
                     and (hit is None or hit[1].start >= self._segment_start or not self._subject_like(hit[1]))
-                    and len(text[end:self._segment_end].split()) <= _TRAILING_WORDS):
+                    and len(text[end:self._segment_end].split()) <= _TRAILING_WORDS
+                    and (hit is None or not _opens_sentence(text, start))):  # "He said he was innocent." leads
                 # "..., Miliote said. Catherine Gomes lived there, he said.": in a trailing attribution a
                 # name inside the reported clause is what is reported on; "he" is the person quoted
                 # just before ("While Hurd could not say when, he noted that ...": Hurd, as before), and so
@@ -711,7 +712,14 @@ class Attributor:
             if hit is None:
                 return None
             if not self._subject_like(hit[1]) and _opens_sentence(text, start):
-                hit = self._subject_of_sentence(hit, low) or hit
+                subject = self._subject_of_sentence(hit, low)
+                if subject is None and recent is not None and 0 <= start - recent[0] <= _RECENT_SPEAKER_CHARS \
+                        and genders.agrees(recent[2], low) and self._another_object_before(hit, low):
+                    # "The victims were identified as Mark Stone, 40, and Paul Stone, 12. He said": "he" cannot
+                    # mean one of two people named as objects; it goes on from the person who spoke
+                    r = recent[1]
+                    return Speaker(name=r.who, role=r.role, org=r.org, start=start, end=end)
+                hit = subject or hit
             person, _ = hit
             return Speaker(name=person.name, role=person.role, org=person.org, start=start, end=end)
         if low in _PRONOUNS_GROUP:
@@ -842,6 +850,16 @@ class Attributor:
             if person is not hit[0] and self._opens_its_sentence(m):
                 return person, m
         return None
+
+    def _another_object_before(self, hit: tuple[Person, Mention], pronoun: str) -> bool:
+        """Whether the sentence of `hit` (a name standing in an object) names, before it, another person `pronoun`
+        can mean, also in an object ("identified as Mark Stone, 40, and Paul Stone, 12"): the pronoun is ambiguous."""
+        for person, m in self.registry.people_before(hit[1].start, pronoun):
+            if _SENT_END.search(self.text, m.end, hit[1].start):
+                return False  # back in an earlier sentence
+            if person is not hit[0]:
+                return not self._subject_like(m)
+        return False
 
     def _opens_its_sentence(self, m: Mention) -> bool:
         """Whether a name is its sentence's subject: only capitalised, role or determiner words before it
