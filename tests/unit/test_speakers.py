@@ -813,3 +813,13 @@ def test_he_after_two_people_named_as_objects_continues_the_last_speaker() -> No
     t = ("The office was closed in memory of Madeline Kafoury, said Jean Larson, an accountant. Larson said Kafoury "
          "was well-liked. She said Kafoury retired last year following the conclusion of tax season.")
     assert speakers(t)[2][1] == "Jean Larson"  # ECB+ 18_5: "she" is Larson, who spoke, not Kafoury (killed)
+
+
+def test_a_claim_another_party_denied_is_not_that_partys() -> None:
+    """"The rebels claimed to have killed 200 soldiers, a claim the army denied." named "claim the army" as the
+    speaker: a noun with its own relative clause ("a claim [that] the army denied") is no subject. Rebels,
+    militants, medics and rescuers are sources as officials are."""
+    assert speakers("The rebels claimed to have killed 200 soldiers, a claim the army denied.")[0][1] == "rebels"
+    assert speakers("Officials said 40 were killed, a figure the opposition disputed.")[0][1] == "Officials"
+    for src in ("militants", "medics", "rescuers", "insurgents", "separatists", "paramedics", "firefighters"):
+        assert speakers(f"The {src} said 40 people were killed.")[0][1] == src

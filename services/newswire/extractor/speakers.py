@@ -173,9 +173,12 @@ SPEAKER_NOUNS = frozenset(
     student teacher parent mother father wife husband son daughter brother sister friend friends neighbor neighbour
     neighbors neighbours owner manager passenger passengers farmer farmers driver
     association federation institute foundation alliance coalition chamber organization organisation
-    regulator watchdog paper""".split()
+    regulator watchdog paper rebel rebels militants insurgents separatists fighters guerrillas opposition medics
+    paramedics rescuers firefighters demonstrators soldiers""".split()
 )
 _MAX_SUBJ_WORDS = 9
+_OWN_CLAUSE_DETS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+"""A determiner right after "a claim": the noun's own relative clause opens ("a claim the army denied")."""
 _ISSUED_BY = re.compile(
     r"(?:(?:the|a|an|new|latest|recent|official|preliminary|annual|its|their)\s+){0,3}(?:figures|data|statistics|"
     r"numbers|estimates?|reports?|statements?|surveys?|stud(?:y|ies)|analys[ie]s|records|documents|filings?|tally|"
@@ -687,6 +690,9 @@ class Attributor:
             return None
         if _VERB_INSIDE.search(subj):
             return None  # "He said police told ...": the subject of the earlier verb speaks
+        if len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[1].islower() \
+                and words[2].lower() in _OWN_CLAUSE_DETS:
+            return None  # "..., a claim the army denied": a noun with its own relative clause, no subject
         last_low = words[-1].lower()
         if len(words) > 1 and last_low in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
             # "debt it says it can't repay": the pronoun alone is the subject
