@@ -823,3 +823,10 @@ def test_a_claim_another_party_denied_is_not_that_partys() -> None:
     assert speakers("Officials said 40 were killed, a figure the opposition disputed.")[0][1] == "Officials"
     for src in ("militants", "medics", "rescuers", "insurgents", "separatists", "paramedics", "firefighters"):
         assert speakers(f"The {src} said 40 people were killed.")[0][1] == src
+
+
+def test_a_reporters_credit_line_is_no_attribution() -> None:
+    """"Jane Doe reported from Kyiv." credits the reporter; it asserts nothing, so the reporter is no speaker."""
+    t = ("Officials said 40 people were killed.\nJane Doe reported from Kyiv. Tom Green reported from London, and "
+         "Ann Lee from Washington, D.C.\nThe agency reported from Moscow that 12 people died.")
+    assert [who for _, who in speakers(t)] == ["Officials", None, None, "agency"]

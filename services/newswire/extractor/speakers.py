@@ -115,6 +115,10 @@ def _ends_with(text: str, lo: int, hi: int, endings: tuple[str, ...], space: boo
     st = t.rstrip()
     return (not space or len(st) < len(t)) and st.endswith(endings)
 _FIGURE_AFTER = re.compile(r"\s+(?:[$\u20ac\u00a3]|\d|about\s+\d|nearly\s+\d|more\s+than)")
+_PLACE_WORD = r"(?:(?:[A-Z]\.){2,3}|[A-Z][\w'\u2019-]*\.?)"
+_CREDIT_LINE = re.compile(r"\s+from\s+" + _PLACE_WORD + r"(?:,?\s+(?:and\s+|from\s+)?" + _PLACE_WORD + r")*[.!]?\s*$")
+"""Only places (and more reporters) after "reported from" to the sentence's end: "Jane Doe reported from Kyiv, and
+Ann Lee from Washington, D.C.", a credit line."""
 _DET_BEFORE = re.compile(
     r"\b(?:the|a|an|these|those|their|its|his|her|our|no|any|some|such|had|have|has|of|unverified|media|news)\s+$",
     re.I,
@@ -1172,6 +1176,8 @@ class Attributor:
             return True  # "told to stay", "told by police": an instruction or a passive
         if v.group() in ("accused", "cited") and text.startswith((" of ", " in ", " by ", ",", "."), v.end()):
             return True  # "a man accused of murder", "sources cited by the paper": a participle, not speech
+        if v.group() == "reported" and text.startswith(" from ", v.end()) and _CREDIT_LINE.match(text, v.end(), end):
+            return True  # "Jane Doe reported from Kyiv.": a reporter's credit, no claim
         if v.group() in ("added", "adds") and _FIGURE_AFTER.match(text, v.end()):
             return True  # "shares added 26 cents": a market move, not speech
         if v.group() not in _AMBIGUOUS:
