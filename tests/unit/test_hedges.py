@@ -129,3 +129,13 @@ def test_claims_made_without_evidence_are_hedged() -> None:
         assert hd.inline_hedges(t), t
         assert extract(article(t)).claims[0].hedged, t
     assert not hd.inline_hedges("Police found evidence of 3 break-ins.")
+
+
+def test_a_source_saying_it_could_not_confirm_something_is_no_note_on_the_claim_before() -> None:
+    """"Police said they were unable to confirm the identity of the victim." is the police's statement, not the
+    outlet's note that the arrests before it are unverified."""
+    assert not hd.is_verification_note("Police said they were unable to confirm the identity of the victim.", False)
+    assert not hd.is_verification_note('"We cannot confirm the figure," he told reporters.', False)
+    ex = extract(article("Police said 3 people were arrested. Police said they were unable to confirm the identity "
+                         "of the victim."))
+    assert not ex.claims[0].hedged

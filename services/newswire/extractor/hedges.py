@@ -65,6 +65,8 @@ _NOTE_STOP = frozenset(
     unabhängig überprüfen überprüft bestätigen bestätigt""".split()
 )
 _MAX_NOTE_WORDS = 16
+_REPORTS_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|sagte|sagt)\b")
+"""A sentence reporting someone's speech states what that source could not confirm: no note of the outlet's."""
 
 
 # every inline hedge contains one of these ("unverified" contains "verif": no need to list both)
@@ -103,6 +105,8 @@ def is_verification_note(sentence: str, has_quantities: bool) -> bool:
         return False
     if not _VERIFICATION.search(sentence):
         return False
+    if _REPORTS_SPEECH.search(low):
+        return False  # "Police said they were unable to confirm the victim's identity": the police's own statement
     return len(_WORD.findall(sentence)) <= _MAX_NOTE_WORDS
 
 
