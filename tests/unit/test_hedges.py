@@ -139,3 +139,34 @@ def test_a_source_saying_it_could_not_confirm_something_is_no_note_on_the_claim_
     ex = extract(article("Police said 3 people were arrested. Police said they were unable to confirm the identity "
                          "of the victim."))
     assert not ex.claims[0].hedged
+
+
+def test_a_note_on_several_figures_or_on_neither_claim_hedges_each_of_them() -> None:
+    """"Neither claim could be independently verified." after two claims hedged only the nearer one; "These figures
+    ..." after two figures likewise. A note in the plural hedges the run of claims it speaks of (two for "neither")."""
+    def hedged(text: str) -> list[bool]:
+        return [c.hedged for c in extract(article(text)).claims]
+
+    assert hedged("Rebels said they shot down 3 jets. The army said it killed 40 rebels. "
+                  "Neither claim could be independently verified.") == [True, True]
+    assert hedged("Officials said 300 people died. Hospital officials said 500 were injured. "
+                  "These figures could not be independently verified.") == [True, True]
+    assert hedged("The army said 12 planes were lost in May. Officials said 300 people died. Hospital officials said "
+                  "500 were injured. Neither figure could be independently verified.") == [False, True, True]
+    # only claims of the note's own paragraph join the nearest (seed 001: "However, these claims remain unverified."
+    # is about the Defense Ministry's claim, not the drones reported a paragraph before)
+    assert hedged("Ukrainian forces reported shooting down 13 of 24 Russian drones.\n\nRussia's Defense Ministry "
+                  "claimed to have captured two villages. However, these claims remain unverified.") == [False, True]
+    # one figure named: the nearest claim only
+    assert hedged("Officials said 300 people died. Hospital officials said 500 were injured. "
+                  "The figure could not be independently verified.") == [False, True]
+
+
+def test_a_note_on_the_death_toll_hedges_the_claim_of_deaths_not_the_nearest_figure() -> None:
+    """"The death toll could not be verified" is about the 300 who died, not the 500 injured named after them."""
+    ex = extract(article("Officials said 300 people died. Hospital officials said 500 were injured. "
+                         "The death toll could not be independently verified."))
+    assert [c.hedged for c in ex.claims] == [True, False]
+    ex = extract(article("Officials said 300 people were killed. Police said 500 were wounded. "
+                         "The number of injured could not be independently verified."))
+    assert [c.hedged for c in ex.claims] == [False, True]

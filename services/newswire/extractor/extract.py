@@ -206,7 +206,7 @@ def extract(article: CleanArticle) -> Extraction:
     attributor = Attributor(text, ments)
     model = cw.load()
     drafts: list[dict] = []
-    notes: list[tuple[int, set[str]]] = []
+    notes: list[tuple[int, set[str], int]] = []
     all_quantities = find_quantities(text, lang=article.language)  # one scan; sentences take theirs by offset
     q_starts = [q.start for q in all_quantities]
     german = (article.language or "").lower().startswith("de")
@@ -216,7 +216,7 @@ def extract(article: CleanArticle) -> Extraction:
         qs_sentence = all_quantities[lo:hi]
         if not qs_sentence and (note_spots is None or note_spots.any_in(s.start, s.end)) \
                 and hd.is_verification_note(s.text, False):
-            notes.append((si, hd.note_keys(s.text)))
+            notes.append((si, hd.note_keys(s.text), hd.note_reach(s.text)))
             continue
         plan.append((si, s, qs_sentence, _segments(s, attributor)))
     seg_texts = [text[a:b] for *_, segs in plan for a, b in segs]
@@ -254,11 +254,12 @@ def extract(article: CleanArticle) -> Extraction:
                 continue
             drafts.append({"si": si, "start": a, "end": b, "text": seg, "qs": qs, "speaker": speaker,
                            "hedges": hedges, "score": score, "quoted": quote is not None, "quote": quote})
-    for si, keys in notes:
-        cands = [(i, d["text"] + " " + (d["speaker"].name if d["speaker"] else ""), bool(d["qs"]),
-                  d["speaker"] is not None)
+    for si, keys, reach in notes:
+        note_start = sentences[si].start
+        cands = [(i, d["text"] + " " + (d["speaker"].name if d["speaker"] else ""), len(d["qs"]),
+                  d["speaker"] is not None, text.find("\n", d["end"], note_start) < 0)
                  for i, d in list(enumerate(drafts))[::-1] if si - NOTE_WINDOW <= d["si"] < si]
-        for i in hd.note_targets(keys, cands):
+        for i in hd.note_targets(keys, cands, reach):
             drafts[i]["hedges"].append(sentences[si].text.strip().lower())
     places = [e for e in entities if e.label == "GPE"]
     place_starts = [e.start for e in places]

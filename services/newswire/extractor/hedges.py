@@ -110,44 +110,85 @@ def is_verification_note(sentence: str, has_quantities: bool) -> bool:
     return len(_WORD.findall(sentence)) <= _MAX_NOTE_WORDS
 
 
+_SAME_STEM = {"kille": "death", "kill": "death", "dead": "death", "died": "death", "fatal": "death",
+              "wound": "injur", "hurt": "injur"}
+"""Words for the same casualties: "the death toll" speaks of the claim that 300 "died" or were "killed"."""
+
+
+def _stem(word: str) -> str:
+    s = word.lower()[:5]
+    return _SAME_STEM.get(s, s)
+
+
 def note_keys(sentence: str) -> set[str]:
     """The content-word stems a verification note names ("casualty numbers" -> casua, numbe)."""
     first = sentence.split(";", 1)[0]  # a note's subject is in its first clause
-    return {w.lower()[:5] for w in _WORD.findall(first) if w.lower() not in _NOTE_STOP and len(w) > 2}
+    return {_stem(w) for w in _WORD.findall(first) if w.lower() not in _NOTE_STOP and len(w) > 2}
 
 
 def text_keys(text: str) -> set[str]:
     """Content-word stems of a claim's text and speaker, to compare with a note's keys."""
-    return {w.lower()[:5] for w in _WORD.findall(text) if len(w) > 2}
+    return {_stem(w) for w in _WORD.findall(text) if len(w) > 2}
+
+
+_PAIR_NOTE = re.compile(r"\b(?:neither|both)\b")
+_PLURAL_NOTE = re.compile(r"\b(?:none\s+of\s+(?:the|these|those|their|its)|(?:these|those|all|the)\s+(?:[a-z]+\s+)?"
+                          r"(?:figures|numbers|claims|tolls|reports|accounts|estimates|statistics|counts|tallies))\b")
+
+
+def note_reach(sentence: str) -> int:
+    """How many figures or claims a note speaks of when it names no content of theirs: two for one in the plural
+    ("Neither claim ...", "These numbers ..."), else one."""
+    first = sentence.split(";", 1)[0].lower()
+    return 2 if _PAIR_NOTE.search(first) or _PLURAL_NOTE.search(first) else 1
 
 
 _FIGURE_WORDS = frozenset({"numbe", "figur", "toll", "tally", "estim", "count", "stati", "data"})
 _CLAIM_WORDS = frozenset({"claim", "repor", "accou", "asser", "state", "alleg"})
 
 
-def note_targets(keys: set[str], candidates: list[tuple[int, str, bool, bool]]) -> list[int]:
+def _nearest(candidates: list[tuple[int, str, int, bool, bool]], field: int, reach: int) -> list[int]:
+    """The nearest candidates with `field` set, as many as hold `reach` of it: figures for field 2 (a claim with two
+    figures is "these numbers" by itself), claims for field 3. Past the first, only claims of the note's own
+    paragraph ("However, these claims remain unverified." speaks of its paragraph's claims)."""
+    out: list[int] = []
+    held = 0
+    for c in candidates:
+        if out and not c[4]:
+            break
+        if c[field]:
+            out.append(c[0])
+            held += int(c[field])
+            if held >= reach:
+                break
+    return out
+
+
+def note_targets(keys: set[str], candidates: list[tuple[int, str, int, bool, bool]], reach: int = 1) -> list[int]:
     """Which earlier claims a verification note qualifies.
 
-    `candidates` are (index, text+speaker, has_figures, attributed) from nearest to farthest;
+    `candidates` are (index, text+speaker, number of figures, attributed, in the note's paragraph) from nearest
+    to farthest;
     the note goes to the nearest claim sharing the most content words with it, else to figure claims
-    when it speaks of numbers, else to the nearest claim.
+    when it speaks of numbers, else to the nearest claim. `reach` (note_reach) is how many figures or attributed
+    claims it speaks of: "These numbers ..." after two claims of one figure each is about both.
     """
     if not candidates:
         return []
     specific = keys - _FIGURE_WORDS - _CLAIM_WORDS
     best, chosen = 0, -1
-    for idx, text, _, _ in candidates:  # nearest first: ties go to the nearest claim
+    for idx, text, *_ in candidates:  # nearest first: ties go to the nearest claim
         overlap = len(specific & text_keys(text))
         if overlap > best:
             best, chosen = overlap, idx
     if chosen >= 0:
         return [chosen]
     if keys & _FIGURE_WORDS:
-        figs = [c[0] for c in candidates if c[2]]
+        figs = _nearest(candidates, 2, reach)
         if figs:
-            return figs[:1]
-    if keys & _CLAIM_WORDS:
-        att = [c[0] for c in candidates if c[3]]
+            return figs
+    if keys & _CLAIM_WORDS or reach > 1:
+        att = _nearest(candidates, 3, reach)
         if att:
-            return att[:1]
+            return att
     return [candidates[0][0]]
