@@ -114,3 +114,13 @@ def test_misleading_class_on_the_article_container_does_not_wipe_it() -> None:
             f"<div class='post-content social-share-enabled'>{body}</div></article></body></html>")
     clean = clean_article(RawArticle(url="https://example.org/m", source="m", html=html))
     assert all(p in clean.text for p in PARAS)
+
+
+def test_inline_teaser_paragraph_without_a_link_is_dropped() -> None:
+    teaser = "RELATED: Tips for staying safe on night trains this summer"
+    body = "".join(f"<p>{p}</p>" for p in PARAS[:2]) + f"<p>{teaser}</p>" + \
+        "".join(f"<p>{p}</p>" for p in PARAS[2:])
+    html = f"<html><head><title>Night trains</title></head><body><div class='article'>{body}</div></body></html>"
+    clean = clean_article(RawArticle(url="https://example.org/t", source="t", html=html))
+    assert all(p in clean.text for p in PARAS)
+    assert teaser not in clean.text

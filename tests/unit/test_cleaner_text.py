@@ -210,3 +210,21 @@ def test_names_split_out_by_inline_tags_are_joined() -> None:
              "Fargo", ", is in final talks to write and direct it, according to reports on Tuesday."]
     verdict = classify("\n".join(["Home", "News", *BODY[:2], *split, *BODY[2:]]))
     assert any("creating FX's Legion and Fargo, is in final talks" in k for k in verdict.kept)
+
+
+def test_inline_teaser_with_its_label_on_the_same_line_is_dropped() -> None:
+    teasers = ["RELATED: Zelenskyy says Ukraine needs more air defense systems for the winter",
+               "Read more: Mayor unveils plan for a new football stadium by the old port",
+               "Lesen Sie auch: Wärmepumpen: Was Eigentümer jetzt wissen müssen",
+               "ALSO READ | Five things to know about the new transport budget"]
+    verdict = classify("\n".join(["Home", "News", BODY[0], BODY[1], teasers[0], BODY[2], teasers[1],
+                                  teasers[2], BODY[3], teasers[3], BODY[4]]))
+    assert verdict.kept == BODY
+    assert {r for t, r in verdict.removed if t in teasers} == {"related_list"}
+
+
+def test_sentences_mentioning_related_or_watch_are_kept() -> None:
+    lines = ["Related charges were filed against two other men on Friday, prosecutors said.",
+             "Watch: that was the word the coach shouted before every play, a former player said."]
+    verdict = classify("\n".join([BODY[0], BODY[1], *lines, *BODY[2:]]))
+    assert verdict.kept == [BODY[0], BODY[1], *lines, *BODY[2:]]

@@ -91,6 +91,27 @@ SOFT_TERMINATORS = re.compile(
     re.I,
 )
 
+# A teaser's label and its headline on one line: "RELATED: Storm tips", "ALSO READ | Five things".
+# The headline starts in upper case (or a caseless script): "Related charges were filed" is prose.
+_INLINE_TEASER = re.compile(
+    r"(?:related(?: (?:stories|story|articles?|coverage|content|videos?|links?|news|reading))?|"
+    r"read (?:more|also|next|this)|also read|see also|more on this(?: story)?|watch(?: now| video| live)?|"
+    r"must read|don't miss|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
+    r"voir aussi|lee también|te puede interesar|leggi anche|leia também|veja também|читайте также|"
+    r"اقرأ أيضا|اقرأ أيضاً)\s*[:|»›]\s*"
+)
+
+
+def inline_teaser(text: str, low: str | None = None) -> bool:
+    """True for a short line that is a teaser label followed by another story's headline."""
+    if len(text) > 220:
+        return False
+    m = _INLINE_TEASER.match(text.lower() if low is None else low)
+    if m is None or m.end() >= len(text):
+        return False
+    return not text[m.end()].islower()
+
+
 # Phrases that mark chrome inside a short line, by reason.
 _PHRASES: dict[str, str] = {
     "newsletter": (

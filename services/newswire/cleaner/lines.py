@@ -56,6 +56,8 @@ def _lexicon_reason(ln: Line, spammy: bool, legal: bool = True) -> str:
             return r
     if legal and lexicon.is_legal(text, low):
         return "legal"
+    if ln.chars <= 220 and lexicon.inline_teaser(text, low):
+        return "related_list"
     if ln.chars <= 220:
         r = lexicon.phrase_reason(text, strong_only=ln.prose and ln.words > 14, low=low)
         if r:
