@@ -228,3 +228,27 @@ def test_sentences_mentioning_related_or_watch_are_kept() -> None:
              "Watch: that was the word the coach shouted before every play, a former player said."]
     verdict = classify("\n".join([BODY[0], BODY[1], *lines, *BODY[2:]]))
     assert verdict.kept == [BODY[0], BODY[1], *lines, *BODY[2:]]
+
+
+def test_wire_credits_and_standing_notes_are_dropped() -> None:
+    trailer = [
+        "Reporting by Arathy Somasekhar in Houston; Additional reporting by Alex Lawler in London and Colleen "
+        "Howe in Beijing; Editing by David Gregorio and Leslie Adler",
+        "(Reporting by Jane Roe; Writing by John Smith; Editing by Mark Potter)",
+        "Associated Press writers Hanna Arhirova in Kyiv and Lorne Cook in Brussels contributed to this report.",
+        "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+        "This is a developing story. Check back for updates.",
+        "Support local journalism. Subscribe today for just $1 a week.",
+    ]
+    for line in trailer:
+        verdict = classify("\n".join(["Home", "News", *BODY, line]))
+        assert verdict.kept == BODY, line
+        verdict = classify("\n".join(["Home", "News", *BODY[:3], line, *BODY[3:]]))
+        assert verdict.kept == BODY, line
+
+
+def test_sentences_about_reporting_and_subscribers_stay() -> None:
+    lines = ["Reporting by The Washington Post last year found that the agency had ignored dozens of warnings.",
+             "The newspaper said its subscribers had grown to 40,000 after it started charging $1 a week online."]
+    verdict = classify("\n".join([*BODY[:3], *lines, *BODY[3:]]))
+    assert verdict.kept == [*BODY[:3], *lines, *BODY[3:]]

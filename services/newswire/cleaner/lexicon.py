@@ -112,6 +112,25 @@ def inline_teaser(text: str, low: str | None = None) -> bool:
     return not text[m.end()].islower()
 
 
+# A wire trailer or contributor credit: "Reporting by Jane Roe; Editing by John Smith",
+# "(Writing by ...)", "Associated Press writer Jane Roe contributed to this report."
+_CREDIT_HEAD = re.compile(r"\(?(?:additional )?(?:reporting|writing|editing|compiled|research|produced) by ")
+_CREDIT_TAIL = re.compile(r"contributed (?:to )?(?:this|the) (?:report|story|article)\W*$|contributed reporting\W*$")
+
+
+def credit_line(low: str) -> bool:
+    """True for a (lower-cased) staff credit line; "Reporting by The Post found..." is a sentence."""
+    if len(low) > 400:
+        return False
+    if "contributed" in low and _CREDIT_TAIL.search(low) is not None:
+        return True
+    m = _CREDIT_HEAD.match(low)
+    if m is None:
+        return False
+    # a credit lists desks ("; Editing by"), is short, or is the bracketed trailer
+    return ";" in low or "editing by" in low or low.endswith(")") or low.count(" ") < 8
+
+
 # Phrases that mark chrome inside a short line, by reason.
 _PHRASES: dict[str, str] = {
     "newsletter": (
@@ -140,7 +159,9 @@ _PHRASES: dict[str, str] = {
         r"you have reached (?:your|the) (?:limit|maximum)|free articles? (?:left|remaining)|"
         r"this (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
         r"unlock (?:this|full|unlimited)|start your (?:free )?trial|want all of the times|"
-        r"reader mode|paywall|jetzt weiterlesen|nur für abonnenten|réservé aux abonnés|"
+        r"reader mode|paywall|subscribe (?:now |today )?for (?:just|only) |"
+        r"support (?:local|independent|quality) journalism\W+(?:subscribe|donate|become|join)|"
+        r"jetzt weiterlesen|nur für abonnenten|réservé aux abonnés|"
         r"exclusivo para suscriptores|riservato agli abbonati|للمشتركين فقط"
     ),
     "consent": (
@@ -166,7 +187,9 @@ _PHRASES: dict[str, str] = {
         r"click here|tap here|download (?:the|our) app|get the app|\[/?(?:button|caption|embed|gallery|video)\b|"
         r"sponsored by|paid (?:post|content)|partner content|advertisement\b|"
         r"image (?:source|caption)|getty images$|^photo:|^credit(?::|\.\.\.)|"
-        r"report (?:a|an) (?:error|typo|correction)|corrections? policy|ethics policy"
+        r"report (?:a|an) (?:error|typo|correction)|corrections? policy|ethics policy|"
+        r"our standards\s*:|trust principles|this is a developing (?:news )?story|this story is developing|"
+        r"check back (?:later |soon )?for (?:updates|more)"
     ),
 }
 # Patterns are matched against the lower-cased line: case-sensitive matching is much faster.
