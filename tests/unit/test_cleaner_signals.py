@@ -81,6 +81,10 @@ def test_dates_and_bylines() -> None:
         ["Volodymyr Ivanyshyn"], "2024-12-28")
     assert parse_byline("Von Anna Müller und Jan de Vries") == (["Anna Müller", "Jan de Vries"], None)
     assert parse_byline("by the way, this is a sentence") is None
+    assert parse_byline("Author: Jane Doe (KSDK)") == (["Jane Doe"], None)
+    assert parse_byline("Authors: Jane Doe, John Smith") == (["Jane Doe", "John Smith"], None)
+    assert parse_byline("Author: The council said it would not comment on the plan") is None
+    assert is_dateline("December 12, 2024 1:45 PM EST Updated 2 hours ago")
 
 
 def test_language_guess() -> None:

@@ -252,3 +252,23 @@ def test_sentences_about_reporting_and_subscribers_stay() -> None:
              "The newspaper said its subscribers had grown to 40,000 after it started charging $1 a week online."]
     verdict = classify("\n".join([*BODY[:3], *lines, *BODY[3:]]))
     assert verdict.kept == [*BODY[:3], *lines, *BODY[3:]]
+
+
+def test_tv_station_byline_and_dateline_lines_are_metadata() -> None:
+    page = ["KSDK", "Weather", "Traffic", "Crews battle 3-alarm fire at vacant warehouse in north St. Louis",
+            "Author: Jane Doe (KSDK)", "Published: 6:12 AM CST January 9, 2024", *BODY]
+    clean = clean_article(RawArticle(url="https://example.org/a", source="example", text="\n".join(page)))
+    assert clean.title == "Crews battle 3-alarm fire at vacant warehouse in north St. Louis"
+    assert clean.authors == ["Jane Doe"]
+    assert clean.published_at == "2024-01-09"
+    assert clean.text == "\n\n".join(BODY)
+
+
+def test_date_name_and_email_lines_are_not_joined_into_one() -> None:
+    page = ["The Daily Gazette", "NEWS", "School board votes to close two elementary schools",
+            "Posted Monday, March 4, 2024 7:00 pm", "Mark Thompson, Staff Writer", "mthompson@dailygazette.com",
+            *BODY]
+    clean = clean_article(RawArticle(url="https://example.org/a", source="example", text="\n".join(page)))
+    assert clean.published_at == "2024-03-04"
+    assert clean.text == "\n\n".join(BODY)
+    assert "mthompson@dailygazette.com" in [t for r in clean.removed for t in r.text.split("\n")]

@@ -79,6 +79,12 @@ _OPENERS = frozenset("([{“‘«\"'—–-,/")
 _CLOSERS = frozenset(".,;:!?)]}”’%…")  # straight quotes open as often as they close: not here
 
 
+def _standalone(line: str) -> bool:
+    """An e-mail address on its own line: a contact line, never the rest of a sentence (a bare URL
+    is often a link's text that belongs to the line before it)."""
+    return " " not in line and "@" in line and "." in line
+
+
 def _join_fragments(raw: list[str]) -> list[str]:
     """Re-join a sentence that a flattener split at its inline links ("said" / "Reuters" / "on Monday.").
 
@@ -100,7 +106,8 @@ def _join_fragments(raw: list[str]) -> list[str]:
                     # a capitalised name in the middle of a sentence: "... creating" / "Fargo" / "and ..."
                     nxt = raw[k + 1][0]
                     joins = nxt.islower() or nxt in _CLOSERS
-                if joins and not lexicon.exact_reason(line) and not BYLINE_RE.match(line):
+                if joins and not lexicon.exact_reason(line) and not BYLINE_RE.match(line) \
+                        and not _standalone(line) and not is_dateline(prev):
                     out[-1] = prev + ("" if head in _CLOSERS or prev[-1] in "([{“‘«/" else " ") + line
                     continue
         out.append(line)

@@ -42,8 +42,10 @@ DATE_RES = (
 )
 _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
 BYLINE_RE = re.compile(
-    r"^(?:by|written by|posted by|von|par|por|di|door|av|af|от|автор|بقلم|كتب)\s*:?\s+(.+)$", re.I
+    r"^(?:(?:by|written by|posted by|von|par|por|di|door|av|af|от|автор|بقلم|كتب)\s*:?\s+"
+    r"|(?:authors?|autor(?:in|es)?|auteur|autore|reporter)\s*:\s*)(.+)$", re.I
 )
+"""A byline's head: "By", "Von", or a label with a colon ("Author: Jane Doe", TV station sites)."""
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bو)\s*")
 _PARTICLES = frozenset(
     {"de", "da", "van", "von", "der", "den", "del", "la", "le", "al", "el", "bin", "ibn", "di", "du", "dos"}
@@ -109,6 +111,13 @@ def normalise_date(value: str | None) -> str | None:
     return iso
 
 
+_DATELINE_WORDS = re.compile(
+    r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|et|gmt|utc|\d+ min(?:ute)?s? read|"
+    r"\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|"
+    r"aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|pubblicato)\b"
+)
+
+
 def is_dateline(line: str) -> bool:
     """True for a short line that is only a date/time stamp (with words like "Updated")."""
     if len(line) > 80:
@@ -117,8 +126,7 @@ def is_dateline(line: str) -> bool:
     if not iso:
         return False
     rest = _TIME_RE.sub(" ", line[:a] + " " + line[b:])
-    rest = re.sub(r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|et|gmt|utc|\d+ min(?:ute)?s? read|"
-                  r"aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|pubblicato)\b", " ", rest)
+    rest = _DATELINE_WORDS.sub(" ", rest)
     return len(re.findall(r"\w+", rest)) <= 2
 
 
