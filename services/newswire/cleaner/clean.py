@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from newswire.cleaner.dom import load_page
+from newswire.cleaner.dom import Block, load_page
 from newswire.cleaner.extract import select
 from newswire.cleaner.lines import Verdict, classify
-from newswire.cleaner.meta import detect_language, normalise_date
+from newswire.cleaner.meta import detect_language, normalise_date, parse_byline
 from newswire.cleaner.spam import page_quality, score_spam
 from newswire.core.errors import NewswireError
 from newswire.core.ids import article_id
@@ -39,6 +39,23 @@ def _language(code: str | None) -> str | None:
     return code if 2 <= len(code) <= 3 and code.isalpha() else None
 
 
+_HEADER_BLOCKS = 40
+
+
+def _header_byline(blocks: list[Block], kept: list[Block]) -> list[str]:
+    """Authors from a byline block above the article's first kept block: a byline styled as page
+    chrome ("byline" class, the names as links) is dropped by the selection, its names are not."""
+    first = kept[0] if kept else None
+    for b in blocks[:_HEADER_BLOCKS]:
+        if b is first:
+            break
+        if len(b.text) <= 160 and not b.chrome:
+            by = parse_byline(b.text)
+            if by is not None:
+                return by[0]
+    return []
+
+
 def _from_html(raw: RawArticle, html: str) -> tuple[Verdict, dict[str, str], str]:
     page = load_page(html)
     meta = page.meta
@@ -49,6 +66,8 @@ def _from_html(raw: RawArticle, html: str) -> tuple[Verdict, dict[str, str], str
     dropped = [(b.text, reason) for b, reason in sel.dropped]
     verdict.removed = page.stripped + dropped + verdict.removed
     verdict.title = title
+    if not verdict.authors and not meta.get("author"):
+        verdict.authors = _header_byline(page.blocks, sel.blocks)
     page_text = "\n".join([b.text for b in page.blocks] + [t for t, _ in page.stripped])
     return verdict, meta, page_text
 
