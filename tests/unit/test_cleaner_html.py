@@ -135,3 +135,13 @@ def test_byline_outside_the_chosen_blocks_still_names_the_authors() -> None:
     clean = clean_article(RawArticle(url="https://example.org/b", source="b", html=html))
     assert clean.authors == ["Ana Varga", "Tom Berg"]
     assert "Ana Varga" not in clean.text
+
+
+def test_author_bio_after_the_article_is_dropped() -> None:
+    bio = "Ana Varga covers transport for Example News. Contact her at avarga@example.org."
+    body = "".join(f"<p>{p}</p>" for p in PARAS) + f"<p>{bio}</p>"
+    html = ("<html><head><title>Night trains</title><meta name='author' content='Ana Varga'></head><body>"
+            f"<div class='story'><h1>Night trains extended</h1>{body}</div></body></html>")
+    clean = clean_article(RawArticle(url="https://example.org/b", source="b", html=html))
+    assert all(p in clean.text for p in PARAS)
+    assert bio not in clean.text

@@ -272,3 +272,23 @@ def test_date_name_and_email_lines_are_not_joined_into_one() -> None:
     assert clean.published_at == "2024-03-04"
     assert clean.text == "\n\n".join(BODY)
     assert "mthompson@dailygazette.com" in [t for r in clean.removed for t in r.text.split("\n")]
+
+
+def test_author_bio_at_the_end_is_dropped() -> None:
+    bios = ["Jane Roe is an energy correspondent covering oil markets from Houston. She previously worked at "
+            "S&P Global Platts.",
+            "Jane Roe covers city hall for The Daily Gazette. Reach her at 555-0123.",
+            "Contact the reporter at jroe@gazette.com or follow her on X @janeroe."]
+    for bio in bios:
+        page = ["Home", "Council approves transport budget", "By Jane Roe", *BODY, bio, "Comments"]
+        clean = clean_article(RawArticle(url="https://example.org/a", source="example", text="\n".join(page)))
+        assert clean.authors == ["Jane Roe"]
+        assert clean.text == "\n\n".join(BODY), bio
+        assert any(r.reason == "author_bio" for r in clean.removed)
+
+
+def test_a_closing_sentence_naming_someone_else_stays() -> None:
+    last = "John Smith is expected to announce his decision on the budget next week, officials said."
+    page = ["Home", "Council approves transport budget", "By Jane Roe", *BODY, last]
+    clean = clean_article(RawArticle(url="https://example.org/a", source="example", text="\n".join(page)))
+    assert clean.text == "\n\n".join([*BODY, last])

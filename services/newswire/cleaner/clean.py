@@ -62,12 +62,14 @@ def _from_html(raw: RawArticle, html: str) -> tuple[Verdict, dict[str, str], str
     sel = select(page)
     title = raw.title or meta.get("title") or meta.get("h1") or meta.get("html_title")
     body = "\n".join(b.text for b in sel.blocks)
-    verdict = classify(body, title_hint=title, region=False, captions=False)
+    header_authors = [] if meta.get("author") else _header_byline(page.blocks, sel.blocks)
+    verdict = classify(body, title_hint=title, region=False, captions=False,
+                       authors_hint=[meta["author"]] if meta.get("author") else header_authors)
     dropped = [(b.text, reason) for b, reason in sel.dropped]
     verdict.removed = page.stripped + dropped + verdict.removed
     verdict.title = title
-    if not verdict.authors and not meta.get("author"):
-        verdict.authors = _header_byline(page.blocks, sel.blocks)
+    if not verdict.authors:
+        verdict.authors = header_authors
     page_text = "\n".join([b.text for b in page.blocks] + [t for t, _ in page.stripped])
     return verdict, meta, page_text
 

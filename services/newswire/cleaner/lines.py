@@ -114,11 +114,48 @@ def _join_fragments(raw: list[str]) -> list[str]:
     return out
 
 
-def classify(text: str, title_hint: str | None = None, region: bool = True, captions: bool = True) -> Verdict:
+_BIO_CONTACT = re.compile(
+    r"\b(?:contact|reach|e-?mail|follow) (?:him|her|the (?:reporter|writer|author))(?: at| on| via|:)"
+    r"|^the (?:writer|author|reporter) (?:is|was|can be)\b"
+)
+_BIO_VERBS = frozenset({"is", "was", "covers", "covered", "writes", "reports", "has", "joined", "edits", "can",
+                        "lives"})
+_BIO_TAIL = 2
+
+
+def _author_bio(ln: Line, authors: list[str]) -> bool:
+    """A closing line about the writer: "Jane Roe covers city hall...", "Contact her at ...", "The author is ..."."""
+    if ln.chars > 400:
+        return False
+    low = ln.low
+    for name in authors:
+        key = name.lower() + " "
+        if low.startswith(key) and low[len(key):].split(" ", 1)[0] in _BIO_VERBS:
+            return True
+    return _BIO_CONTACT.search(low) is not None
+
+
+def _drop_author_bio(lines: list[Line], authors: list[str]) -> None:
+    """The last kept lines of an article, when they are the writer's biography or contact details."""
+    seen = 0
+    for ln in reversed(lines):
+        if ln.reason:
+            continue
+        if not _author_bio(ln, authors):
+            return
+        ln.reason = "author_bio"
+        seen += 1
+        if seen >= _BIO_TAIL:
+            return
+
+
+def classify(text: str, title_hint: str | None = None, region: bool = True, captions: bool = True,
+             authors_hint: list[str] | None = None) -> Verdict:
     """Split text into lines and decide each: kept as body, or removed with a reason.
 
     `region=False` is for text already cut out of a page's DOM; `captions=False` drops lines that
-    end in a photo credit (the HTML path, where figure captions are not body text).
+    end in a photo credit (the HTML path, where figure captions are not body text); `authors_hint`
+    names the writers found outside the text (a closing line about them is their biography).
     """
     raw_lines = _join_fragments([s.strip() for s in text.splitlines()]) if region else text.splitlines()
     lines = [features(s.strip()) for s in raw_lines if s and not s.isspace()]
@@ -181,6 +218,7 @@ def classify(text: str, title_hint: str | None = None, region: bool = True, capt
     if region:
         inner_rules(lines, start, end)
         off_topic(lines, start, end, verdict.title or title_hint)
+    _drop_author_bio(lines, verdict.authors or authors_hint or [])
     for ln in lines:
         if ln.reason in ("terminator", "soft_terminator"):
             ln.reason = "related_list"
