@@ -292,3 +292,41 @@ def test_a_closing_sentence_naming_someone_else_stays() -> None:
     page = ["Home", "Council approves transport budget", "By Jane Roe", *BODY, last]
     clean = clean_article(RawArticle(url="https://example.org/a", source="example", text="\n".join(page)))
     assert clean.text == "\n\n".join([*BODY, last])
+
+
+def test_ordinary_words_in_article_sentences_are_kept() -> None:
+    lines = ["Shares of Apple fell 3% after the company said its photo app would cost subscribers more.",
+             "Police followed the suspect for several blocks before arresting him, a spokesperson said.",
+             "The newspaper has 40,000 subscribers and sells advertisement space to local shops.",
+             "Key findings:", "Residents were asked to read the notice and share it with neighbours."]
+    verdict = classify("\n".join([*BODY[:3], *lines, *BODY[3:]]))
+    assert verdict.kept == [*BODY[:3], *lines, *BODY[3:]]
+
+
+def test_sentences_reporting_on_privacy_newsletters_and_paywalls_are_kept() -> None:
+    lines = [
+        "European regulators fined Meta 1.2 billion euros on Monday for failing to obtain valid consent "
+        "before tracking users across its apps.",
+        "The GDPR requires companies to explain clearly what data they collect and why, the regulator said.",
+        "The newsletter, which reaches more than 200,000 readers every week, was sold to a media group.",
+        "Investigators said the suspect used a fake email address to contact at least 40 victims.",
+        "Users who unsubscribe from the service will lose access to their stored photos, the company said.",
+        "The cookie maker said sales rose 8 percent in the quarter, helped by strong demand in Asia.",
+        "The ad blocker company said it had 300 million users.",
+        "Paywall revenue grew 20 percent last year, the publisher said in its annual report.",
+        "Many voters share this concern, according to a poll published on Sunday.",
+        "The festival was sponsored by a local bank for the third year in a row.",
+        '"We will not consent to a deal that hurts our farmers," the minister told reporters.',
+    ]
+    verdict = classify("\n".join(["Home", "News", *BODY[:3], *lines, *BODY[3:]]))
+    assert verdict.kept == [*BODY[:3], *lines, *BODY[3:]]
+
+
+def test_reader_facing_privacy_and_newsletter_lines_still_go() -> None:
+    chrome = ["We use cookies to improve your experience.", "This site uses cookies.", "Cookie Policy",
+              "Manage consent", "Email address", "Please disable your ad blocker to continue.",
+              "You have 2 free articles remaining this month.", "Get our free newsletter",
+              "Unsubscribe at any time.", "Sponsored by Acme Bank", "Accept all"]
+    for line in chrome:
+        verdict = classify("\n".join(["Home", "News", *BODY[:3], line, *BODY[3:]]))
+        assert verdict.kept == BODY, line

@@ -134,14 +134,13 @@ def credit_line(low: str) -> bool:
 # Phrases that mark chrome inside a short line, by reason.
 _PHRASES: dict[str, str] = {
     "newsletter": (
-        r"enter (?:your|a valid|correct) e-?mail|e-?mail address|indicates required|"
+        r"enter (?:your|a valid|correct) e-?mail|indicates required|"
         r"sign(?:ing)? up (?:for|to) (?:our|the|my) (?:\w+ )?(?:newsletter|mailing|email|daily|weekly)|"
         r"sign up (?:now|today|here)|"
         r"successful+y subscribed|thank you for (?:signing up|subscribing)|"
         r"subscribe to (?:our|the) (?:\w+ )?(?:newsletter|channel|podcast|list|mailing|updates|feed|alerts)|"
-        r"newsletter|get (?:our|the) [\w ]{0,30}(?:in your inbox|delivered)|your inbox|confirmation email|"
-        r"(?:news|email|e-mail) alerts|breaking news emails|delivered (?:weekday|daily|every)|"
-        r"we(?:'|’)ve sent you|unsubscribe|abonnieren sie|melden sie sich|inscrivez-vous|"
+        r"get (?:our|the) [\w ]{0,30}(?:in your inbox|delivered)|your inbox|"
+        r"breaking news emails|we(?:'|’)ve sent you|abonnieren sie|melden sie sich|inscrivez-vous|"
         r"suscríbete|iscriviti alla|подпишитесь|اشترك في"
     ),
     "comment_form": (
@@ -155,26 +154,24 @@ _PHRASES: dict[str, str] = {
     "paywall": (
         r"already a subscriber|subscribe (?:now |today )?(?:to|for) (?:continue|keep|read|unlimited|full|all)|"
         r"to continue reading|continue reading with|for all of the times|log into your \w+ account|"
-        r"verify access|trouble retrieving the article|subscriber[- ]only|subscribers only|"
-        r"you have reached (?:your|the) (?:limit|maximum)|free articles? (?:left|remaining)|"
+        r"verify access|trouble retrieving the article|"
+        r"you have reached (?:your|the) (?:limit|maximum)|"
         r"this (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
-        r"unlock (?:this|full|unlimited)|start your (?:free )?trial|want all of the times|"
-        r"reader mode|paywall|subscribe (?:now |today )?for (?:just|only) |"
+        r"start your (?:free )?trial|want all of the times|"
+        r"subscribe (?:now |today )?for (?:just|only) |"
         r"support (?:local|independent|quality) journalism\W+(?:subscribe|donate|become|join)|"
         r"jetzt weiterlesen|nur für abonnenten|réservé aux abonnés|"
         r"exclusivo para suscriptores|riservato agli abbonati|للمشتركين فقط"
     ),
     "consent": (
-        r"enable javascript|javascript (?:is )?(?:disabled|required)|turn on javascript|requires? javascript|"
-        r"your browser (?:does not|doesn't) support|update your browser|ad ?blocker|"
-        r"privacy (?:settings|preferences|choices)|consent|gdpr|we value your privacy|"
-        r"manage (?:preferences|options|settings)|accept all|reject all|recaptcha|"
-        r"this audio is (?:created|generated)|created with ai assistance|listen to this article|"
-        r"audio (?:version|generated)"
+        r"enable javascript|turn on javascript|"
+        r"your browser (?:does not|doesn't) support|update your browser|we value your privacy|"
+        r"this audio is (?:created|generated)|created with ai assistance|listen to this article"
     ),
-    "cookie": r"cookies?\b|cookie-richtlinie|utilisation des cookies|política de cookies|ملفات تعريف الارتباط",
+    "cookie": r"cookie-richtlinie|utilisation des cookies|política de cookies|ملفات تعريف الارتباط",
     "share": (
-        r"share (?:this|on|via|to|it with)|follow us (?:on)?|like us on|find us on|join us on|"
+        r"follow us (?:on)?|share (?:on|via|to) (?:facebook|twitter|x|linkedin|e-?mail|whatsapp|reddit|more)|"
+        r"share via|like us on|find us on|join us on|"
         r"click to share|opens in (?:a )?new window|send (?:this|by) e-?mail|"
         r"auf facebook teilen|partager sur|compartir en|condividi su"
     ),
@@ -183,18 +180,68 @@ _PHRASES: dict[str, str] = {
         r"todos los derechos reservados|tutti i diritti riservati|все права защищены|جميع الحقوق محفوظة|"
         r"this (?:article|story|post) (?:was|has been) (?:originally )?(?:published|updated)|"
         r"^(?:published|updated|posted|last updated|first published)\b|"
-        r"\bviews?\s*:\s*\d|\b\d+\s*(?:min|minutes?) read\b|reading time|"
+        r"\bviews?\s*:\s*\d|\b\d+\s*(?:min|minutes?) read\b|"
         r"click here|tap here|download (?:the|our) app|get the app|\[/?(?:button|caption|embed|gallery|video)\b|"
-        r"sponsored by|paid (?:post|content)|partner content|advertisement\b|"
         r"image (?:source|caption)|getty images$|^photo:|^credit(?::|\.\.\.)|"
         r"report (?:a|an) (?:error|typo|correction)|corrections? policy|ethics policy|"
         r"our standards\s*:|trust principles|this is a developing (?:news )?story|this story is developing|"
         r"check back (?:later |soon )?for (?:updates|more)"
     ),
 }
+# Words that mark chrome only when the line speaks to the reader or is a bare label: news reports on
+# consent, cookies, newsletters, paywalls and advertising too ("Meta was fined for failing to obtain
+# valid consent"), and such a sentence must stay.
+_TOPIC_PHRASES: dict[str, str] = {
+    "newsletter": (
+        r"e-?mail address|newsletter|confirmation email|(?:news|email|e-mail) alerts|"
+        r"delivered (?:weekday|daily|every)|unsubscribe"
+    ),
+    "paywall": (
+        r"subscriber[- ]only|subscribers only|free articles? (?:left|remaining)|unlock (?:this|full|unlimited)|"
+        r"reader mode|paywall"
+    ),
+    "consent": (
+        r"javascript (?:is )?(?:disabled|required)|requires? javascript|ad ?blocker|"
+        r"privacy (?:settings|preferences|choices)|consent|gdpr|manage (?:preferences|options|settings)|"
+        r"accept all|reject all|recaptcha|audio (?:version|generated)"
+    ),
+    "cookie": r"cookies?\b",
+    "share": r"share (?:this|on|via|to|it with)",  # "share on/to <network>" is in _PHRASES
+    "boilerplate": (
+        r"reading time|sponsored by|paid (?:post|content)|partner content|advertisement\b"
+    ),
+}
+_READER_WORDS = frozenset({"you", "your", "you're", "you've", "you’re", "you’ve", "yours", "we", "we're", "we've",
+                           "we’re", "we’ve", "our", "please", "i", "me", "my"})
+_IMPERATIVES = frozenset({"get", "sign", "subscribe", "join", "click", "tap", "follow", "download", "enter", "accept",
+                          "manage", "check", "share", "read", "watch", "listen", "like", "allow", "enable",
+                          "disable", "turn", "see", "learn", "try", "start", "unlock", "support", "register"})
+_LABEL_WORDS = 4
+_SHORT_LABEL_WORDS = 8
+
+
+def _reader_facing(line: str, low: str) -> bool:
+    """A line addressed to the reader ("We use cookies", "your ad blocker", "This site uses...", "Get
+    alerts...") or a bare label ("Cookie Policy", "Email address"), not a reported sentence or a quote."""
+    words = low.split()
+    n = len(words)
+    if n <= _LABEL_WORDS or (n <= _SHORT_LABEL_WORDS and line[-1:] not in ".!?\"”"):
+        return True
+    if line[0] in "\"“'‘«" or " said" in low or " says" in low or " told" in low or "according to" in low:
+        return False  # a quote or a reported statement
+    if "!" in line or words[0] in _IMPERATIVES:  # "Share it with a friend!", "Get breaking news alerts..."
+        return True
+    toks = {w.strip(".,;:!?()") for w in words}
+    return not toks.isdisjoint(_READER_WORDS) or " us " in f" {line} " or "this site" in low \
+        or "this website" in low
+
+
 # Patterns are matched against the lower-cased line: case-sensitive matching is much faster.
 PHRASE_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern)) for reason, pattern in _PHRASES.items()
+)
+TOPIC_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern)) for reason, pattern in _TOPIC_PHRASES.items()
 )
 _COMMON = frozenset({"the", "our", "you", "your", "this", "for", "and", "with", "all", "are", "has", "been",
                      "was", "not", "out", "that", "its", "get", "new", "now", "have"})
@@ -209,6 +256,10 @@ def _stems(pattern: str) -> frozenset[str]:
 # A phrase can only match when one of its words is in the line: a cheap set test first.
 _REASON_STEMS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = tuple(
     (reason, _stems(pattern), rx) for (reason, pattern), (_, rx) in zip(_PHRASES.items(), PHRASE_RES, strict=True)
+)
+_TOPIC_STEMS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = tuple(
+    (reason, _stems(pattern), rx)
+    for (reason, pattern), (_, rx) in zip(_TOPIC_PHRASES.items(), TOPIC_RES, strict=True)
 )
 _TRIM = re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -273,7 +324,7 @@ def exact_reason(line: str, low: str | None = None) -> str:
 
 
 STRONG_REASONS = frozenset({"paywall", "newsletter", "comment_form", "consent"})
-_STRONG_STEMS = frozenset().union(*(st for reason, st, _ in _REASON_STEMS if reason in STRONG_REASONS))
+_STRONG_STEMS = frozenset().union(*(st for reason, st, _ in _REASON_STEMS + _TOPIC_STEMS if reason in STRONG_REASONS))
 
 
 def phrase_reason(line: str, strong_only: bool = False, low: str | None = None) -> str:
@@ -288,6 +339,11 @@ def phrase_reason(line: str, strong_only: bool = False, low: str | None = None) 
         if strong_only and reason not in STRONG_REASONS:
             continue
         if (symbol or not stems.isdisjoint(reason_stems)) and rx.search(low):
+            return reason
+    for reason, reason_stems, rx in _TOPIC_STEMS:
+        if strong_only and reason not in STRONG_REASONS:
+            continue
+        if not stems.isdisjoint(reason_stems) and rx.search(low) and _reader_facing(line, low):
             return reason
     return ""
 
