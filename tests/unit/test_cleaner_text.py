@@ -330,3 +330,15 @@ def test_reader_facing_privacy_and_newsletter_lines_still_go() -> None:
     for line in chrome:
         verdict = classify("\n".join(["Home", "News", *BODY[:3], line, *BODY[3:]]))
         assert verdict.kept == BODY, line
+
+
+def test_sentences_opening_with_published_or_posted_are_kept() -> None:
+    lines = ["Published in 1851, the novel was largely ignored by critics during the author's lifetime.",
+             "Posted guards were stationed at every entrance to the courthouse throughout the trial."]
+    verdict = classify("\n".join(["Home", "News", *BODY[:3], *lines, *BODY[3:]]))
+    assert verdict.kept == [*BODY[:3], *lines, *BODY[3:]]
+    stamps = ["Updated 3:45 PM EST", "Published: Dec. 12, 2024", "Posted on Thursday", "Last updated 2 hours ago",
+              "Updated Thursday, Dec 12", "Published yesterday"]
+    for stamp in stamps:
+        verdict = classify("\n".join(["Home", "News", *BODY[:3], stamp, *BODY[3:]]))
+        assert verdict.kept == BODY, stamp
