@@ -342,3 +342,32 @@ def test_sentences_opening_with_published_or_posted_are_kept() -> None:
     for stamp in stamps:
         verdict = classify("\n".join(["Home", "News", *BODY[:3], stamp, *BODY[3:]]))
         assert verdict.kept == BODY, stamp
+
+
+WIDGET_LINES = [
+    "Article continues below", "Story continues below advertisement", "Listen to article", "Link copied!",
+    "Gift this article", "Show caption", "Enlarge this image", "Photo", "Recommended Stories",
+    "Video Player is loading.", "This video can not be played", "Ad Feedback", "Skip Ad", "Scroll to continue",
+    "Text size", "A A A", "Close dialog", "Have a news tip? Email us at tips@example.com.",
+    "Did you find this article useful?", "Was this article helpful?",
+    "Follow the latest on the war in Ukraine here.", "For more news, visit our homepage.",
+    "Download our free app", "Do Not Sell My Personal Information", "This report was produced by the Associated Press.",
+    "(AP Photo/John Doe)", "Associated Press", "Join our WhatsApp channel", "Follow on Google News",
+    "Turn on notifications", "Login to comment", "Read 12 comments", "Sort by: Newest", "Report this comment",
+    "Like Loading...", "Next article", "Up next", "Keep reading", "Page 1 of 3", "You may also be interested in",
+    "Sponsored Links by Taboola", "You've reached your limit of free articles",
+]
+
+
+def test_widget_lines_inside_the_body_are_dropped() -> None:
+    for widget in WIDGET_LINES:
+        verdict = classify("\n".join(["Home", "News", *BODY[:3], widget, *BODY[3:]]))
+        assert verdict.kept == BODY, widget
+
+
+def test_lead_before_an_ad_marker_and_a_widget_is_kept() -> None:
+    lead = ("The city council approved the transport budget late on Tuesday, raising spending on buses, "
+            "trams and night services after a long public debate about fares.")
+    widget = ["Continue Reading Below", "Ticker", "Last", "Change", "CITY", "12.40", "-0.3%", "BUS", "8.10"]
+    verdict = classify("\n".join(["Home", "News", lead, *widget, *BODY]))
+    assert verdict.kept == [lead, *BODY]

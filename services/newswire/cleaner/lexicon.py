@@ -29,6 +29,11 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "politics", "tech", "technology", "science", "health", "entertainment", "lifestyle",
         "culture", "travel", "weather", "markets", "economy", "local", "national", "us", "u.s.",
         "uk", "europe", "asia", "africa", "americas", "middle east", "latest", "trending",
+        "next article", "previous article", "next story", "previous story", "next post", "previous post",
+        "up next", "keep reading", "read next", "what to read next", "close dialog", "close menu", "text size",
+        "font size", "a a a", "print this page", "print article", "scroll to continue", "scroll down",
+        "enlarge this image", "enlarge image", "show caption", "hide caption", "toggle caption", "expand",
+        "collapse", "image", "photo", "fullscreen", "full screen", "play", "pause", "replay", "mute", "unmute",
     ),
     "share": (
         "share", "shares", "share this", "share this article", "share this story", "share on facebook",
@@ -37,7 +42,9 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "copied", "save", "saved", "bookmark", "teilen", "drucken", "partager", "imprimer",
         "compartir", "imprimir", "condividi", "stampa", "compartilhar", "поделиться", "مشاركة",
         "شارك", "طباعة", "comment", "comments", "kommentare", "commentaires", "comentarios",
-        "commenti", "комментарии", "تعليقات", "like", "follow", "follow us",
+        "commenti", "комментарии", "تعليقات", "like", "follow", "follow us", "link copied", "gift this article",
+        "gift article", "share article", "share story", "listen to article", "listen to this story",
+        "listen to story", "follow on google news", "turn on notifications", "like loading",
     ),
     "newsletter": (
         "subscribe", "subscribe now", "subscribe today", "sign up", "sign up now", "signup", "newsletter",
@@ -58,6 +65,10 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "don't miss", "in other news", "elsewhere", "also read", "see also", "tags", "topics",
         "filed under", "categories", "category", "auch interessant", "das könnte sie auch interessieren",
         "à lire aussi", "lire aussi", "voir aussi", "te puede interesar", "lee también",
+        "article continues below", "story continues below", "continue reading below", "content continues below",
+        "recommended stories", "featured video", "featured stories", "you may also be interested in",
+        "ad feedback", "skip ad",
+        "do not sell my personal information", "do not sell or share my personal information",
         "leggi anche", "leia também", "читайте также", "اقرأ أيضا", "اقرأ أيضاً", "مواضيع ذات صلة",
     ),
 }
@@ -148,6 +159,8 @@ _PHRASES: dict[str, str] = {
         r"required fields are marked|log in to (?:comment|reply)|be the first to comment|comments are closed|"
         r"post your comment|commenting using|you are commenting|tell us what you think|"
         r"cancel reply|notify me of (?:new|follow-up)|save my name, email|view (?:all )?comments|"
+        r"^(?:log ?in|sign in) to (?:comment|reply)|^(?:read|view|show|see) (?:all )?\d+ comments|"
+        r"^sort by:? (?:newest|oldest|best|top|most)|^report (?:this )?comment|"
         r"top rated comments|show comments|hide comments|kommentar schreiben|laisser un commentaire|"
         r"deja un comentario|lascia un commento|оставить комментарий|اترك تعليقا|أضف تعليق"
     ),
@@ -155,7 +168,7 @@ _PHRASES: dict[str, str] = {
         r"already a subscriber|subscribe (?:now |today )?(?:to|for) (?:continue|keep|read|unlimited|full|all)|"
         r"to continue reading|continue reading with|for all of the times|log into your \w+ account|"
         r"verify access|trouble retrieving the article|"
-        r"you have reached (?:your|the) (?:limit|maximum)|"
+        r"you(?: have|'ve|’ve) reached (?:your|the) (?:limit|maximum)|"
         r"this (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
         r"start your (?:free )?trial|want all of the times|"
         r"subscribe (?:now |today )?for (?:just|only) |"
@@ -170,7 +183,8 @@ _PHRASES: dict[str, str] = {
     ),
     "cookie": r"cookie-richtlinie|utilisation des cookies|política de cookies|ملفات تعريف الارتباط",
     "share": (
-        r"follow us (?:on)?|share (?:on|via|to) (?:facebook|twitter|x|linkedin|e-?mail|whatsapp|reddit|more)|"
+        r"follow us (?:on)?|^join (?:our|us on) (?:whatsapp|telegram)|download (?:our|the) free app|"
+        r"share (?:on|via|to) (?:facebook|twitter|x|linkedin|e-?mail|whatsapp|reddit|more)|"
         r"share via|like us on|find us on|join us on|"
         r"click to share|opens in (?:a )?new window|send (?:this|by) e-?mail|"
         r"auf facebook teilen|partager sur|compartir en|condividi su"
@@ -187,7 +201,14 @@ _PHRASES: dict[str, str] = {
         r"image (?:source|caption)|getty images$|^photo:|^credit(?::|\.\.\.)|"
         r"report (?:a|an) (?:error|typo|correction)|corrections? policy|ethics policy|"
         r"our standards\s*:|trust principles|this is a developing (?:news )?story|this story is developing|"
-        r"check back (?:later |soon )?for (?:updates|more)"
+        r"check back (?:later |soon )?for (?:updates|more)|"
+        r"(?:article|story|content) continues (?:below|after)|continue reading below|video player is loading|"
+        r"this video (?:can ?not|cannot|could not) be (?:played|loaded)|^(?:have|got) a (?:news |story )?tip\?|"
+        r"^(?:did you find|was) this (?:article|story|page) (?:useful|helpful)|^send us (?:your )?feedback|"
+        r"^for more (?:news|stories)\W+visit|^follow (?:the latest|all the latest|our (?:live )?coverage|"
+        r"\w+'s coverage)|^this (?:report|story|article|content) was (?:produced|created|paid for) by|"
+        r"(?:links|stories|content) by (?:taboola|outbrain)|^page \d+ of \d+$|"
+        r"^\((?:ap|afp|epa|reuters|getty)? ?(?:photo|image|foto)s?\b[^()]{0,80}\)$"
     ),
 }
 # Words that mark chrome only when the line speaks to the reader or is a bare label: news reports on
@@ -315,6 +336,20 @@ def strip_spam(text: str) -> str:
         return w in _SPAM_WORDS or (not w.isalpha() and _SPAM_BRAND.fullmatch(w) is not None)
 
     return " ".join(w for w in text.split() if not spammy(w)).strip(" -|:")
+
+
+_WIRE_CREDITS = frozenset({"associated press", "the associated press", "reuters", "afp", "ap", "dpa", "efe", "ansa",
+                           "upi", "pa", "pa media", "bloomberg", "cnn wire", "aap"})
+
+
+def wire_credit(line: str, low: str | None = None) -> bool:
+    """A line that is only an agency's name ("Associated Press", "(AP)"): the credit under a photo or a story.
+
+    Not an exact chrome word: inside a sentence split at its links ("said" / "Reuters" / "on Monday.")
+    the name is text."""
+    if len(line) > 30:
+        return False
+    return _TRIM.sub("", line.lower() if low is None else low) in _WIRE_CREDITS
 
 
 def exact_reason(line: str, low: str | None = None) -> str:

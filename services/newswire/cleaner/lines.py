@@ -54,6 +54,8 @@ def _lexicon_reason(ln: Line, spammy: bool, legal: bool = True) -> str:
         r = lexicon.exact_reason(text, low)
         if r:
             return r
+    if ln.chars <= 30 and lexicon.wire_credit(text, low):
+        return "boilerplate"
     if legal and lexicon.is_legal(text, low):
         return "legal"
     if ln.chars <= 220 and lexicon.inline_teaser(text, low):

@@ -91,13 +91,17 @@ def hard_stop(lines: list[Line]) -> int:
     return len(lines) - 1
 
 
+_BETWEEN_LEAD_AND_BODY = frozenset({"caption_repeat", "duplicate_line", "boilerplate", "share"})
+"""What may separate a lead from the body: repeats, ad markers ("Continue Reading Below"), share buttons."""
+
+
 def detached_lead(lines: list[Line], start: int, end: int) -> int | None:
     """A lead paragraph cut off from the body by a widget (a stock table, a video box): a long
     prose line shortly before the body, with nothing but short lines between, on the same topic."""
     candidate = None
     for i in range(start - 1, max(-1, start - 26), -1):
         ln = lines[i]
-        if ln.reason and ln.reason not in ("caption_repeat", "duplicate_line"):
+        if ln.reason and ln.reason not in _BETWEEN_LEAD_AND_BODY:
             return None
         if ln.prose and ln.chars >= 120:
             candidate = i
