@@ -67,10 +67,16 @@ def test_byline_moves_into_metadata() -> None:
     assert clean.language == "en"
 
 
-def test_doubled_caption_kept_once() -> None:
+def test_photo_captions_with_a_credit_are_dropped() -> None:
     clean = clean_article(RawArticle(url="https://example.org/a", source="example", text=_page()))
-    assert clean.text.count("A tram crosses the central bridge") == 1
-    assert any(r.reason == "caption_repeat" for r in clean.removed)
+    assert "A tram crosses the central bridge" not in clean.text
+    assert {"caption", "caption_repeat"} <= {r.reason for r in clean.removed}
+    caption = ("Firefighters work at the site of a Russian strike in Kyiv, Ukraine, Thursday, Dec. 12, 2024. "
+               "(AP Photo/Efrem Lukatsky)")
+    acronym = "The patients' records are kept in an electronic file, the Elektronische Patientenakte (ePA)."
+    page = "\n".join(["Home", "News", *BODY[:2], caption, acronym, *BODY[2:]])
+    clean = clean_article(RawArticle(url="https://example.org/a", source="example", text=page))
+    assert clean.text == "\n\n".join([*BODY[:2], acronym, *BODY[2:]])
 
 
 def test_off_topic_paragraph_dropped() -> None:

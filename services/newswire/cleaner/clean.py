@@ -145,13 +145,13 @@ def _clean(raw: RawArticle) -> CleanArticle:
     if html is not None and html.count("<") > MANY_TAGS and _too_deep(html):
         fmt, source = "html", html
         flat = _TAG.sub("\n", _strip_invisible(html))
-        verdict = classify(flat, title_hint=raw.title)
+        verdict = classify(flat, title_hint=raw.title, captions=False)
     elif html is not None:
         fmt, source = "html", html
         verdict, meta, flat = _from_html(raw, html)
     else:
         fmt, source = "text", raw.text or ""
-        verdict = classify(source, title_hint=raw.title)
+        verdict = classify(source, title_hint=raw.title, captions=False)
         flat = source
     text = "\n\n".join(verdict.kept)
     if not text and not verdict.removed:

@@ -156,7 +156,7 @@ def classify(text: str, title_hint: str | None = None, region: bool = True, capt
     """Split text into lines and decide each: kept as body, or removed with a reason.
 
     `region=False` is for text already cut out of a page's DOM; `captions=False` drops lines that
-    end in a photo credit (the HTML path, where figure captions are not body text); `authors_hint`
+    end in a photo credit (figure captions are not body text: "... (AP Photo/Jane Roe)"); `authors_hint`
     names the writers found outside the text (a closing line about them is their biography).
     """
     raw_lines = _join_fragments([s.strip() for s in text.splitlines()]) if region else text.splitlines()
