@@ -129,8 +129,9 @@ def test_inline_teaser_paragraph_without_a_link_is_dropped() -> None:
 def test_byline_outside_the_chosen_blocks_still_names_the_authors() -> None:
     body = "".join(f"<p>{p}</p>" for p in PARAS)
     html = ("<html><head><title>Night trains</title></head><body><div class='story'><h1>Night trains extended</h1>"
+            "<div class='story-body'><h2>Three more trains a night from June</h2>"
             "<p class='art-byline'>By <a href='/s/1'>Ana Varga</a> and <a href='/s/2'>Tom Berg</a></p>"
-            f"<div class='story-body'>{body}</div></div>"
+            f"{body}</div></div>"
             "<aside><ul><li>By Other Writer</li></ul></aside></body></html>")
     clean = clean_article(RawArticle(url="https://example.org/b", source="b", html=html))
     assert clean.authors == ["Ana Varga", "Tom Berg"]

@@ -377,3 +377,10 @@ def test_lead_before_an_ad_marker_and_a_widget_is_kept() -> None:
     widget = ["Continue Reading Below", "Ticker", "Last", "Change", "CITY", "12.40", "-0.3%", "BUS", "8.10"]
     verdict = classify("\n".join(["Home", "News", lead, *widget, *BODY]))
     assert verdict.kept == [lead, *BODY]
+
+
+def test_a_long_token_is_not_a_headline() -> None:
+    page = ["The Daily Gazette", "NEWS", "School board votes to close two elementary schools",
+            "Posted Monday, March 4, 2024 7:00 pm", "mthompson@dailygazette.com", *BODY]
+    clean = clean_article(RawArticle(url="https://example.org/a", source="example", text="\n".join(page)))
+    assert clean.title == "School board votes to close two elementary schools"

@@ -40,12 +40,14 @@ def _language(code: str | None) -> str | None:
 
 
 _HEADER_BLOCKS = 40
+_PARAGRAPH_CHARS = 120
 
 
 def _header_byline(blocks: list[Block], kept: list[Block]) -> list[str]:
     """Authors from a byline block above the article's first kept block: a byline styled as page
     chrome ("byline" class, the names as links) is dropped by the selection, its names are not."""
-    first = kept[0] if kept else None
+    # above the first paragraph: a standfirst or a subheading may be kept before the byline
+    first = next((b for b in kept if len(b.text) >= _PARAGRAPH_CHARS), None)
     for b in blocks[:_HEADER_BLOCKS]:
         if b is first:
             break

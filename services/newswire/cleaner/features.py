@@ -27,7 +27,7 @@ def features(text: str) -> Line:
     """The features of one stripped, non-empty line (CJK lines count characters as half-words)."""
     n = len(text)
     words = text.count(" ") + 1
-    if words * 12 < n:  # scripts without spaces (CJK): count characters as half-words
+    if words * 12 < n and not text.isascii():  # scripts without spaces (CJK): characters as half-words
         words = max(words, n // 2)
     terminal = text[-1] in TERMINAL
     prose = (words >= 10 and terminal) or (words >= 22 and not cloud_like(text))
