@@ -85,6 +85,9 @@ def test_dates_and_bylines() -> None:
     assert parse_byline("Authors: Jane Doe, John Smith") == (["Jane Doe", "John Smith"], None)
     assert parse_byline("Author: The council said it would not comment on the plan") is None
     assert is_dateline("December 12, 2024 1:45 PM EST Updated 2 hours ago")
+    assert is_dateline("Publié le 12 mars 2024 à 18h30, mis à jour à 19h05")
+    assert is_dateline("Veröffentlicht am 12.03.2024 um 18:30 Uhr")
+    assert is_dateline("Publicado el 12 de marzo de 2024 a las 18:30")
 
 
 def test_language_guess() -> None:

@@ -384,3 +384,22 @@ def test_a_long_token_is_not_a_headline() -> None:
             "Posted Monday, March 4, 2024 7:00 pm", "mthompson@dailygazette.com", *BODY]
     clean = clean_article(RawArticle(url="https://example.org/a", source="example", text="\n".join(page)))
     assert clean.title == "School board votes to close two elementary schools"
+
+
+def test_french_dateline_and_reading_time_are_not_title_or_body() -> None:
+    page = ["Accueil", "International", "Le Parlement adopte la réforme des retraites après des mois de contestation",
+            "Par Marie Dupont", "Publié le 12 mars 2024 à 18h30, mis à jour à 19h05", "Temps de lecture : 3 min.",
+            *FRENCH]
+    clean = clean_article(RawArticle(url="https://example.org/a", source="example", text="\n".join(page)))
+    assert clean.title == "Le Parlement adopte la réforme des retraites après des mois de contestation"
+    assert clean.published_at == "2024-03-12"
+    assert clean.text == "\n\n".join(FRENCH)
+
+
+FRENCH = [
+    "Le Parlement a définitivement adopté mardi la réforme des retraites, qui repousse l'âge légal de départ "
+    "de 62 à 64 ans, après des mois de manifestations dans tout le pays.",
+    "Le texte a été voté par 289 députés, contre 250, lors d'un scrutin très serré à l'Assemblée nationale.",
+    "Les syndicats ont appelé à une nouvelle journée de mobilisation jeudi, dans toutes les grandes villes.",
+    "Le gouvernement espère une entrée en vigueur de la réforme dès le mois de septembre, selon le ministre.",
+]

@@ -113,9 +113,11 @@ def normalise_date(value: str | None) -> str | None:
 
 _DATELINE_WORDS = re.compile(
     r"(?i)\b(?:updated|published|posted|last|modified|on|at|am|pm|et|gmt|utc|\d+ min(?:ute)?s? read|"
-    r"\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|"
-    r"aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|pubblicato)\b"
+    r"\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|\d{1,2} ?h ?\d{2}|"
+    r"aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|pubblicato|"
+    r"um|uhr|le|à|el|de|a las|alle|às|ore)(?!\w)"
 )
+"""Words a date stamp carries besides its date and time, in a few languages ("Publié le ... à 18h30")."""
 
 
 def is_dateline(line: str) -> bool:
