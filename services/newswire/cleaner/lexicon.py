@@ -129,8 +129,12 @@ _CREDIT_HEAD = re.compile(r"\(?(?:additional )?(?:reporting|writing|editing|comp
 _CREDIT_TAIL = re.compile(r"contributed (?:to )?(?:this|the) (?:report|story|article)\W*$|contributed reporting\W*$")
 
 
-def credit_line(low: str) -> bool:
-    """True for a (lower-cased) staff credit line; "Reporting by The Post found..." is a sentence."""
+_CREDIT_JOINERS = frozenset("and in from with of the at & y und et".split())
+
+
+def credit_line(text: str, low: str) -> bool:
+    """True for a staff credit line; "Reporting by The Post found..." and "Produced by volunteers, the survey
+    covered 1,200 homes." are sentences."""
     if len(low) > 400:
         return False
     if "contributed" in low and _CREDIT_TAIL.search(low) is not None:
@@ -138,8 +142,11 @@ def credit_line(low: str) -> bool:
     m = _CREDIT_HEAD.match(low)
     if m is None:
         return False
-    # a credit lists desks ("; Editing by"), is short, or is the bracketed trailer
-    return ";" in low or "editing by" in low or low.endswith(")") or low.count(" ") < 8
+    # a credit lists desks ("; Editing by") or is the bracketed trailer; a short one only names people and places
+    if ";" in low or "editing by" in low or low.endswith(")"):
+        return True
+    names = text[m.end():].rstrip(" .").split()
+    return 0 < len(names) < 8 and all(w[0].isupper() or w.lower() in _CREDIT_JOINERS for w in names)
 
 
 # Phrases that mark chrome inside a short line, by reason.

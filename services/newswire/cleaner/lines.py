@@ -60,7 +60,7 @@ def _lexicon_reason(ln: Line, spammy: bool, legal: bool = True) -> str:
         return "legal"
     if ln.chars <= 220 and lexicon.inline_teaser(text, low):
         return "related_list"
-    if lexicon.credit_line(low):
+    if lexicon.credit_line(text, low):
         return "boilerplate"
     if ln.chars <= 220:
         r = lexicon.phrase_reason(text, strong_only=ln.prose and ln.words > 14, low=low)
