@@ -393,3 +393,10 @@ def test_a_range_of_huge_figures_has_a_finite_midpoint() -> None:
     for t in ("between 1e300 and 1.7e299 billion dollars", "1e300 or 1.7e299 billion dollars"):  # a shared scale
         assert all(math.isfinite(x.value) and math.isfinite(x.high or 0.0) for x in find_quantities(t))
     assert q("between 44 and 50 mg") == [(47, "milligram", "~")]
+
+
+def test_an_m_suffix_before_an_irregular_plural_is_million() -> None:
+    """"1.5m people" was read as 1.5 metres: only plurals in -s counted as the noun a million counts."""
+    assert q("About 1.5m people live in the city.") == [(1.5e6, "people", "~")]
+    assert q("The war has displaced 2m children.") == [(2e6, "children", "=")]
+    assert q("The wall is 3.5m long") == [(3.5, "metre", "=")]

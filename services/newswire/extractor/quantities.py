@@ -530,7 +530,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 unit, kind, e = "degree celsius" if text[e] == "C" else "degree fahrenheit", "measure", e + 1
         if um and um.group("sym") == "m" and L is _EN and not scaled:
             mm = _MILLION_M.match(text, um.end() - 1, end)
-            if mm and _plural(mm.group("w")):  # "1.5m jobs": million; "3.5m long": metres
+            if mm and (_plural(mm.group("w")) or mm.group("w") in _IRREGULAR_PLURALS):  # "1.5m jobs", "2m people"
                 value *= 1e6
                 e = um.end()
                 scaled = True
