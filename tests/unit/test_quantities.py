@@ -400,3 +400,10 @@ def test_an_m_suffix_before_an_irregular_plural_is_million() -> None:
     assert q("About 1.5m people live in the city.") == [(1.5e6, "people", "~")]
     assert q("The war has displaced 2m children.") == [(2e6, "children", "=")]
     assert q("The wall is 3.5m long") == [(3.5, "metre", "=")]
+
+
+def test_a_scale_word_after_a_scale_word_multiplies() -> None:
+    """"Rs 1.5 lakh crore" is 1.5 * 10^5 * 10^7 rupees; it was read as 1.5 lakh (150,000)."""
+    assert q("The minister announced Rs 1.5 lakh crore for infrastructure.") == [(1.5e12, "inr", "=")]
+    assert q("a Rs 10 thousand crore package") == [(1e11, "inr", "=")]
+    assert q("Over 1 lakh people attended the rally.") == [(1e5, "people", ">")]

@@ -515,6 +515,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             value *= scale
             e = sc.end()
             scaled = True
+            sc2 = L.scale_after.match(text, e, end) if sc.group("word") else None
+            if sc2 and sc2.group("word") and L.scales.get(sc2.group("word").lower(), 1.0) > scale:
+                value *= L.scales[sc2.group("word").lower()]  # "Rs 1.5 lakh crore", "10 thousand crore"
+                e = sc2.end()
         um = L.unit_after.match(text, e, end)
         if kind != "money" and (um is None or um.group("sym") is not None):
             ux = un.UNIT_EXPR.match(text, e, end)  # "km/s2", "mGy", "fb-1", "J/m^2"
