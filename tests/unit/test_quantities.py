@@ -407,3 +407,21 @@ def test_a_scale_word_after_a_scale_word_multiplies() -> None:
     assert q("The minister announced Rs 1.5 lakh crore for infrastructure.") == [(1.5e12, "inr", "=")]
     assert q("a Rs 10 thousand crore package") == [(1e11, "inr", "=")]
     assert q("Over 1 lakh people attended the rally.") == [(1e5, "people", ">")]
+
+
+def test_pence_written_with_a_p() -> None:
+    """"5p a litre" lost its figure (digits glued to a letter are dropped) and kept "a litre" as 1 litre."""
+    assert q("Fuel duty will rise by 5p a litre.") == [(5, "penny per litre", "=")]
+    assert q("Shares closed at 150p.") == [(150, "penny", "=")]
+    assert q("It streams in 720p and 1080p.") == []
+    assert q("It closes at 5p.m. today.") == []
+
+
+def test_a_change_then_the_level_it_reached_is_no_range() -> None:
+    """"Shares rose $4 to $150" is a rise of $4 to a price of $150, not a range with midpoint $77;
+    "grow 2% to 3%" stays a range (ends close together), and so does "from X to Y"."""
+    assert q("Shares rose $4 to $150.") == [(4, "usd", "="), (150, "usd", "=")]
+    assert q("Petrol jumped 10p to 150p a litre.") == [(10, "penny", "="), (150, "penny per litre", "=")]
+    assert q("The index gained 150 to 7,500 points.") == [(150, "point", "="), (7500, "point", "=")]
+    assert q("The economy will grow 2% to 3% this year.") == [(2.5, "percent", "~")]
+    assert q("Prices rose from $350 to $680.") == [(515, "usd", "~")]

@@ -224,6 +224,8 @@ _PER_SHORT = {"mo": "month", "mos": "month", "wk": "week", "wks": "week", "yr": 
 """Short forms after a rate's slash that the units table does not name ("$4.99/mo"; it knows "hr", "min")."""
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _STOP_SPAN = 4
+_VIDEO_LINES = frozenset([144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0])
+"""Heights of video formats, written with a p ("720p") like pence ("50p")."""
 
 
 def _date_part(surface: str, has_day: bool) -> bool:
@@ -364,6 +366,10 @@ def _counts_plural(text: str, e: int, end: int) -> bool:
 
 
 _BY_BEFORE = re.compile(r"\bby[ ]$")
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:r[io]se|rising|gained|jumped|climbed|added|increased|grew|surged|soared|fell|fallen|dropped|lost|slid"
+    r"|slipped|shed|declined|decreased|plunged|tumbled|slumped|sank|up|down)[ ]$")
+"""A verb of change before "X to Y": the change, then the level reached, when Y is far above X."""
 _OF_HYPHEN = re.compile(r"\d-(?:of|for)-$")
 _RANGE_END = re.compile(r"[-\u2013\u2212]\d+(?:\.\d+)?[ \u00a0]?")
 
@@ -532,6 +538,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 unit, kind, e = "inch", "measure", inch.end()
             elif text[e:e + 1] in ("C", "F") and not labelled and not text[e + 1:e + 2].isalnum():  # "30C", "95F"
                 unit, kind, e = "degree celsius" if text[e] == "C" else "degree fahrenheit", "measure", e + 1
+            elif text[e:e + 1] == "p" and not labelled and not _word_char(text[e + 1:e + 2] or " ") \
+                    and value not in _VIDEO_LINES:  # "5p a litre", "150p": pence; not "720p" video
+                unit, kind, e = "penny", "money", e + 1
         if um and um.group("sym") == "m" and L is _EN and not scaled:
             mm = _MILLION_M.match(text, um.end() - 1, end)
             if mm and (_plural(mm.group("w")) or mm.group("w") in _IRREGULAR_PLURALS):  # "1.5m jobs", "2m people"
@@ -656,8 +665,9 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
                 text, max(0, q.start - 8), q.start)
             if ranged and not from_to and "-" not in gap and "\u2013" not in gap and (
                     (q.unit is not None and q.unit != n.unit and q.kind != "age")
-                    or _BY_BEFORE.search(text, max(0, q.start - 4), q.start)):
-                ranged = None  # "fell 1.2 points to 25,430", "down by 30 to 126": a change
+                    or _BY_BEFORE.search(text, max(0, q.start - 4), q.start)
+                    or (n.value > 4 * q.value > 0 and _CHANGE_BEFORE.search(text, max(0, q.start - 10), q.start))):
+                ranged = None  # "fell 1.2 points to 25,430", "down by 30 to 126", "rose $4 to $150": a change
             if (ranged or from_to) and q.value == 0 and n.value > 0 and compatible:
                 out.append(n)  # "from zero to 60 mph", "0-60 mph": the figure is the 60 mph, no midpoint
                 i += 2
