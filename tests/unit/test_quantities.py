@@ -425,3 +425,10 @@ def test_a_change_then_the_level_it_reached_is_no_range() -> None:
     assert q("The index gained 150 to 7,500 points.") == [(150, "point", "="), (7500, "point", "=")]
     assert q("The economy will grow 2% to 3% this year.") == [(2.5, "percent", "~")]
     assert q("Prices rose from $350 to $680.") == [(515, "usd", "~")]
+
+
+def test_digits_hyphenated_to_a_number_word_are_a_name() -> None:
+    """"7-Eleven" was a range of 7 to 11 stores (midpoint 9)."""
+    assert q("A 7-Eleven store was robbed on Main Street.") == []
+    assert q("Police said 7-Eleven had 12 stores in the area.") == [(12, "stores", "=")]
+    assert q("four-to-six weeks") == [(5, "week", "~")]

@@ -410,6 +410,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 continue  # inside a token: J1149, 06F6, 1.5.3
             if before in "+^" or (e < end and text[e] == "+"):
                 continue  # catalogue ids and exponents: J1149.5+6663, 2^10
+            if ci < len(cores) and cores[ci][0] == e + 1 and text[e] == "-" and cores[ci][2] == "w":
+                ci += 1
+                continue  # digits hyphenated to a number word are a name: 7-Eleven
             if before in "-\u2212" and s - 2 >= start and text[s - 2].isalnum():
                 if text[s - 2].isdigit() and found and found[-1].end == s - 1 and not drop_next_partner:
                     pass  # the second half of "10-15": merged as a range below
