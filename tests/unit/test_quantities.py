@@ -432,3 +432,12 @@ def test_digits_hyphenated_to_a_number_word_are_a_name() -> None:
     assert q("A 7-Eleven store was robbed on Main Street.") == []
     assert q("Police said 7-Eleven had 12 stores in the area.") == [(12, "stores", "=")]
     assert q("four-to-six weeks") == [(5, "week", "~")]
+
+
+def test_ages_in_months_weeks_and_days() -> None:
+    """"an 18-month-old girl" was a duration of 18 months, while "a 45-year-old man" is an age."""
+    found = find_quantities("The 18-month-old girl survived; a six-week-old baby and a 3-day-old boy died.")
+    assert [(x.value, x.unit, x.kind) for x in found] == [
+        (18, "month of age", "age"), (6, "week of age", "age"), (3, "day of age", "age")]
+    assert q("The baby was nine months old.") == [(9, "month of age", "=")]
+    assert q("The 3-day strike ended.") == [(3, "day", "=")]
