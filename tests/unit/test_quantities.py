@@ -441,3 +441,11 @@ def test_ages_in_months_weeks_and_days() -> None:
         (18, "month of age", "age"), (6, "week of age", "age"), (3, "day of age", "age")]
     assert q("The baby was nine months old.") == [(9, "month of age", "=")]
     assert q("The 3-day strike ended.") == [(3, "day", "=")]
+
+
+def test_plus_and_odd_after_a_figure_are_approximators() -> None:
+    """"1,000-plus passengers" counted "plus" with approx "="."""
+    assert q("The ferry carried 1,000-plus passengers.") == [(1000, "passengers", ">")]
+    assert q("a 20-plus-year career") == [(20, "year", ">")]
+    assert q("some 200-odd people") == [(200, "people", "~")]
+    assert q("a $1 billion-plus deal") == [(1e9, "usd", ">")]

@@ -365,6 +365,7 @@ def _counts_plural(text: str, e: int, end: int) -> bool:
     return m is not None and m.group("w").islower() and (_plural(m.group("w")) or m.group("w") in _IRREGULAR_PLURALS)
 
 
+_PLUS_ODD = re.compile(r"-(plus|odd)\b")
 _BY_BEFORE = re.compile(r"\bby[ ]$")
 _CHANGE_BEFORE = re.compile(
     r"\b(?:r[io]se|rising|gained|jumped|climbed|added|increased|grew|surged|soared|fell|fallen|dropped|lost|slid"
@@ -528,6 +529,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             if sc2 and sc2.group("word") and L.scales.get(sc2.group("word").lower(), 1.0) > scale:
                 value *= L.scales[sc2.group("word").lower()]  # "Rs 1.5 lakh crore", "10 thousand crore"
                 e = sc2.end()
+        if text[e:e + 1] == "-" and L is _EN:
+            po = _PLUS_ODD.match(text, e, end)
+            if po:  # "1,000-plus passengers", "200-odd people"
+                if approx == "=":
+                    approx = ">" if po.group(1) == "plus" else "~"
+                e = po.end()
         um = L.unit_after.match(text, e, end)
         if kind != "money" and (um is None or um.group("sym") is not None):
             ux = un.UNIT_EXPR.match(text, e, end)  # "km/s2", "mGy", "fb-1", "J/m^2"
