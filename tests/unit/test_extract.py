@@ -232,3 +232,14 @@ def test_another_and_one_of_open_an_apposition_and_plural_ies_nouns_speak() -> N
                          "The companies said they wanted to expand their services."))
     assert got["Lakshiwnder Singh, another deportee, said he had paid an agent."] == "Lakshiwnder Singh"
     assert got["The companies said they wanted to expand their services."] == "companies"
+
+
+def test_casualties_after_a_longer_death_toll_phrase_and_people_hurt() -> None:
+    """"The death toll from the earthquake rose to 2,300" and "Four police officers were hurt" were counts."""
+    def kinds(t: str) -> list[str]:
+        return [c.kind for c in extract(article(t, "a_k")).claims]
+
+    assert kinds("The death toll from the earthquake rose to 2,300, officials said on Tuesday.") == ["casualties"]
+    assert kinds("The death toll in the flooded northern province has risen to 41, officials said.") == ["casualties"]
+    assert kinds("Four police officers were hurt in the clashes, police said.") == ["casualties"]
+    assert kinds("Nobody was hurt when 40 homes were evacuated, police said.") == ["count"]

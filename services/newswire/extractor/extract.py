@@ -30,12 +30,12 @@ _SEGMENT = re.compile(
 _CONTRAST = re.compile(r"(?:,\s+(?:but|while|whereas)|;)\s+")
 """Where a sentence joins two clauses that may each carry their own attribution."""
 # Matched against lower-cased text with trie-factored alternations: (?i) makes re several times slower.
-_CASUALTY_WORDS = """killed wounded injured dead death deaths died casualty casualties losses fatalities missing
+_CASUALTY_WORDS = """killed wounded injured hurt dead death deaths died casualty casualties losses fatalities missing
     tote toten verletzte verletzten getötet verletzt vermisst todesopfer morts blessés tués disparus muertos heridos
     fallecidos desaparecidos morti feriti dispersi vittime doden gewonden vermist""".split()
 _CASUALTY = re.compile(word_pattern(_CASUALTY_WORDS))
 _CASUALTY_BEFORE = re.compile(
-    r"\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of))\s+$")
+    r"\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|death\s+toll\s+(?:[\w']+\s+){0,8}?(?:to|at|of))\s+$")
 _EVENT_WORDS = """took taken taking seized captured capture downed approved approve stationed deployed launched struck
     attacked invaded signed arrested evacuated destroyed elected resigned announced""".split()
 _EVENT = re.compile(r"\b" + trie_pattern(_EVENT_WORDS) + r"\b")
@@ -118,7 +118,7 @@ def _counts_casualties(low: str, lo: int, hi: int, base: int, q: Quantity) -> bo
     if q.unit in _CASUALTY_NOUNS:
         return True
     qs = q.start - base
-    if _CASUALTY_BEFORE.search(low, max(lo, qs - 40), qs):
+    if _CASUALTY_BEFORE.search(low, max(lo, qs - 70), qs):
         return True  # "the blast killed 12 people", "the death toll rose to 40"
     a = q.end - base
     b = min(hi, a + CASUALTY_REACH)
