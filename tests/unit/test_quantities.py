@@ -449,3 +449,12 @@ def test_plus_and_odd_after_a_figure_are_approximators() -> None:
     assert q("a 20-plus-year career") == [(20, "year", ">")]
     assert q("some 200-odd people") == [(200, "people", "~")]
     assert q("a $1 billion-plus deal") == [(1e9, "usd", ">")]
+
+
+def test_an_irregular_plural_before_a_plural_noun_is_its_modifier() -> None:
+    """"Four police officers" counted "police": the noun phrase ended at the first irregular plural."""
+    assert q("Four police officers were hurt.") == [(4, "officers", "=")]
+    assert q("The 300 staff members were told.") == [(300, "members", "=")]
+    assert q("two aircraft carriers") == [(2, "carriers", "=")]
+    assert q("40 people remain missing") == [(40, "people", "=")]
+    assert q("12 police were injured") == [(12, "police", "=")]

@@ -278,7 +278,13 @@ def _counted_noun(text: str, pos: int, end: int) -> str | None:
             break  # "troops killed", but "two Yemeni fishing boats"
         last = word
         pos = m.end()
-        if (_plural(word) or low in _IRREGULAR_PLURALS) and not word[0].isupper():
+        if low in _IRREGULAR_PLURALS and not word[0].isupper():
+            nxt = _WORD_AFTER.match(text, pos, end)
+            w2 = nxt.group("w") if nxt else ""
+            if w2.islower() and _plural(w2) and w2 not in STOP:  # "four police officers", "300 staff members"
+                last = w2
+            break
+        if _plural(word) and not word[0].isupper():
             break
     return last.lower().rstrip(".") if last else None
 
