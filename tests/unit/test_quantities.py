@@ -138,7 +138,7 @@ def test_other_decimal_comma_languages_and_english_default() -> None:
 
 def test_news_units_half_minus_and_million_m() -> None:
     assert q("a 2,500-square-foot home") == [(2500, "square foot", "=")]
-    assert q("About half the voters") == [(0.5, None, "~")]
+    assert q("About half the voters") == [(0.5, "voters", "~")]
     assert q("in the first half of the year") == []
     assert q("temperatures of minus 10 degrees Celsius") == [(-10, "degree celsius", "=")]
     assert q("The company cut 1.5m jobs") == [(1.5e6, "jobs", "=")]
@@ -458,3 +458,19 @@ def test_an_irregular_plural_before_a_plural_noun_is_its_modifier() -> None:
     assert q("two aircraft carriers") == [(2, "carriers", "=")]
     assert q("40 people remain missing") == [(40, "people", "=")]
     assert q("12 police were injured") == [(12, "police", "=")]
+
+
+def test_a_fraction_counts_the_noun_of_its_partitive() -> None:
+    """"a quarter of voters", "half the residents" counted nothing, while "half of the residents" counted residents."""
+    assert q("About a quarter of voters are undecided.") == [(0.25, "voters", "~")]
+    assert q("Four-fifths of respondents agreed.") == [(0.8, "respondents", "=")]
+    assert q("Half the residents left.") == [(0.5, "residents", "=")]
+    assert [(round(v, 6), u) for v, u, _ in q("Two-thirds of Americans back it.")] == [(0.666667, "americans")]
+
+
+def test_a_capitalised_plural_then_a_verb_ends_the_noun() -> None:
+    """"500 Americans support the measure" counted "support"."""
+    assert q("500 Americans support the measure.") == [(500, "americans", "=")]
+    assert q("40 Texas towns flooded.") == [(40, "towns", "=")]
+    assert q("1,000 North Korean troops") == [(1000, "troops", "=")]
+    assert q("two Yemeni fishing boats") == [(2, "boats", "=")]

@@ -175,6 +175,7 @@ _AGED_BEFORE = re.compile(r"\b(?:[Aa]ged?|[Aa]ges)[ ](?:between[ ]|of[ ])?$")
 _WORD_LIST_SEP = re.compile(r",[ ]|[ ]and[ ]")
 _CLOCK_SPACED = re.compile(r":[ ]\d\d(?!\d)")
 _OF_DET_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those)[ \u00a0]+$")
+_PARTITIVE = re.compile(r"(?:[ \u00a0]+of)?(?:[ \u00a0]+(?:the|their|its|his|her|our|these|those|them|all)\b)?")
 _OF_DET = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|their|its|his|her|our|these|those|them|all)\b")
 _RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$")
 _LIST_SEP = re.compile(r"^(?:-?[ \u00a0]*(?:,|and|or|,[ ]and|,[ ]or)[ \u00a0]*)$")  # "11- and 13-inch"
@@ -244,9 +245,10 @@ def _plural(word: str) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "\u2019s"))
 
 
-def _counted_noun(text: str, pos: int, end: int) -> str | None:
-    """The noun a bare count counts: "1,000 North Korean troops" -> "troops"."""
-    m = _OF_DET.match(text, pos, end)
+def _counted_noun(text: str, pos: int, end: int, partitive: bool = False) -> str | None:
+    """The noun a bare count counts: "1,000 North Korean troops" -> "troops"; with `partitive` (a fraction)
+    also after a bare "of" or a determiner: "a quarter of voters", "half the residents"."""
+    m = (_PARTITIVE if partitive else _OF_DET).match(text, pos, end)
     if m:
         pos = m.end()
     last: str | None = None
@@ -276,6 +278,9 @@ def _counted_noun(text: str, pos: int, end: int) -> str | None:
         if last is not None and low.endswith(("ed", "ing", "ly")) and not word[0].isupper() and not (
                 last[0].isupper() and not _plural(last)):
             break  # "troops killed", but "two Yemeni fishing boats"
+        if last is not None and last[0].isupper() and _plural(last) and word.islower() and not _plural(word) \
+                and low not in _IRREGULAR_PLURALS:
+            break  # "500 Americans support the measure"; but "40 Texas towns"
         last = word
         pos = m.end()
         if low in _IRREGULAR_PLURALS and not word[0].isupper():
@@ -618,7 +623,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             elif L.noun_mode == "en":
                 if kind_hint == "dig" and _ADDRESS_AFTER.match(text, e, end):
                     continue  # a street number: "505 LaGuardia Place", "1600 Pennsylvania Avenue"
-                unit = _counted_noun(text, e, end)
+                unit = _counted_noun(text, e, end, kind_hint in ("half", "frac", "uf"))
                 lead = max(start, s - 13)
                 if ("agnitude" in text[lead:s] and _MAGNITUDE_BEFORE.search(text, lead, s)) \
                         or text.startswith(" on the Richter", e):
