@@ -474,3 +474,13 @@ def test_a_capitalised_plural_then_a_verb_ends_the_noun() -> None:
     assert q("40 Texas towns flooded.") == [(40, "towns", "=")]
     assert q("1,000 North Korean troops") == [(1000, "troops", "=")]
     assert q("two Yemeni fishing boats") == [(2, "boats", "=")]
+
+
+def test_one_in_five_is_a_ratio_of_what_the_second_figure_counts() -> None:
+    """"One in five adults" gave only "five adults" and "nine in 10 voters" a bare nine and ten voters."""
+    assert q("One in five adults in the UK now smokes.") == [(0.2, "adults", "=")]
+    assert q("Nearly nine in 10 voters said the economy mattered.") == [(0.9, "voters", "<")]
+    [r] = find_quantities("Officials said 3 in 4 households had lost power.")
+    assert (r.value, r.unit, r.surface) == (0.75, "households", "3 in 4")
+    assert q("He scored 2 in 10 minutes.") == [(2, None, "="), (10, "minute", "=")]
+    assert q("No one in 10 Downing Street knew.") == []

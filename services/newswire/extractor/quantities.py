@@ -639,8 +639,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
         if kind == "count" and kind_hint == "w" and surface.lower() in ("one", "a", "an") and (
                 unit is None or _plural(unit) or unit in _IRREGULAR_PLURALS or unit.endswith(("ed", "ing", "est"))
                 or unit in _ONE_IDIOM_NEXT
-                or _ONE_IDIOM_BEFORE.search(text, max(start, s - 8), s)):
-            continue  # a bare "one" ("one costs", "one of them", "no one else") is a pronoun, not a figure
+                or _ONE_IDIOM_BEFORE.search(text, max(start, s - 8), s)) and not (
+                unit is None and ci < len(cores) and cores[ci][0] == e + 4 and text.startswith(" in ", e)
+                and not _ONE_IDIOM_BEFORE.search(text, max(start, s - 8), s)):
+            continue  # a bare "one" ("one costs", "one of them", "no one else") is a pronoun; not "one in five"
         if kind_hint == "de" and not scaled and surface.lower() in lc.DE_ARTICLES:
             continue  # "ein", "eine": the indefinite article unless a scale follows ("eine Million")
         if not math.isfinite(value):
@@ -675,6 +677,13 @@ def _merge_ranges(lang: qlang.Lang, text: str, qs: list[Quantity]) -> list[Quant
                 unit = q.unit or n.unit
                 out.append(Quantity(value=q.value, unit=unit, approx=q.approx, surface=text[q.start:n.end],
                                     start=q.start, end=n.end, kind=q.kind if q.unit else n.kind))
+                i += 2
+                continue
+            if gap == " in " and lang is _EN and q.unit is None and n.kind == "count" \
+                    and 1 <= q.value < n.value <= 1000 and q.value.is_integer() and n.value.is_integer():
+                # "one in five adults": a share of them, as "a fifth of adults" reads
+                out.append(Quantity(value=float(f"{q.value / n.value:.12g}"), unit=n.unit, approx=q.approx,
+                                    surface=text[q.start:n.end], start=q.start, end=n.end, kind="count"))
                 i += 2
                 continue
             between = lang.between_mid.match(gap) and lang.between_before.search(text, max(0, q.start - 12), q.start)
