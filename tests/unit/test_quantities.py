@@ -484,3 +484,16 @@ def test_one_in_five_is_a_ratio_of_what_the_second_figure_counts() -> None:
     assert (r.value, r.unit, r.surface) == (0.75, "households", "3 in 4")
     assert q("He scored 2 in 10 minutes.") == [(2, None, "="), (10, "minute", "=")]
     assert q("No one in 10 Downing Street knew.") == []
+
+
+def test_phone_numbers_and_leading_zero_codes_are_not_figures() -> None:
+    """Phone numbers were read as figures ("0800 555 111" as 800, 555 and 111; "123-4567" as a range of 2,345)."""
+    assert q("Anyone with information should call 0800 555 111.") == []
+    assert q("call them on 020 7946 0958 or +44 20 7946 0958") == []
+    assert q("call (555) 123-4567 or 1-800-555-0199") == []
+    assert q("call 555-0199 for details") == []
+    assert q("The 007 films") == []
+    assert q("Police were called to 12 homes on 0800 555 111 calls.")[:1] == [(12, "homes", "=")]
+    assert q("It cost 1 500 000 euros and 10-15 people came.") == [(1.5e6, "eur", "="), (12.5, "people", "~")]
+    assert q("between 1500-2000 people") == [(1750, "people", "~")]
+    assert q("He scored 0.5 points") == [(0.5, "point", "=")]

@@ -376,6 +376,10 @@ def _counts_plural(text: str, e: int, end: int) -> bool:
     return m is not None and m.group("w").islower() and (_plural(m.group("w")) or m.group("w") in _IRREGULAR_PLURALS)
 
 
+_PHONE_GATE = frozenset(" -.")
+_PHONE = re.compile(r"\(?\d{1,5}\)?(?:[ .\-]\d{2,5}){2,}(?![\d,])|0\d{2,4}[ \-]\d{3,8}(?![\d,])")
+"""Digit groups of a phone number: three or more ("020 7946 0958", "1-800-555-0199"), or two after a leading 0."""
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
 _PLUS_ODD = re.compile(r"-(plus|odd)\b")
 _BY_BEFORE = re.compile(r"\bby[ ]$")
 _CHANGE_BEFORE = re.compile(
@@ -422,6 +426,17 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 continue  # inside a token: J1149, 06F6, 1.5.3
             if before in "+^" or (e < end and text[e] == "+"):
                 continue  # catalogue ids and exponents: J1149.5+6663, 2^10
+            nxt = text[e:e + 1]
+            if (nxt in _PHONE_GATE and text[e + 1:e + 2].isdigit()) or (before == "(" and nxt == ")"):
+                ph = _PHONE.match(text, s - 1 if before == "(" else s, end)
+                if ph and sum(c.isdigit() for c in ph.group()) >= 7 and not _SPACED_THOUSANDS.fullmatch(ph.group()):
+                    while ci < len(cores) and cores[ci][0] < ph.end():
+                        ci += 1
+                    continue  # a phone number: 0800 555 111, (555) 123-4567, 1-800-555-0199
+            if surface[0] == "0" and surface[1:2].isdigit():
+                if found and found[-1].end == s - 1 and text[s - 1] == "-":
+                    found.pop()  # "555-0199"
+                continue  # a code with a leading zero: 007, 0800
             if ci < len(cores) and cores[ci][0] == e + 1 and text[e] == "-" and cores[ci][2] == "w":
                 ci += 1
                 continue  # digits hyphenated to a number word are a name: 7-Eleven
@@ -607,9 +622,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
         if kind == "count" and kind_hint == "dig" and labelled and not (cap and _range_with_unit(L, text, e, end)):
             continue  # a label or model name: Section 427, Voyager 2, Big 12; but "Drink 20-30 minutes"
         if kind == "count" and _is_year(value, surface) and not cur and not (
-                approx != "=" and _counts_plural(text, e, end)):
+                (approx != "=" or (found and found[-1].end == s - 1 and text[s - 1] == "-"
+                                   and found[-1].kind == "count")) and _counts_plural(text, e, end)):
             drop_next_partner = True
-            continue  # a year; but "more than 2000 people" is a count
+            continue  # a year; but "more than 2000 people", "1500-2000 people" are counts
         tp = _TIMES_PER.match(text, e, end) if kind == "count" and L is _EN and text.startswith(" times", e) else None
         if tp:  # "four times per week": a frequency
             unit, kind, e = f"count per {tp.group('u')}", "rate", tp.end()
