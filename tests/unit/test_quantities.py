@@ -497,3 +497,12 @@ def test_phone_numbers_and_leading_zero_codes_are_not_figures() -> None:
     assert q("It cost 1 500 000 euros and 10-15 people came.") == [(1.5e6, "eur", "="), (12.5, "people", "~")]
     assert q("between 1500-2000 people") == [(1750, "people", "~")]
     assert q("He scored 0.5 points") == [(0.5, "point", "=")]
+
+
+def test_an_age_between_commas_after_a_described_person() -> None:
+    """AP style gives ages after descriptions too: "The suspect, 34, was charged" read 34 as a bare count."""
+    assert q("The suspect, 34, was charged with assault.") == [(34, "year of age", "=")]
+    assert q("Her husband, 71, died in hospital.") == [(71, "year of age", "=")]
+    assert q("A local teacher, 45, was among them.") == [(45, "year of age", "=")]
+    assert q("The driver, 34, of Springfield, was unhurt.") == [(34, "year of age", "=")]
+    assert q("Of the total, 34, or 12%, were women.")[0] != (34, "year of age", "=")

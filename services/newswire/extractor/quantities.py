@@ -171,6 +171,9 @@ _ADDRESS_AFTER = re.compile(
     r"|Terrace|Parkway|Square)\b|[ ]block[ ]of\b"
 )
 _NAME_COMMA = re.compile(r"\b[A-Z][A-Za-z'\u2019-]*[a-z][ ]?,[ ]$")  # "Teixeira, 28", "Alice McMeekin, 58"
+_DESCRIBED_COMMA = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)[ ](?:[a-z][\w'-]*[ ]){0,2}"
+                              r"[a-z][\w'-]*,[ ]$")  # "The suspect, 34, was charged", "Her husband, 71,"
+_AGE_NEXT = re.compile(r",[ ](?!(?:or|and|up|down|including|compared|from|to|with)\b)[a-z]")
 _AGED_BEFORE = re.compile(r"\b(?:[Aa]ged?|[Aa]ges)[ ](?:between[ ]|of[ ])?$")
 _WORD_LIST_SEP = re.compile(r",[ ]|[ ]and[ ]")
 _CLOCK_SPACED = re.compile(r":[ ]\d\d(?!\d)")
@@ -645,7 +648,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                         or text.startswith(" on the Richter", e):
                     unit, kind = "magnitude", "measure"  # "a magnitude 4.6 earthquake", "5.9 on the Richter scale"
                 elif unit is None and kind_hint == "dig" and value < 120 and (
-                        (text[e:e + 1] == "," and _NAME_COMMA.search(text, max(start, s - 30), s))
+                        (text[e:e + 1] == "," and (_NAME_COMMA.search(text, max(start, s - 30), s) or (
+                            _DESCRIBED_COMMA.search(text, max(start, s - 40), s) and _AGE_NEXT.match(text, e, end))))
                         or _AGED_BEFORE.search(text, max(start, s - 16), s)):
                     unit, kind = "year of age", "age"  # "Teixeira, 28, was acquired", "aged 24"
             else:
