@@ -243,3 +243,14 @@ def test_casualties_after_a_longer_death_toll_phrase_and_people_hurt() -> None:
     assert kinds("The death toll in the flooded northern province has risen to 41, officials said.") == ["casualties"]
     assert kinds("Four police officers were hurt in the clashes, police said.") == ["casualties"]
     assert kinds("Nobody was hurt when 40 homes were evacuated, police said.") == ["count"]
+
+
+def test_a_measurement_with_an_event_verb_stays_a_measure() -> None:
+    """"A magnitude 6.1 quake struck off the coast" was a count claim: an event word made any small figure a count."""
+    def kinds(t: str) -> list[str]:
+        return [c.kind for c in extract(article(t, "a_m")).claims]
+
+    assert kinds("A magnitude 6.1 quake struck off the coast, the USGS said.") == ["measure"]
+    assert kinds("The quake struck at a depth of 10 km (6 miles), the USGS said.") == ["measure"]
+    assert kinds("Russian forces seized two villages, the ministry said.") == ["count"]
+    assert kinds("Russian forces have taken 30 square kilometres, the ministry said.") == ["event"]

@@ -142,10 +142,10 @@ def _kind(low: str, lo: int, hi: int, base: int, qs: list[Quantity], quoted: boo
         return "share"
     if quoted and not qs:
         return "quote"
-    if (not qs or any(q.value < 100 for q in qs)) and _has_event(low, lo, hi):
-        return "event" if not qs or any(low.find(w, lo, hi) >= 0 for w in ("took", "taken", "captur", "control")) \
-            else "count"
-    if qs:
+    if (not qs or any(q.value < 100 for q in qs)) and _has_event(low, lo, hi) and (
+            not qs or any(low.find(w, lo, hi) >= 0 for w in ("took", "taken", "captur", "control"))):
+        return "event"
+    if qs:  # an event word with other figures: what they are ("struck" does not make a magnitude a count)
         return "count" if "count" in kinds else "measure"
     return "statement"
 
