@@ -254,3 +254,14 @@ def test_a_measurement_with_an_event_verb_stays_a_measure() -> None:
     assert kinds("The quake struck at a depth of 10 km (6 miles), the USGS said.") == ["measure"]
     assert kinds("Russian forces seized two villages, the ministry said.") == ["count"]
     assert kinds("Russian forces have taken 30 square kilometres, the ministry said.") == ["event"]
+
+
+def test_windows_with_a_number_of_days_weeks_months_or_years() -> None:
+    """"over the past two weeks" and "in the past three days" gave no window, "the past week" gave "week"."""
+    assert window_of("killed over the past two weeks") == "week"
+    assert window_of("In the past three days, 40 people died") == "day"
+    assert window_of("in the last 12 hours") == "day"
+    assert window_of("over the past six months") == "month"
+    assert window_of("in the past 10 years") == "year"
+    assert window_of("in the past few weeks") == "week"
+    assert window_of("the past 24 hours") is None  # no "in"/"over": as before

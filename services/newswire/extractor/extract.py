@@ -49,11 +49,14 @@ def _has_event(low: str, lo: int, hi: int) -> bool:
     or after a non-word character inside the span, or "shot down" anywhere."""
     return bool(_EVENT.match(low, lo, hi) or _EVENT_SCAN.search(low, lo, hi)) or low.find("shot down", lo, hi) >= 0
 _PAST = r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+"
+_SOME = r"(?:(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+"""How many days, weeks, months or years a window spans: "the past two weeks" is a week's window, as "the past
+few weeks" and "the past 48 hours" (a day's) are; the labels are coarse."""
 _WINDOWS = (
-    (re.compile(_PAST + r"(?:(?:24|48|72)\s+hours|day)\b"), "day"),
-    (re.compile(_PAST + r"(?:few\s+)?weeks?\b|\bthis\s+week\b"), "week"),
-    (re.compile(_PAST + r"months?\b|\bthis\s+month\b"), "month"),
-    (re.compile(_PAST + r"years?\b|\bthis\s+year\b"), "year"),
+    (re.compile(_PAST + r"(?:\d{1,2}\s+hours|" + _SOME + r"days?)\b"), "day"),
+    (re.compile(_PAST + _SOME + r"weeks?\b|\bthis\s+week\b"), "week"),
+    (re.compile(_PAST + _SOME + r"months?\b|\bthis\s+month\b"), "month"),
+    (re.compile(_PAST + _SOME + r"years?\b|\bthis\s+year\b"), "year"),
     (re.compile(r"\bsince\s+(?:their|its|his|her|the)\s+(?:deployment|arrival|deploying|being\s+deployed)\b"),
      "since deployment"),
     (re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+the\s+(?:war|invasion|conflict)|the\s+(?:war|invasion)"
@@ -61,8 +64,9 @@ _WINDOWS = (
 )
 # the six patterns factored into one, to say in one scan whether any of them matches
 _ANY_WINDOW = re.compile(
-    r"\b(?:(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:(?:24|48|72)\s+hours|day|(?:few\s+)?weeks?"
-    r"|months?|years?)|this\s+(?:week|month|year)|since\s+(?:(?:their|its|his|her|the)\s+(?:deployment|arrival"
+    r"\b(?:(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:\d{1,2}\s+hours|" + _SOME
+    + r"(?:days?|weeks?|months?|years?))|this\s+(?:week|month|year)"
+    r"|since\s+(?:(?:their|its|his|her|the)\s+(?:deployment|arrival"
     r"|deploying|being\s+deployed)|the\s+(?:start|beginning)\s+of\s+the\s+(?:war|invasion|conflict)"
     r"|the\s+(?:war|invasion)\s+began))\b"
 )
