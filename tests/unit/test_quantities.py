@@ -506,3 +506,9 @@ def test_an_age_between_commas_after_a_described_person() -> None:
     assert q("A local teacher, 45, was among them.") == [(45, "year of age", "=")]
     assert q("The driver, 34, of Springfield, was unhurt.") == [(34, "year of age", "=")]
     assert q("Of the total, 34, or 12%, were women.")[0] != (34, "year of age", "=")
+
+
+def test_strong_after_a_hyphen_describes_the_noun_counted() -> None:
+    """"The 10,000-strong force" counted "strong"."""
+    assert q("The 10,000-strong force arrived.") == [(10000, "force", "=")]
+    assert q("a 1.2-million-strong army") == [(1.2e6, "army", "=")]

@@ -634,6 +634,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
             unit, kind, e = f"count per {tp.group('u')}", "rate", tp.end()
         if kind == "count":
             hy = _HYPHEN_WORD.match(text, e, end) if text[e:e + 1] == "-" else None
+            if hy and hy.group("w") == "strong":  # "a 10,000-strong force": the force is counted
+                e, hy = hy.end(), None
             if hy:
                 looked = un.lookup_unit(None, hy.group("w").replace("-", " "))
                 unit = looked[0] if looked else hy.group("w")
