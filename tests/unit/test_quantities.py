@@ -512,3 +512,11 @@ def test_strong_after_a_hyphen_describes_the_noun_counted() -> None:
     """"The 10,000-strong force" counted "strong"."""
     assert q("The 10,000-strong force arrived.") == [(10000, "force", "=")]
     assert q("a 1.2-million-strong army") == [(1.2e6, "army", "=")]
+
+
+def test_a_year_earlier_after_money_is_no_rate() -> None:
+    """"a profit of $300m a year earlier" was read as $300m per year."""
+    assert q("compared with a profit of $300m a year earlier") == [(3e8, "usd", "=")]
+    assert q("It cost $5 a month ago.") == [(5, "usd", "=")]
+    assert q("It pays $50,000 a year before tax.") == [(50000, "usd per year", "=")]
+    assert q("He earns $250k a year.") == [(250000, "usd per year", "=")]

@@ -383,6 +383,7 @@ _PHONE_GATE = frozenset(" -.")
 _PHONE = re.compile(r"\(?\d{1,5}\)?(?:[ .\-]\d{2,5}){2,}(?![\d,])|0\d{2,4}[ \-]\d{3,8}(?![\d,])")
 """Digit groups of a phone number: three or more ("020 7946 0958", "1-800-555-0199"), or two after a leading 0."""
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
+_TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|previously|prior)\b")
 _PLUS_ODD = re.compile(r"-(plus|odd)\b")
 _BY_BEFORE = re.compile(r"\bby[ ]$")
 _CHANGE_BEFORE = re.compile(
@@ -604,6 +605,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lang: str
                 unit, e = ("square " if pw.group("p") == "squared" else "cubic ") + unit, pw.end()
         if kind in ("money", "measure"):
             per = _PER_AFTER.match(text, e, end)
+            if per and _TIME_AGO.match(text, per.end(), end):
+                per = None  # "$300m a year earlier", "$5 a month before": when, not a rate
             looked = (un.lookup_unit(None, per.group("u")) or un.lookup_unit(per.group("u"), None)) if per else None
             if per and (looked or kind == "money"):  # "$5 per share", "20 J/m^2 per year", "12 km an hour"
                 low_u = per.group("u").lower()
