@@ -265,3 +265,11 @@ def test_windows_with_a_number_of_days_weeks_months_or_years() -> None:
     assert window_of("in the past 10 years") == "year"
     assert window_of("in the past few weeks") == "week"
     assert window_of("the past 24 hours") is None  # no "in"/"over": as before
+
+
+def test_casualties_after_the_number_of_dead() -> None:
+    """"The number of dead rose to 40" was a count, while "The death toll rose to 40" was casualties."""
+    kinds = [c.kind for c in extract(article("The number of dead rose to 40, officials said.", "a_n")).claims]
+    assert kinds == ["casualties"]
+    kinds = [c.kind for c in extract(article("The number of visitors rose to 40, officials said.", "a_n")).claims]
+    assert kinds == ["count"]

@@ -35,7 +35,9 @@ _CASUALTY_WORDS = """killed wounded injured hurt dead death deaths died casualty
     fallecidos desaparecidos morti feriti dispersi vittime doden gewonden vermist""".split()
 _CASUALTY = re.compile(word_pattern(_CASUALTY_WORDS))
 _CASUALTY_BEFORE = re.compile(
-    r"\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|death\s+toll\s+(?:[\w']+\s+){0,8}?(?:to|at|of))\s+$")
+    r"\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)"
+    r"|(?:death\s+toll|(?:number|toll)\s+of\s+(?:dead|deaths|fatalities|casualties|victims))\s+"
+    r"(?:[\w']+\s+){0,8}?(?:to|at|of))\s+$")
 _EVENT_WORDS = """took taken taking seized captured capture downed approved approve stationed deployed launched struck
     attacked invaded signed arrested evacuated destroyed elected resigned announced""".split()
 _EVENT = re.compile(r"\b" + trie_pattern(_EVENT_WORDS) + r"\b")
