@@ -520,3 +520,13 @@ def test_a_year_earlier_after_money_is_no_rate() -> None:
     assert q("It cost $5 a month ago.") == [(5, "usd", "=")]
     assert q("It pays $50,000 a year before tax.") == [(50000, "usd per year", "=")]
     assert q("He earns $250k a year.") == [(250000, "usd per year", "=")]
+
+
+def test_a_name_in_the_plural_before_the_noun_does_not_end_it() -> None:
+    """Only a capitalised plural right after the figure can be the noun ("500 Americans support"): "United States"
+    is part of a longer name before the counted noun."""
+    assert q("Two United States service members were killed.") == [(2, "members", "=")]
+
+
+def test_a_fraction_of_what_counts_no_noun() -> None:
+    assert q("The force is about three-quarters of what it takes to break it.") == [(0.75, None, "~")]

@@ -248,6 +248,10 @@ def _plural(word: str) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "\u2019s"))
 
 
+_NOT_PARTITIVE = frozenset("what which whom whose who it them us you him her".split())
+"""Words after a fraction's "of" that name no counted thing ("three-quarters of what it takes")."""
+
+
 def _counted_noun(text: str, pos: int, end: int, partitive: bool = False) -> str | None:
     """The noun a bare count counts: "1,000 North Korean troops" -> "troops"; with `partitive` (a fraction)
     also after a bare "of" or a determiner: "a quarter of voters", "half the residents"."""
@@ -255,12 +259,15 @@ def _counted_noun(text: str, pos: int, end: int, partitive: bool = False) -> str
     if m:
         pos = m.end()
     last: str | None = None
+    words = 0  # words taken into the noun so far
     for _ in range(_STOP_SPAN):
         m = _WORD_AFTER.match(text, pos, end)
         if not m:
             break
         word = m.group("w")
         low = word.lower()
+        if partitive and last is None and low in _NOT_PARTITIVE:
+            return None  # "about three-quarters of what it takes"
         if low in _NOUN_SKIP and last is None:  # "two more victims", "three other employees"
             pos = m.end()
             continue
@@ -281,10 +288,11 @@ def _counted_noun(text: str, pos: int, end: int, partitive: bool = False) -> str
         if last is not None and low.endswith(("ed", "ing", "ly")) and not word[0].isupper() and not (
                 last[0].isupper() and not _plural(last)):
             break  # "troops killed", but "two Yemeni fishing boats"
-        if last is not None and last[0].isupper() and _plural(last) and word.islower() and not _plural(word) \
-                and low not in _IRREGULAR_PLURALS:
-            break  # "500 Americans support the measure"; but "40 Texas towns"
+        if words == 1 and last is not None and last[0].isupper() and _plural(last) and word.islower() \
+                and not _plural(word) and low not in _IRREGULAR_PLURALS:
+            break  # "500 Americans support the measure"; but "40 Texas towns", "two United States service members"
         last = word
+        words += 1
         pos = m.end()
         if low in _IRREGULAR_PLURALS and not word[0].isupper():
             nxt = _WORD_AFTER.match(text, pos, end)
