@@ -188,3 +188,60 @@ def test_a_toll_that_grew_is_no_conflict_in_any_arrival_order() -> None:
                ("a2", "a2", 14.0, [summary("c2", 10, speaker="police")])]
     for order in itertools.permutations(reports):
         assert claims.match(list(order))[1] == [], [r[0] for r in order]
+
+
+def _summaries(text: str) -> list[dict[str, Any]]:
+    """The summaries the real cleaner and extractor give a one-paragraph article."""
+    from newswire.core.records import RawArticle
+    from newswire.stories.evaluate import prepare
+
+    prepared = prepare(RawArticle(url="https://x.example/1", source="x", id="x", text=text))
+    return claims.summarize(prepared.extraction.claims, prepared.article.text)
+
+
+def _pair(first: str, second: str) -> tuple[list[Any], list[Any]]:
+    """Two outlets' sentences matched as one story's claims: the first reported an hour before the second."""
+    return claims.match([("a0", "a0", 1.0, _summaries(first)), ("a1", "a1", 2.0, _summaries(second))])
+
+
+def test_the_time_window_is_not_the_counted_thing() -> None:
+    """"in the past day" followed every figure: "past" was the noun 40 wounded and 12 killed shared, so they
+    conflicted (a page), and 1,000 killed and 1,000 wounded in a week were one claim."""
+    _, conflicts = _pair("The ministry said 40 were wounded in the past day.",
+                         "The army said 12 were killed in the past day.")
+    assert conflicts == []
+    story_claims, _ = _pair("The ministry said 1,000 were killed in the past week.",
+                            "The army said 1,000 were wounded in the past week.")
+    assert len(story_claims) == 2
+    _, conflicts = _pair("Inflation rose to 3.1 percent in the past month, the ministry said.",
+                         "Unemployment rose to 5.2 percent in the past month, the statistics office said.")
+    assert conflicts == []
+
+
+def test_the_words_of_the_next_figure_are_not_this_ones() -> None:
+    """"killed 12 and injured 40": 12 counted "injured" and conflicted with another outlet's 40 injured."""
+    text = "The strike killed 12 and injured 40 in the past day, officials said."
+    # with no noun after it, the verb before it
+    assert claims.subject(text, text.index("12") + 2, text.index("12")) == ["dead"]
+    assert claims.subject(text, text.index("40") + 2) == []
+    text = "The quake killed 41 people, with 230 people wounded, the agency said."
+    assert claims.subject(text, text.index("41") + 2) == ["people"]
+    _, conflicts = _pair("The strike killed 12 and injured 40 in the past day, officials said.",
+                         "The ministry said 40 were injured in the past day.")
+    assert conflicts == []
+
+
+def test_wounded_and_injured_count_the_same_and_so_do_killed_died_and_dead() -> None:
+    for a, b in [("wounded", "injured"), ("killed", "dead"), ("died", "were killed")]:
+        story_claims, _ = _pair(f"The ministry said 1,000 {a} in the past week.",
+                                f"The army said 1,000 {b} in the past week.")
+        assert [c.independent_origins for c in story_claims] == [2], (a, b)
+
+
+def test_stored_summaries_of_the_old_wording_match_by_their_counted_thing() -> None:
+    """Records the store holds keep the nouns they were written with ("past" and unmerged stems)."""
+    old = [("a0", "a0", 1.0, [summary("c0", 1000, unit=None, noun=["kill", "past"], speaker="Kyiv")]),
+           ("a1", "a1", 2.0, [summary("c1", 1000, unit=None, noun=["wound", "past"], speaker="Kyiv")]),
+           ("a2", "a2", 3.0, [summary("c2", 1000, unit=None, noun=["injured"], speaker="UN")])]
+    story_claims, _ = claims.match(old)
+    assert [c.reports for c in story_claims] == [1, 2]

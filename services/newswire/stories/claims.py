@@ -40,6 +40,21 @@ _SYNONYMS = {"soldier": "troop", "servicemen": "troop", "serviceman": "troop", "
              "wounded": "injured", "hurt": "injured", "person": "people", "individual": "people",
              "resident": "people", "civilian": "people", "inhabitant": "people", "villager": "people",
              "dollar": "usd", "$": "usd"}
+_NOUNS = _SYNONYMS | {
+    "wound": "injured", "injur": "injured", "injury": "injured",
+    "kill": "dead", "died": "dead", "die": "dead", "death": "dead", "fatality": "dead",
+}
+"""Counted nouns by their stems: "wounded" stems to "wound" and "injured" to "injur", so the synonyms of
+_SYNONYMS, keyed by the words, never applied to them; and killed, died, dead and deaths count the same."""
+_NOT_COUNTED = frozenset(
+    "past last previous next this these week day month year hour minute since ago today yesterday tonight "
+    "weekend overnight morning afternoon evening night alone far so earlier later said say told according".split()
+)
+"""Words after a figure that say when or who, not what it counts ("1,000 killed in the past week alone"):
+read as the counted noun, "past" made 12 killed and 40 wounded "in the past day" one thing, and a conflict."""
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]\u2014]|,\s")
+_NEXT_FIGURE = re.compile(r"[\d$\u00a3\u20ac]")
+_JOIN = frozenset(("and", "or", "but", "while", "with", "as", "plus"))
 _WINDOWS = {"past week": "week", "last week": "week", "this week": "week", "past day": "day",
             "past month": "month", "past year": "year"}
 
@@ -51,19 +66,52 @@ def _canon_window(window: str | None) -> str | None:
     return _WINDOWS.get(low, low)
 
 
-def subject(text: str, after: int) -> list[str]:
-    """The counted noun after a figure ("1,000 North Korean troops" -> ["troop"]), up to two words."""
+def subject(text: str, after: int, start: int = -1) -> list[str]:
+    """The counted noun after a figure ("1,000 North Korean troops" -> ["troop"]), up to two words.
+
+    Read to the end of the figure's clause, and not into the next figure's words ("killed 12 and injured
+    40": "injured" counts the 40); with nothing there, the participle right before the figure ("killed 12")."""
+    hi = min(len(text), after + 80)
+    end = _CLAUSE_END.search(text, after, hi)
+    if end:
+        hi = end.start()
+    nxt = _NEXT_FIGURE.search(text, after, hi)
     out: list[str] = []
-    for m in _WORD.finditer(text, after, min(len(text), after + 80)):
+    for m in _WORD.finditer(text, after, nxt.start() if nxt else hi):
         word = m.group()
         low = word.lower()
+        if nxt and low in _JOIN:
+            break  # "and injured 40": the rest describes the next figure
         if low in _SKIP or word[0].isupper() or low in {"million", "billion", "thousand", "hundred"}:
             continue
         base = stem(low)
-        out.append(_SYNONYMS.get(base, base))
+        if base in _NOT_COUNTED:
+            continue
+        out.append(_NOUNS.get(base, base))
         if len(out) == 2:
             break
+    if not out and start >= 0:
+        verb = _verb_before(text, start)
+        if verb:
+            out.append(verb)
     return out
+
+
+def _verb_before(text: str, start: int) -> str | None:
+    """The participle governing the figure that starts at `start` ("killed at least 12" -> "dead"), if any."""
+    words = _WORD.findall(_CLAUSE_END.split(text[max(0, start - 60):start])[-1])
+    while words and words[-1].lower() in _SKIP:
+        words.pop()  # "killed at least 12", "injuring some 40"
+    if not words or not words[-1].islower() or not words[-1].endswith(("ed", "ing")):
+        return None
+    base = stem(words[-1])
+    return _NOUNS.get(base, base)
+
+
+def nouns(j: Iterable[str]) -> frozenset[str]:
+    """What a summary counts, as matching compares it: stored summaries keep the words they were written
+    with (stems unmerged, window words such as "past" among them), so those are read the same way."""
+    return frozenset(_NOUNS.get(w, w) for w in j if w not in _NOT_COUNTED)
 
 
 _MAIN_KINDS = {"money": "money", "share": "percent", "casualties": "count", "count": "count"}
@@ -93,7 +141,7 @@ def summarize(claims: Iterable[Claim], text: str) -> list[dict[str, Any]]:
             speaker = f"{speaker} ({c.speaker.org})" if speaker else c.speaker.org
         out.append({
             "i": c.claim_id, "k": c.kind, "v": q.value, "u": q.unit, "w": _canon_window(c.window),
-            "j": subject(text, q.end) if 0 <= q.end <= len(text) else [],
+            "j": subject(text, q.end, q.start) if 0 <= q.start <= q.end <= len(text) else [],
             "s": speaker, "h": c.hedged, "x": c.text[:MAX_TEXT],
         })
     return out
@@ -111,18 +159,31 @@ def signatures(claims: Iterable[Mapping[str, Any]]) -> set[tuple[Any, ...]]:
     out: set[tuple[Any, Any, str, float | None]] = set()
     for c in claims:
         value = float(c["v"])
-        if not c["j"] or not (abs(value) >= 100 or c["w"]):
+        if not (abs(value) >= 100 or c["w"]):
+            continue
+        counted = next((_NOUNS.get(w, w) for w in c["j"] if w not in _NOT_COUNTED), None)
+        if counted is None:
             continue
         rounded = float(f"{value:.2g}")
-        out.add((c["k"], c["w"], unit_key(c["u"]) or c["j"][0], rounded))
+        out.add((c["k"], c["w"], unit_key(c["u"]) or counted, rounded))
         if c["w"]:
-            out.add((c["k"], c["w"], unit_key(c["u"]) or c["j"][0], None))
+            out.add((c["k"], c["w"], unit_key(c["u"]) or counted, None))
     return out
 
 
 @functools.lru_cache(maxsize=4096)
 def unit_key(unit: str | None) -> str | None:
-    """A unit compared across wordings: "soldiers" and "troops" count the same thing."""
+    """A unit compared across wordings: "soldiers" and "troops", "wounded" and "injured" count the same thing."""
+    if not unit:
+        return None
+    low = stem(unit.strip().lower())
+    return _NOUNS.get(low, low)
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_unit(unit: str | None) -> str | None:
+    """The unit as claim keys spell it: as unit_key did before it read stems, so that the key of a claim
+    whose first report the store holds stays the same (alerts are marked by it)."""
     if not unit:
         return None
     low = stem(unit.strip().lower())
@@ -137,7 +198,8 @@ def _same_thing(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Same kind, unit, window and counted noun (an unknown noun matches any)."""
     if a["k"] != b["k"] or a["w"] != b["w"] or unit_key(a["u"]) != unit_key(b["u"]):
         return False
-    return not a["j"] or not b["j"] or bool(set(a["j"]) & set(b["j"]))
+    na, nb = nouns(a["j"]), nouns(b["j"])
+    return not na or not nb or not na.isdisjoint(nb)
 
 
 class _Group:
@@ -147,7 +209,7 @@ class _Group:
     def __init__(self, claim: Mapping[str, Any], article_id: str, origin: str, time: float, seq: int = 0) -> None:
         self.first = claim
         self.seq = seq  # its place among the story's groups: ties in the ranking keep that order
-        self.nouns: list[str] = claim["j"]  # what matching reads of the first report
+        self.nouns = nouns(claim["j"])  # what matching reads of the first report
         self.value = claim["v"]
         self.key = claim_key(claim)  # the first report fixes it: hashed once, not per story event
         self.reports: dict[str, None] = {article_id: None}
@@ -186,10 +248,10 @@ class ClaimBook:
             key = (claim["k"], claim["w"], unit_key(claim["u"]))
             bucket = self._buckets.setdefault(key, [])
             self._dirty.add(key)
-            nouns, value = set(claim["j"]), claim["v"]  # a set per claim, none held per group
+            counted, value = nouns(claim["j"]), claim["v"]
             for g in bucket:
                 # the bucket fixes kind, window and unit, so of _same_thing only the counted noun is left
-                if (not nouns or not g.nouns or not nouns.isdisjoint(g.nouns)) and _close(g.value, value):
+                if (not counted or not g.nouns or not counted.isdisjoint(g.nouns)) and _close(g.value, value):
                     if article_id not in g.reports:
                         g.reports[article_id] = None
                         g.origins.add(origin)
@@ -313,7 +375,7 @@ def _story_claim(g: _Group) -> StoryClaim:
 
 def claim_key(c: Mapping[str, Any]) -> str:
     """A matched claim's stable key: kind, window, counted noun and figure of its first report."""
-    return "k_" + digest(c["k"], c["w"], " ".join(c["j"]), unit_key(c["u"]), round(float(c["v"]), 3))
+    return "k_" + digest(c["k"], c["w"], " ".join(c["j"]), _key_unit(c["u"]), round(float(c["v"]), 3))
 
 
 def _same_source(a: _Group, b: _Group) -> bool:
@@ -340,7 +402,7 @@ def _first_distinct(ids: Iterable[str], n: int) -> list[str]:
 
 def _conflict(a: _Group, b: _Group) -> Conflict | None:
     """The conflict between two claims of one bucket (`a` the earlier group), or None."""
-    if not (_same_thing(a.first, b.first) and a.first["j"] and b.first["j"]):
+    if not (a.nouns and b.nouns and _same_thing(a.first, b.first)):
         return None
     if a.first["k"] in _NO_CONFLICT or not a.first["w"]:
         return None  # without a time window two figures need not describe the same quantity
