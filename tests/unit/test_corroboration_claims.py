@@ -245,3 +245,27 @@ def test_stored_summaries_of_the_old_wording_match_by_their_counted_thing() -> N
            ("a2", "a2", 3.0, [summary("c2", 1000, unit=None, noun=["injured"], speaker="UN")])]
     story_claims, _ = claims.match(old)
     assert [c.reports for c in story_claims] == [1, 2]
+
+
+def test_a_figure_that_does_not_name_what_it_counts_matches_one_that_does() -> None:
+    """"1,000 were killed" has no unit, "1,000 people were killed" has "people": they sat in different buckets,
+    so the same figure was two claims, and 1,000 people killed against 3,000 killed was no conflict."""
+    story_claims, _ = _pair("The army said 1,000 were killed in the past week.",
+                            "The UN said 1,000 people were killed in the past week.")
+    assert [c.independent_origins for c in story_claims] == [2]
+    story_claims, _ = _pair("The army said 1,000 deaths were recorded in the past week.",
+                            "The UN said 1,000 civilians were killed in the past week.")
+    assert [c.independent_origins for c in story_claims] == [2]
+    story_claims, conflicts = _pair("The ministry said 1,000 people were killed in the past week.",
+                                    "The UN said 3,000 were killed in the past week.")
+    [x] = conflicts
+    assert sorted(x.values) == [1000.0, 3000.0] and x.unit == "people"
+    _, conflicts = _pair("The ministry said 1,000 people were wounded in the past week.",
+                         "The UN said 3,000 were killed in the past week.")
+    assert conflicts == []  # wounded and killed are not the same thing
+
+
+def test_homes_and_houses_count_the_same() -> None:
+    story_claims, _ = _pair("Officials said 1,000 homes were destroyed in the past week.",
+                            "The UN said more than 1,000 houses were destroyed over the last week.")
+    assert [c.independent_origins for c in story_claims] == [2]

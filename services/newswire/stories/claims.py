@@ -43,6 +43,7 @@ _SYNONYMS = {"soldier": "troop", "servicemen": "troop", "serviceman": "troop", "
 _NOUNS = _SYNONYMS | {
     "wound": "injured", "injur": "injured", "injury": "injured",
     "kill": "dead", "died": "dead", "die": "dead", "death": "dead", "fatality": "dead",
+    "house": "home", "demonstrator": "protester",
 }
 """Counted nouns by their stems: "wounded" stems to "wound" and "injured" to "injur", so the synonyms of
 _SYNONYMS, keyed by the words, never applied to them; and killed, died, dead and deaths count the same."""
@@ -171,13 +172,25 @@ def signatures(claims: Iterable[Mapping[str, Any]]) -> set[tuple[Any, ...]]:
     return out
 
 
+_UNSAID = frozenset(("dead", "injured", "casualty", "victim", "missing", "loss", "losse"))
+"""Units that say what happened, not to whom ("1,000 deaths", "1,000 wounded"): unknown units, as when none
+is given ("1,000 were killed"), compared by the counted noun instead."""
+
+
 @functools.lru_cache(maxsize=4096)
 def unit_key(unit: str | None) -> str | None:
-    """A unit compared across wordings: "soldiers" and "troops", "wounded" and "injured" count the same thing."""
+    """A unit compared across wordings: "soldiers" and "troops", "homes" and "houses" count the same thing;
+    None when the figure does not say who or what it counts."""
     if not unit:
         return None
     low = stem(unit.strip().lower())
-    return _NOUNS.get(low, low)
+    low = _NOUNS.get(low, low)
+    return None if low in _UNSAID else low
+
+
+def _units_agree(a: str | None, b: str | None) -> bool:
+    """Unit keys that may count the same thing: equal, or at least one unknown (an unknown matches any)."""
+    return a is None or b is None or a == b
 
 
 @functools.lru_cache(maxsize=4096)
@@ -194,22 +207,15 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
-def _same_thing(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Same kind, unit, window and counted noun (an unknown noun matches any)."""
-    if a["k"] != b["k"] or a["w"] != b["w"] or unit_key(a["u"]) != unit_key(b["u"]):
-        return False
-    na, nb = nouns(a["j"]), nouns(b["j"])
-    return not na or not nb or not na.isdisjoint(nb)
-
-
 class _Group:
-    __slots__ = ("first", "nouns", "value", "key", "reports", "origins", "claim_ids", "hedged", "speakers", "time",
-                 "seq")
+    __slots__ = ("first", "nouns", "unit", "value", "key", "reports", "origins", "claim_ids", "hedged", "speakers",
+                 "time", "seq")
 
     def __init__(self, claim: Mapping[str, Any], article_id: str, origin: str, time: float, seq: int = 0) -> None:
         self.first = claim
         self.seq = seq  # its place among the story's groups: ties in the ranking keep that order
         self.nouns = nouns(claim["j"])  # what matching reads of the first report
+        self.unit = unit_key(claim["u"])
         self.value = claim["v"]
         self.key = claim_key(claim)  # the first report fixes it: hashed once, not per story event
         self.reports: dict[str, None] = {article_id: None}
@@ -228,30 +234,32 @@ class ClaimBook:
 
     def __init__(self) -> None:
         self._groups: list[_Group] = []
-        self._buckets: dict[tuple[Any, Any, Any], list[_Group]] = {}
+        self._buckets: dict[tuple[Any, Any], list[_Group]] = {}
+        """Groups by kind and window: units are compared within (an unknown unit matches any)."""
         self._ranked: dict[int, tuple[int, int, str, int, StoryClaim]] = {}
         """Each group's claim behind its rank key (most origins, most reports, key, then group order):
         ranking by these plain tuples needs no key function per claim per story event."""
         self._order: list[tuple[int, int, str, int, StoryClaim]] = []  # those tuples, kept sorted
         self._stale: dict[int, _Group] = {}  # groups whose claim changed since the last result
-        self._conflicts: dict[tuple[Any, Any, Any], list[Conflict]] = {}
+        self._conflicts: dict[tuple[Any, Any], list[Conflict]] = {}
         self._all_conflicts: list[Conflict] = []
-        self._dirty: set[tuple[Any, Any, Any]] = set()
+        self._dirty: set[tuple[Any, Any]] = set()
         self._newest: list[_Group] = []  # the groups the last article added reports
-        self._pairs: dict[tuple[Any, Any, Any], dict[tuple[int, int], Conflict]] = {}
+        self._pairs: dict[tuple[Any, Any], dict[tuple[int, int], Conflict]] = {}
         """Per bucket, the conflicting pairs of its claims by their places in it (claims are only appended)."""
 
     def add(self, article_id: str, origin: str, time: float, claims: list[dict[str, Any]]) -> None:
         """Match one article's claim summaries against the groups so far."""
         self._newest = newest = []
         for claim in claims:
-            key = (claim["k"], claim["w"], unit_key(claim["u"]))
+            key = (claim["k"], claim["w"])
             bucket = self._buckets.setdefault(key, [])
             self._dirty.add(key)
-            counted, value = nouns(claim["j"]), claim["v"]
+            counted, value, unit = nouns(claim["j"]), claim["v"], unit_key(claim["u"])
             for g in bucket:
-                # the bucket fixes kind, window and unit, so of _same_thing only the counted noun is left
-                if (not counted or not g.nouns or not counted.isdisjoint(g.nouns)) and _close(g.value, value):
+                # the bucket fixes kind and window: the unit and counted noun are left (an unknown one matches any)
+                if (not counted or not g.nouns or not counted.isdisjoint(g.nouns)) and _close(g.value, value) \
+                        and (unit is None or g.unit is None or unit == g.unit):
                     if article_id not in g.reports:
                         g.reports[article_id] = None
                         g.origins.add(origin)
@@ -300,7 +308,7 @@ class ClaimBook:
             self._all_conflicts = [x for _, xs in sorted(self._conflicts.items(), key=_bucket_order) for x in xs]
         return list(self._all_conflicts)
 
-    def _recheck(self, key: tuple[Any, Any, Any], bucket: list[_Group], stale: Mapping[int, _Group]) -> list[Conflict]:
+    def _recheck(self, key: tuple[Any, Any], bucket: list[_Group], stale: Mapping[int, _Group]) -> list[Conflict]:
         """The bucket's conflicts, in pair order, with only the pairs of claims that changed checked again.
 
         A pair's conflict depends on its two claims alone, so the others keep theirs: checking every pair
@@ -349,8 +357,8 @@ class ClaimBook:
         return listed, found, len(order), held
 
 
-def _bucket_order(item: tuple[tuple[Any, Any, Any], list[Conflict]]) -> str:
-    """A process-independent order of claim buckets (kind, window, unit may be None)."""
+def _bucket_order(item: tuple[tuple[Any, Any], list[Conflict]]) -> str:
+    """A process-independent order of claim buckets (kind, window may be None)."""
     return repr(item[0])
 
 
@@ -402,15 +410,16 @@ def _first_distinct(ids: Iterable[str], n: int) -> list[str]:
 
 def _conflict(a: _Group, b: _Group) -> Conflict | None:
     """The conflict between two claims of one bucket (`a` the earlier group), or None."""
-    if not (a.nouns and b.nouns and _same_thing(a.first, b.first)):
-        return None
+    if not (a.nouns and b.nouns and _units_agree(a.unit, b.unit) and not a.nouns.isdisjoint(b.nouns)):
+        return None  # the bucket fixes kind and window
     if a.first["k"] in _NO_CONFLICT or not a.first["w"]:
         return None  # without a time window two figures need not describe the same quantity
     early, late = (a, b) if a.time <= b.time else (b, a)
     if early.time < late.time and late.first["v"] > early.first["v"] and _same_source(early, late):
         return None  # a source raising its own figure later is an update, not a contradiction
     return Conflict(
-        key="x_" + digest(a.key, b.key), kind=a.first["k"], unit=a.first["u"], window=a.first["w"],
+        key="x_" + digest(a.key, b.key), kind=a.first["k"], window=a.first["w"],
+        unit=a.first["u"] if a.unit else b.first["u"] or a.first["u"],  # the one that says what it counts
         values=[a.first["v"], b.first["v"]], claim_keys=[a.key, b.key],
         article_ids=_first_distinct(itertools.chain(a.reports, b.reports), LISTED_IDS),
     )
