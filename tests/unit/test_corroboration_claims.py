@@ -269,3 +269,12 @@ def test_homes_and_houses_count_the_same() -> None:
     story_claims, _ = _pair("Officials said 1,000 homes were destroyed in the past week.",
                             "The UN said more than 1,000 houses were destroyed over the last week.")
     assert [c.independent_origins for c in story_claims] == [2]
+
+
+def test_the_verb_before_a_figure_counts_with_the_noun_after_it() -> None:
+    """"killed 12 people" and "killed 12" are one figure: the first counted only "people", the second "dead"."""
+    story_claims, _ = _pair("The strike killed 12 and injured 40 in the past day, officials said.",
+                            "The strike killed 12 people and wounded 40 others in the past day, the UN said.")
+    assert [c.independent_origins for c in story_claims] == [2]  # a claim's figure is its first: the 12
+    text = "An estimated 1,000 were killed in the past week."
+    assert claims.subject(text, text.index("1,000") + 5, text.index("1,000")) == ["dead"]  # "estimated": no verb

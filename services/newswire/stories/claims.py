@@ -49,7 +49,8 @@ _NOUNS = _SYNONYMS | {
 _SYNONYMS, keyed by the words, never applied to them; and killed, died, dead and deaths count the same."""
 _NOT_COUNTED = frozenset(
     "past last previous next this these week day month year hour minute since ago today yesterday tonight "
-    "weekend overnight morning afternoon evening night alone far so earlier later said say told according".split()
+    "weekend overnight morning afternoon evening night alone far so earlier later said say told according "
+    "other".split()
 )
 """Words after a figure that say when or who, not what it counts ("1,000 killed in the past week alone"):
 read as the counted noun, "past" made 12 killed and 40 wounded "in the past day" one thing, and a conflict."""
@@ -71,7 +72,8 @@ def subject(text: str, after: int, start: int = -1) -> list[str]:
     """The counted noun after a figure ("1,000 North Korean troops" -> ["troop"]), up to two words.
 
     Read to the end of the figure's clause, and not into the next figure's words ("killed 12 and injured
-    40": "injured" counts the 40); with nothing there, the participle right before the figure ("killed 12")."""
+    40": "injured" counts the 40); the participle right before the figure ("killed 12 people") completes it,
+    so that "killed 12" and "killed 12 people" share what they count."""
     hi = min(len(text), after + 80)
     end = _CLAUSE_END.search(text, after, hi)
     if end:
@@ -91,9 +93,9 @@ def subject(text: str, after: int, start: int = -1) -> list[str]:
         out.append(_NOUNS.get(base, base))
         if len(out) == 2:
             break
-    if not out and start >= 0:
+    if len(out) < 2 and start >= 0:
         verb = _verb_before(text, start)
-        if verb:
+        if verb and verb not in out:
             out.append(verb)
     return out
 
@@ -105,6 +107,8 @@ def _verb_before(text: str, start: int) -> str | None:
         words.pop()  # "killed at least 12", "injuring some 40"
     if not words or not words[-1].islower() or not words[-1].endswith(("ed", "ing")):
         return None
+    if len(words) > 1 and words[-2].lower() in ("a", "an", "the"):
+        return None  # "an estimated 1,000", "a staggering 40": an adjective of the figure
     base = stem(words[-1])
     return _NOUNS.get(base, base)
 
