@@ -278,3 +278,25 @@ def test_the_verb_before_a_figure_counts_with_the_noun_after_it() -> None:
     assert [c.independent_origins for c in story_claims] == [2]  # a claim's figure is its first: the 12
     text = "An estimated 1,000 were killed in the past week."
     assert claims.subject(text, text.index("1,000") + 5, text.index("1,000")) == ["dead"]  # "estimated": no verb
+
+
+def test_a_figure_inside_another_reports_bounds_is_no_conflict() -> None:
+    """"at least 1,000" is not contradicted by 1,500, nor "up to 1,000" by 800, nor "10-15" by 15."""
+    for first, second in [("at least 1,000", "1,500"), ("more than 1,000", "1,500"), ("1,500", "at least 1,000"),
+                          ("up to 1,000", "800"), ("between 800 and 1,000", "800"), ("10-15", "15"),
+                          ("at least 1,000", "more than 2,000")]:
+        _, conflicts = _pair(f"The ministry said {first} people were killed in the past week.",
+                             f"The UN said {second} people were killed in the past week.")
+        assert conflicts == [], (first, second)
+    for first, second in [("at least 1,000", "800"), ("up to 1,000", "1,500"), ("10-15", "40"),
+                          ("at least 2,000", "up to 1,000")]:
+        _, conflicts = _pair(f"The ministry said {first} people were killed in the past week.",
+                             f"The UN said {second} people were killed in the past week.")
+        assert len(conflicts) == 1, (first, second)
+
+
+def test_summaries_without_bounds_read_as_exact_figures() -> None:
+    """Records written before bounds were kept have no "b": their figures are points, as they were."""
+    _, conflicts = claims.match([("a0", "a0", 1.0, [summary("c0", 1000, speaker="Kyiv")]),
+                                 ("a1", "a1", 2.0, [summary("c1", 800, speaker="UN")])])
+    assert len(conflicts) == 1

@@ -134,8 +134,26 @@ def main_quantity(claim: Claim) -> Quantity:
     return claim.quantities[0]
 
 
+_LOWER_BOUND = frozenset((">", ">="))  # "more than", "at least", "over"
+_UPPER_BOUND = frozenset(("<=",))  # "up to"; "<" is mostly "nearly"/"almost", a figure close below: a point
+
+
+def _bounds(q: Quantity) -> list[float | None] | None:
+    """The figure's range when it is one or has one open end ("at least 1,000" -> [1000, None]), else None."""
+    if q.low is not None and q.high is not None and q.low < q.high:
+        return [q.low, q.high]
+    if q.approx in _LOWER_BOUND:
+        return [q.value, None]
+    if q.approx in _UPPER_BOUND:
+        return [None, q.value]
+    return None
+
+
 def summarize(claims: Iterable[Claim], text: str) -> list[dict[str, Any]]:
-    """The compact, storable form of an article's claims that carry a figure."""
+    """The compact, storable form of an article's claims that carry a figure.
+
+    "b", only on a figure that is a range or a bound ("at least 1,000"), holds its [low, high] (None for an
+    open end): a figure inside it is no contradiction. Summaries without it are exact figures."""
     with_figures = [c for c in claims if c.quantities]
     with_figures.sort(key=lambda c: (-c.checkworthiness, c.start))
     out: list[dict[str, Any]] = []
@@ -144,11 +162,15 @@ def summarize(claims: Iterable[Claim], text: str) -> list[dict[str, Any]]:
         speaker = c.speaker.who if c.speaker else None
         if c.speaker and c.speaker.org and c.speaker.org not in (speaker or ""):
             speaker = f"{speaker} ({c.speaker.org})" if speaker else c.speaker.org
-        out.append({
+        summary = {
             "i": c.claim_id, "k": c.kind, "v": q.value, "u": q.unit, "w": _canon_window(c.window),
             "j": subject(text, q.end, q.start) if 0 <= q.start <= q.end <= len(text) else [],
             "s": speaker, "h": c.hedged, "x": c.text[:MAX_TEXT],
-        })
+        }
+        bounds = _bounds(q)
+        if bounds is not None:
+            summary["b"] = bounds
+        out.append(summary)
     return out
 
 
@@ -209,6 +231,16 @@ def _key_unit(unit: str | None) -> str | None:
 
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def _consistent(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two figures can both be right: their ranges ("b", else the figure itself) meet, or come within
+    the tolerance ("at least 1,000" and 1,500 do; "up to 1,000" and 1,500 do not)."""
+    a_lo, a_hi = a.get("b") or (a["v"], a["v"])
+    b_lo, b_hi = b.get("b") or (b["v"], b["v"])
+    lo = max(x for x in (a_lo, b_lo) if x is not None) if a_lo is not None or b_lo is not None else None
+    hi = min(x for x in (a_hi, b_hi) if x is not None) if a_hi is not None or b_hi is not None else None
+    return lo is None or hi is None or lo <= hi or _close(lo, hi)
 
 
 class _Group:
@@ -418,6 +450,8 @@ def _conflict(a: _Group, b: _Group) -> Conflict | None:
         return None  # the bucket fixes kind and window
     if a.first["k"] in _NO_CONFLICT or not a.first["w"]:
         return None  # without a time window two figures need not describe the same quantity
+    if _consistent(a.first, b.first):
+        return None  # "at least 1,000" and 1,500: both can be right
     early, late = (a, b) if a.time <= b.time else (b, a)
     if early.time < late.time and late.first["v"] > early.first["v"] and _same_source(early, late):
         return None  # a source raising its own figure later is an update, not a contradiction
