@@ -300,3 +300,17 @@ def test_summaries_without_bounds_read_as_exact_figures() -> None:
     _, conflicts = claims.match([("a0", "a0", 1.0, [summary("c0", 1000, speaker="Kyiv")]),
                                  ("a1", "a1", 2.0, [summary("c1", 800, speaker="UN")])])
     assert len(conflicts) == 1
+
+
+def test_one_date_written_in_different_styles_is_one_window() -> None:
+    """AP's "Oct. 7", another outlet's "October 7" and the BBC's "7 October" were three windows: one figure,
+    three claims of one origin each."""
+    story_claims, _ = claims.match([
+        ("a0", "a0", 1.0, _summaries("Officials said 1,200 people were killed on Oct. 7.")),
+        ("a1", "a1", 2.0, _summaries("Officials said 1,200 people were killed on October 7.")),
+        ("a2", "a2", 3.0, _summaries("Officials said 1,200 people were killed on 7 October.")),
+        ("a3", "a3", 4.0, [summary("c3", 1200, unit="people", noun=["people", "kill"], window="oct. 7")]),  # stored
+    ])
+    assert [c.independent_origins for c in story_claims] == [4]
+    canon = claims._canon_window
+    assert canon("Oct 7, 2023") == canon("7 October 2023") == "oct 7 2023" and canon("Oct. 7") == "oct 7"

@@ -61,10 +61,23 @@ _WINDOWS = {"past week": "week", "last week": "week", "this week": "week", "past
             "past month": "month", "past year": "year"}
 
 
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+_DATE = re.compile(r"(?:(?P<m1>[a-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]{3})[a-z]*\.?)"
+                   r"(?:,?\s+(?P<y>\d{4}))?")
+
+
+@functools.lru_cache(maxsize=4096)
 def _canon_window(window: str | None) -> str | None:
+    """A window as matching compares it: "past week" is "week"; a date is "oct 7" however written ("Oct. 7",
+    "October 7", "7 October"), with its year when given ("oct 7 2023"). Idempotent, so stored summaries (whose
+    windows were only lower-cased) are read through it again."""
     if not window:
         return None
     low = window.strip().lower()
+    m = _DATE.fullmatch(low)
+    if m is not None and (m["m1"] or m["m2"]) in _MONTHS:
+        date = f"{m['m1'] or m['m2']} {int(m['d1'] or m['d2'])}"
+        return f"{date} {m['y']}" if m["y"] else date
     return _WINDOWS.get(low, low)
 
 
@@ -185,16 +198,16 @@ def signatures(claims: Iterable[Mapping[str, Any]]) -> set[tuple[Any, ...]]:
     """
     out: set[tuple[Any, Any, str, float | None]] = set()
     for c in claims:
-        value = float(c["v"])
-        if not (abs(value) >= 100 or c["w"]):
+        value, window = float(c["v"]), _canon_window(c["w"])
+        if not (abs(value) >= 100 or window):
             continue
         counted = next((_NOUNS.get(w, w) for w in c["j"] if w not in _NOT_COUNTED), None)
         if counted is None:
             continue
         rounded = float(f"{value:.2g}")
-        out.add((c["k"], c["w"], unit_key(c["u"]) or counted, rounded))
-        if c["w"]:
-            out.add((c["k"], c["w"], unit_key(c["u"]) or counted, None))
+        out.add((c["k"], window, unit_key(c["u"]) or counted, rounded))
+        if window:
+            out.add((c["k"], window, unit_key(c["u"]) or counted, None))
     return out
 
 
@@ -288,7 +301,7 @@ class ClaimBook:
         """Match one article's claim summaries against the groups so far."""
         self._newest = newest = []
         for claim in claims:
-            key = (claim["k"], claim["w"])
+            key = (claim["k"], _canon_window(claim["w"]))
             bucket = self._buckets.setdefault(key, [])
             self._dirty.add(key)
             counted, value, unit = nouns(claim["j"]), claim["v"], unit_key(claim["u"])
