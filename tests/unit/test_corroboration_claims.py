@@ -314,3 +314,20 @@ def test_one_date_written_in_different_styles_is_one_window() -> None:
     assert [c.independent_origins for c in story_claims] == [4]
     canon = claims._canon_window
     assert canon("Oct 7, 2023") == canon("7 October 2023") == "oct 7 2023" and canon("Oct. 7") == "oct 7"
+
+
+def test_a_denial_of_a_figure_is_not_a_report_of_it() -> None:
+    """Moscow denying "claims that 1,000 soldiers were killed" counted as a report and an independent origin of
+    the 1,000; two outlets reporting that denial are one claim of their own."""
+    affirm = "The White House said 1,000 North Korean soldiers were killed in the past week."
+    deny = ("Russia's Defence Ministry denied Western claims that 1,000 North Korean soldiers were killed "
+            "in the past week.")
+    story_claims, conflicts = claims.match([
+        ("a0", "a0", 1.0, _summaries(affirm)),
+        ("a1", "a1", 2.0, _summaries(deny)),
+        ("a2", "a2", 3.0, _summaries(deny.replace("Russia's Defence Ministry", "Moscow"))),
+    ])
+    assert sorted((c.reports, c.independent_origins) for c in story_claims) == [(1, 1), (2, 2)]
+    assert conflicts == []
+    text = "Police, who denied any wrongdoing, said 12 people were killed in the past day."
+    assert "n" not in _summaries(text)[0]

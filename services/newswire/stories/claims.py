@@ -162,11 +162,27 @@ def _bounds(q: Quantity) -> list[float | None] | None:
     return None
 
 
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)"
+                     r"|disput(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b(?P<gap>[^,;:.!?]*)$")
+_GAP_BREAK = re.compile(r"\b(?:but|said|says|while|although|though)\b")
+
+
+def _denied(claim: Claim, q: Quantity) -> bool:
+    """Whether the claim denies its figure ("denied claims that 1,000 were killed"): a denial verb before the
+    figure in the same clause. "Police, who denied any wrongdoing, said 12 were killed" affirms its 12."""
+    at = q.start - claim.start
+    if not 0 < at <= len(claim.text):
+        return False
+    m = _DENIAL.search(claim.text[:at].lower())
+    return m is not None and _GAP_BREAK.search(m["gap"]) is None
+
+
 def summarize(claims: Iterable[Claim], text: str) -> list[dict[str, Any]]:
     """The compact, storable form of an article's claims that carry a figure.
 
     "b", only on a figure that is a range or a bound ("at least 1,000"), holds its [low, high] (None for an
-    open end): a figure inside it is no contradiction. Summaries without it are exact figures."""
+    open end): a figure inside it is no contradiction. Summaries without it are exact figures. "n": True
+    marks a claim that denies its figure, which is no report of it; summaries without it affirm theirs."""
     with_figures = [c for c in claims if c.quantities]
     with_figures.sort(key=lambda c: (-c.checkworthiness, c.start))
     out: list[dict[str, Any]] = []
@@ -183,6 +199,8 @@ def summarize(claims: Iterable[Claim], text: str) -> list[dict[str, Any]]:
         bounds = _bounds(q)
         if bounds is not None:
             summary["b"] = bounds
+        if _denied(c, q):
+            summary["n"] = True
         out.append(summary)
     return out
 
@@ -283,25 +301,26 @@ class ClaimBook:
 
     def __init__(self) -> None:
         self._groups: list[_Group] = []
-        self._buckets: dict[tuple[Any, Any], list[_Group]] = {}
-        """Groups by kind and window: units are compared within (an unknown unit matches any)."""
+        self._buckets: dict[tuple[Any, Any, bool], list[_Group]] = {}
+        """Groups by kind, window and denial: units are compared within (an unknown unit matches any)."""
         self._ranked: dict[int, tuple[int, int, str, int, StoryClaim]] = {}
         """Each group's claim behind its rank key (most origins, most reports, key, then group order):
         ranking by these plain tuples needs no key function per claim per story event."""
         self._order: list[tuple[int, int, str, int, StoryClaim]] = []  # those tuples, kept sorted
         self._stale: dict[int, _Group] = {}  # groups whose claim changed since the last result
-        self._conflicts: dict[tuple[Any, Any], list[Conflict]] = {}
+        self._conflicts: dict[tuple[Any, Any, bool], list[Conflict]] = {}
         self._all_conflicts: list[Conflict] = []
-        self._dirty: set[tuple[Any, Any]] = set()
+        self._dirty: set[tuple[Any, Any, bool]] = set()
         self._newest: list[_Group] = []  # the groups the last article added reports
-        self._pairs: dict[tuple[Any, Any], dict[tuple[int, int], Conflict]] = {}
+        self._pairs: dict[tuple[Any, Any, bool], dict[tuple[int, int], Conflict]] = {}
         """Per bucket, the conflicting pairs of its claims by their places in it (claims are only appended)."""
 
     def add(self, article_id: str, origin: str, time: float, claims: list[dict[str, Any]]) -> None:
         """Match one article's claim summaries against the groups so far."""
         self._newest = newest = []
         for claim in claims:
-            key = (claim["k"], _canon_window(claim["w"]))
+            # a denial is matched only with denials: it reports no figure, and is no report of the one it denies
+            key = (claim["k"], _canon_window(claim["w"]), bool(claim.get("n")))
             bucket = self._buckets.setdefault(key, [])
             self._dirty.add(key)
             counted, value, unit = nouns(claim["j"]), claim["v"], unit_key(claim["u"])
@@ -343,7 +362,7 @@ class ClaimBook:
         for key in self._dirty:
             bucket = self._buckets[key]
             # only claims with a time window can conflict (see _conflict): the rest cost no pairwise pass
-            if len(bucket) > 1 and key[1] and key[0] not in _NO_CONFLICT:
+            if len(bucket) > 1 and key[1] and key[0] not in _NO_CONFLICT and not key[2]:
                 found = self._recheck(key, bucket, stale)
             else:
                 found = []
@@ -357,7 +376,7 @@ class ClaimBook:
             self._all_conflicts = [x for _, xs in sorted(self._conflicts.items(), key=_bucket_order) for x in xs]
         return list(self._all_conflicts)
 
-    def _recheck(self, key: tuple[Any, Any], bucket: list[_Group], stale: Mapping[int, _Group]) -> list[Conflict]:
+    def _recheck(self, key: tuple[Any, Any, bool], bucket: list[_Group], stale: Mapping[int, _Group]) -> list[Conflict]:
         """The bucket's conflicts, in pair order, with only the pairs of claims that changed checked again.
 
         A pair's conflict depends on its two claims alone, so the others keep theirs: checking every pair
@@ -406,8 +425,8 @@ class ClaimBook:
         return listed, found, len(order), held
 
 
-def _bucket_order(item: tuple[tuple[Any, Any], list[Conflict]]) -> str:
-    """A process-independent order of claim buckets (kind, window may be None)."""
+def _bucket_order(item: tuple[tuple[Any, Any, bool], list[Conflict]]) -> str:
+    """A process-independent order of claim buckets (kind, window may be None; denied)."""
     return repr(item[0])
 
 
@@ -431,8 +450,10 @@ def _story_claim(g: _Group) -> StoryClaim:
 
 
 def claim_key(c: Mapping[str, Any]) -> str:
-    """A matched claim's stable key: kind, window, counted noun and figure of its first report."""
-    return "k_" + digest(c["k"], c["w"], " ".join(c["j"]), _key_unit(c["u"]), round(float(c["v"]), 3))
+    """A matched claim's stable key: kind, window, counted noun and figure of its first report, and whether it
+    denies the figure (only then, so that the keys of stored claims stay)."""
+    parts = (c["k"], c["w"], " ".join(c["j"]), _key_unit(c["u"]), round(float(c["v"]), 3))
+    return "k_" + digest(*parts, "denied") if c.get("n") else "k_" + digest(*parts)
 
 
 def _same_source(a: _Group, b: _Group) -> bool:
