@@ -331,3 +331,13 @@ def test_a_denial_of_a_figure_is_not_a_report_of_it() -> None:
     assert conflicts == []
     text = "Police, who denied any wrongdoing, said 12 people were killed in the past day."
     assert "n" not in _summaries(text)[0]
+
+
+def test_casualties_and_losses_are_the_killed_or_wounded() -> None:
+    """"over 1,000 casualties" and "1,000 losses" are "1,000 killed or wounded": they were never matched."""
+    for wording in ("suffered over 1,000 casualties", "suffered 1,000 losses"):
+        story_claims, _ = _pair("The White House said 1,000 were killed or wounded in the past week.",
+                                f"North Korean troops {wording} over the past week, Kirby said.")
+        assert [c.independent_origins for c in story_claims] == [2], wording
+    # stored summaries: "killed or injured" was written as its two stems
+    assert claims.nouns(["kill", "injur"]) == claims.nouns(["casualty"])

@@ -43,7 +43,7 @@ _SYNONYMS = {"soldier": "troop", "servicemen": "troop", "serviceman": "troop", "
 _NOUNS = _SYNONYMS | {
     "wound": "injured", "injur": "injured", "injury": "injured",
     "kill": "dead", "died": "dead", "die": "dead", "death": "dead", "fatality": "dead",
-    "house": "home", "demonstrator": "protester",
+    "house": "home", "demonstrator": "protester", "loss": "casualty", "losse": "casualty",
 }
 """Counted nouns by their stems: "wounded" stems to "wound" and "injured" to "injur", so the synonyms of
 _SYNONYMS, keyed by the words, never applied to them; and killed, died, dead and deaths count the same."""
@@ -54,6 +54,8 @@ _NOT_COUNTED = frozenset(
 )
 """Words after a figure that say when or who, not what it counts ("1,000 killed in the past week alone"):
 read as the counted noun, "past" made 12 killed and 40 wounded "in the past day" one thing, and a conflict."""
+_HARMED = frozenset(("dead", "injured"))
+"""Killed and wounded together are casualties ("1,000 killed or wounded" = "over 1,000 casualties")."""
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\u2014]|,\s")
 _NEXT_FIGURE = re.compile(r"[\d$\u00a3\u20ac]")
 _JOIN = frozenset(("and", "or", "but", "while", "with", "as", "plus"))
@@ -103,9 +105,13 @@ def subject(text: str, after: int, start: int = -1) -> list[str]:
         base = stem(low)
         if base in _NOT_COUNTED:
             continue
-        out.append(_NOUNS.get(base, base))
+        noun = _NOUNS.get(base, base)
+        if noun in _HARMED and out and out[-1] in _HARMED and out[-1] != noun:
+            out[-1] = "casualty"  # "killed or wounded": read as one word, so the noun before it stays
+            continue
         if len(out) == 2:
             break
+        out.append(noun)
     if len(out) < 2 and start >= 0:
         verb = _verb_before(text, start)
         if verb and verb not in out:
@@ -128,8 +134,10 @@ def _verb_before(text: str, start: int) -> str | None:
 
 def nouns(j: Iterable[str]) -> frozenset[str]:
     """What a summary counts, as matching compares it: stored summaries keep the words they were written
-    with (stems unmerged, window words such as "past" among them), so those are read the same way."""
-    return frozenset(_NOUNS.get(w, w) for w in j if w not in _NOT_COUNTED)
+    with (stems unmerged, window words such as "past" among them, "killed or injured" as two), so those are
+    read the same way."""
+    out = frozenset(_NOUNS.get(w, w) for w in j if w not in _NOT_COUNTED)
+    return out - _HARMED | {"casualty"} if _HARMED <= out else out
 
 
 _MAIN_KINDS = {"money": "money", "share": "percent", "casualties": "count", "count": "count"}
