@@ -341,3 +341,21 @@ def test_casualties_and_losses_are_the_killed_or_wounded() -> None:
         assert [c.independent_origins for c in story_claims] == [2], wording
     # stored summaries: "killed or injured" was written as its two stems
     assert claims.nouns(["kill", "injur"]) == claims.nouns(["casualty"])
+
+
+def test_a_figure_is_a_bound_only_when_every_report_of_it_says_so_in_any_arrival_order() -> None:
+    """AP's "at least 10" (9:00) and Reuters' "ten people died" (14:00) are one claim; the government's 30
+    (16:00) contradicts Reuters. The claim read as a bound when AP's report arrived first: the conflict was
+    there in some arrival orders and not in others."""
+    import itertools
+
+    at_least = summary("c0", 10, unit="people", noun=["people", "dead"], window="day", speaker="emergency service")
+    at_least["b"] = [10.0, None]
+    reports = [("a0", "a0", 9.0, [at_least]),
+               ("a1", "a1", 14.0, [summary("c1", 10, unit="people", noun=["people", "dead"], window="day",
+                                           speaker="emergency service")]),
+               ("a2", "a2", 16.0, [summary("c2", 30, unit="people", noun=["people", "dead"], window="day",
+                                           speaker="government delegate")])]
+    for order in itertools.permutations(reports):
+        assert len(claims.match(list(order))[1]) == 1, [r[0] for r in order]
+    assert claims.match([reports[0], reports[2]])[1] == []  # "at least 10" alone: 30 is no contradiction

@@ -272,11 +272,11 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
-def _consistent(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Whether two figures can both be right: their ranges ("b", else the figure itself) meet, or come within
+def _consistent(a: _Group, b: _Group) -> bool:
+    """Whether two claims' figures can both be right: their ranges (see _Group.bounds) meet, or come within
     the tolerance ("at least 1,000" and 1,500 do; "up to 1,000" and 1,500 do not)."""
-    a_lo, a_hi = a.get("b") or (a["v"], a["v"])
-    b_lo, b_hi = b.get("b") or (b["v"], b["v"])
+    a_lo, a_hi = a.bounds()
+    b_lo, b_hi = b.bounds()
     lo = max(x for x in (a_lo, b_lo) if x is not None) if a_lo is not None or b_lo is not None else None
     hi = min(x for x in (a_hi, b_hi) if x is not None) if a_hi is not None or b_hi is not None else None
     return lo is None or hi is None or lo <= hi or _close(lo, hi)
@@ -284,7 +284,7 @@ def _consistent(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 
 class _Group:
     __slots__ = ("first", "nouns", "unit", "value", "key", "reports", "origins", "claim_ids", "hedged", "speakers",
-                 "time", "seq")
+                 "time", "seq", "exact")
 
     def __init__(self, claim: Mapping[str, Any], article_id: str, origin: str, time: float, seq: int = 0) -> None:
         self.first = claim
@@ -299,6 +299,15 @@ class _Group:
         self.hedged = [bool(claim["h"])]
         self.speakers: dict[str, int] = {claim["s"]: 1} if claim["s"] else {}
         self.time = time
+        self.exact = "b" not in claim  # whether a report gives the figure itself, not a bound or range
+
+    def bounds(self) -> tuple[float | None, float | None]:
+        """The claim's range: its first report's bound or range only when no report gives an exact figure
+        ("ten died" and "at least 10 died" say 10), so that it does not depend on which report came first."""
+        if self.exact:
+            return self.value, self.value
+        lo, hi = self.first["b"]
+        return lo, hi
 
 
 class ClaimBook:
@@ -345,6 +354,8 @@ class ClaimBook:
                         g.speakers[claim["s"]] = g.speakers.get(claim["s"], 0) + 1
                     if time < g.time:  # the earliest report dates the figure, whatever arrived first
                         g.time = time
+                    if "b" not in claim:
+                        g.exact = True
                     self._stale[id(g)] = g
                     newest.append(g)
                     break
@@ -492,7 +503,7 @@ def _conflict(a: _Group, b: _Group) -> Conflict | None:
         return None  # the bucket fixes kind and window
     if a.first["k"] in _NO_CONFLICT or not a.first["w"]:
         return None  # without a time window two figures need not describe the same quantity
-    if _consistent(a.first, b.first):
+    if _consistent(a, b):
         return None  # "at least 1,000" and 1,500: both can be right
     early, late = (a, b) if a.time <= b.time else (b, a)
     if early.time < late.time and late.first["v"] > early.first["v"] and _same_source(early, late):
