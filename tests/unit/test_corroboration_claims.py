@@ -359,3 +359,14 @@ def test_a_figure_is_a_bound_only_when_every_report_of_it_says_so_in_any_arrival
     for order in itertools.permutations(reports):
         assert len(claims.match(list(order))[1]) == 1, [r[0] for r in order]
     assert claims.match([reports[0], reports[2]])[1] == []  # "at least 10" alone: 30 is no contradiction
+
+
+def test_a_death_toll_counts_the_dead() -> None:
+    """"The death toll rose to 41" counted nothing, so it matched any figure near it and conflicted with none:
+    another source's 60 killed in the same day was no conflict."""
+    _, conflicts = _pair("The death toll rose to 41 in the past day, officials said.",
+                         "The UN said 60 people were killed in the past day.")
+    assert len(conflicts) == 1
+    _, conflicts = _pair("The death toll rose to 41 in the past day, officials said.",
+                         "The UN said 60 people were wounded in the past day.")
+    assert conflicts == []

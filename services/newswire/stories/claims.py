@@ -119,9 +119,16 @@ def subject(text: str, after: int, start: int = -1) -> list[str]:
     return out
 
 
+_DEATH_TOLL = re.compile(r"\bdeath\s+tolls?\b")
+
+
 def _verb_before(text: str, start: int) -> str | None:
-    """The participle governing the figure that starts at `start` ("killed at least 12" -> "dead"), if any."""
-    words = _WORD.findall(_CLAUSE_END.split(text[max(0, start - 60):start])[-1])
+    """The participle governing the figure that starts at `start` ("killed at least 12" -> "dead"), if any;
+    "dead" after a death toll in the same clause ("the death toll rose to 41")."""
+    clause = _CLAUSE_END.split(text[max(0, start - 60):start])[-1]
+    if _DEATH_TOLL.search(clause.lower()):
+        return "dead"
+    words = _WORD.findall(clause)
     while words and words[-1].lower() in _SKIP:
         words.pop()  # "killed at least 12", "injuring some 40"
     if not words or not words[-1].islower() or not words[-1].endswith(("ed", "ing")):
