@@ -370,3 +370,25 @@ def test_a_death_toll_counts_the_dead() -> None:
     _, conflicts = _pair("The death toll rose to 41 in the past day, officials said.",
                          "The UN said 60 people were wounded in the past day.")
     assert conflicts == []
+
+
+def test_two_countries_ministries_are_not_one_source() -> None:
+    """Russia's defence ministry's 300 and, later, Ukraine's defence ministry's 1,000 shared the words "defence
+    ministry", so the 1,000 read as the same source raising its figure: no conflict."""
+    _, conflicts = _pair("Russia's defence ministry said 300 people were killed in the past day.",
+                         "Ukraine's defence ministry said 1,000 people were killed in the past day.")
+    assert len(conflicts) == 1
+
+    def growth(first: str, second: str) -> list[Any]:
+        return claims.match([
+            ("a0", "a0", 1.0, [summary("c0", 300, unit="people", noun=["people"], window="day", speaker=first)]),
+            ("a1", "a1", 2.0, [summary("c1", 1000, unit="people", noun=["people"], window="day", speaker=second)]),
+        ])[1]
+
+    for first, second in [("Gaza's health ministry", "Israel's health ministry"),
+                          ("Marta Villanueva (civil protection agency)", "Jorge Almansa (Red Cross)")]:
+        assert len(growth(first, second)) == 1, (first, second)
+    for first, second in [("Turkey's disaster agency", "country's disaster agency AFAD"),
+                          ("John Kirby (White House)", "White House"), ("Police", "Police in Valencia"),
+                          ("John Kirby (White House)", "Kirby (White House)")]:
+        assert growth(first, second) == [], (first, second)  # one source raising its own figure

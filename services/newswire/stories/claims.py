@@ -482,10 +482,33 @@ def claim_key(c: Mapping[str, Any]) -> str:
     return "k_" + digest(*parts, "denied") if c.get("n") else "k_" + digest(*parts)
 
 
+_POSSESSOR = re.compile(r"([A-Za-z][A-Za-z\-]*)['\u2019]s\b")
+_IN_PARENS = re.compile(r"\(([^()]*)\)")
+_COMMON_OWNERS = frozenset(
+    "country region city state nation province government company firm group agency ministry army military".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _owners(speaker: str) -> frozenset[str]:
+    """Whose a speaker is: its possessors and the organisation in parentheses ("Russia's defence ministry" ->
+    russia, "John Kirby (White House)" -> white, house); not a generic one ("the country's disaster agency")."""
+    words = {m.lower() for m in _POSSESSOR.findall(speaker)}
+    for org in _IN_PARENS.findall(speaker):
+        words.update(w for w in _WORD.findall(org.lower()) if w not in _SKIP)
+    return frozenset(words - _COMMON_OWNERS)
+
+
 def _same_source(a: _Group, b: _Group) -> bool:
-    """Whether two claims come from the same speaker (or at least one speaker is unknown)."""
+    """Whether two claims come from the same speaker (or at least one speaker is unknown).
+
+    Speakers that both say whose they are and differ there are two sources whatever else they share
+    ("Russia's defence ministry", "Ukraine's defence ministry"); otherwise any shared word makes one."""
     if not a.speakers or not b.speakers:
         return True
+    owners_a = frozenset().union(*map(_owners, a.speakers))
+    owners_b = frozenset().union(*map(_owners, b.speakers))
+    if owners_a and owners_b and owners_a.isdisjoint(owners_b):
+        return False
     words_a = {w for s in a.speakers for w in _WORD.findall(s.lower()) if w not in _SKIP}
     words_b = {w for s in b.speakers for w in _WORD.findall(s.lower()) if w not in _SKIP}
     return bool(words_a & words_b)
