@@ -280,6 +280,21 @@ def test_the_verb_before_a_figure_counts_with_the_noun_after_it() -> None:
     assert claims.subject(text, text.index("1,000") + 5, text.index("1,000")) == ["dead"]  # "estimated": no verb
 
 
+def test_only_what_happened_to_people_is_read_from_the_verb_before_a_figure() -> None:
+    """"approved 45 million euros" counted "approv", so the samples' aid figure matched none of the four other
+    outlets' "45 million euros in emergency aid" and its corroboration alert was lost."""
+    text = "The government approved 45 million euros on Friday."
+    assert claims.subject(text, text.index(" on Friday"), text.index("45")) == []
+
+
+def test_a_conversion_in_brackets_after_a_figure_is_skipped() -> None:
+    text = "The regional government approved 45 million euros ($49 million) in emergency aid on Friday evening."
+    end = text.index(" ($49")
+    assert claims.subject(text, end, text.index("45")) == ["emergency", "aid"]
+    story_claims, _ = _pair(text, "The regional government approved 45 million euros in emergency aid on Friday.")
+    assert [c.independent_origins for c in story_claims if c.kind == "money"] == [2]
+
+
 def test_a_figure_inside_another_reports_bounds_is_no_conflict() -> None:
     """"at least 1,000" is not contradicted by 1,500, nor "up to 1,000" by 800, nor "10-15" by 15."""
     for first, second in [("at least 1,000", "1,500"), ("more than 1,000", "1,500"), ("1,500", "at least 1,000"),

@@ -58,6 +58,11 @@ _HARMED = frozenset(("dead", "injured"))
 """Killed and wounded together are casualties ("1,000 killed or wounded" = "over 1,000 casualties")."""
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\u2014]|,\s")
 _NEXT_FIGURE = re.compile(r"[\d$\u00a3\u20ac]")
+_CONVERSION = re.compile(r"[ \u00a0]*\([^()]{0,40}[\d$\u00a3\u20ac][^()]{0,40}\)")
+"""The same figure in another currency or unit right after it ("45 million euros ($49 million) in aid")."""
+_OUTCOMES = frozenset(("dead", "injured", "casualty"))
+"""What a participle before a figure may say it counts ("killed 12"): only what happened to people; "approved
+45 million euros" says nothing of what the money is, and matching must not read "approv" as its noun."""
 _JOIN = frozenset(("and", "or", "but", "while", "with", "as", "plus"))
 _WINDOWS = {"past week": "week", "last week": "week", "this week": "week", "past day": "day",
             "past month": "month", "past year": "year"}
@@ -89,6 +94,9 @@ def subject(text: str, after: int, start: int = -1) -> list[str]:
     Read to the end of the figure's clause, and not into the next figure's words ("killed 12 and injured
     40": "injured" counts the 40); the participle right before the figure ("killed 12 people") completes it,
     so that "killed 12" and "killed 12 people" share what they count."""
+    conversion = _CONVERSION.match(text, after)
+    if conversion:
+        after = conversion.end()  # "45 million euros ($49 million) in emergency aid": the aid is what it is
     hi = min(len(text), after + 80)
     end = _CLAUSE_END.search(text, after, hi)
     if end:
@@ -135,8 +143,8 @@ def _verb_before(text: str, start: int) -> str | None:
         return None
     if len(words) > 1 and words[-2].lower() in ("a", "an", "the"):
         return None  # "an estimated 1,000", "a staggering 40": an adjective of the figure
-    base = stem(words[-1])
-    return _NOUNS.get(base, base)
+    noun = _NOUNS.get(stem(words[-1]))
+    return noun if noun in _OUTCOMES else None
 
 
 def nouns(j: Iterable[str]) -> frozenset[str]:
