@@ -432,3 +432,14 @@ def test_what_an_absorbed_story_alerted_on_does_not_page_again_in_the_story_that
     assert engine.evaluate(grown, replay=False, now=NOW) == []
     other = story([member(2, "afp")], [claim("k_other", origins=1, value=5000.0, articles=["a2"])], sid="s_new")
     assert {a.rule for a in engine.evaluate(other, replay=False, now=NOW)} == {"mass", "watch"}  # others still page
+
+
+def test_the_default_corroboration_rule_leaves_ages_and_distances_alone() -> None:
+    """Every outlet repeats a suspect's age ("Orozco, 27") and a distance: no page for them, while a toll,
+    a sum or a count that three origins report still pages."""
+    members = [member(0, "ap"), member(1, "reuters"), member(2, "bbc")]
+    age = claim("k27", origins=3, value=27.0, kind="measure", unit="year of age", window=None,
+                text="Deputies identified the suspect as Jose Luis Orozco, 27.")
+    toll = claim("k12", origins=3, value=12.0, kind="casualties", window=None, text="The attack killed 12 people.")
+    alerts = AlertEngine(load_rules(DEFAULT), {}).evaluate(story(members, [age, toll]), replay=False, now=NOW)
+    assert [a.claims[0].key for a in alerts if a.rule == "corroborated"] == ["k12"]
