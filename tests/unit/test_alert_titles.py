@@ -53,3 +53,19 @@ def test_dated_and_cited_attributions_are_dropped() -> None:
         "That package is expected to be worth $1.25 billion")
     assert summarize_claim("The White House believes more than 1,000 troops have been killed.") == (
         "More than 1,000 troops have been killed")
+
+
+def test_a_long_sentence_is_never_cut_inside_brackets() -> None:
+    """Cut at the comma inside "(seven years, $140 million)", the title read "$140- $150 million) and
+    Nationals (eight years"."""
+    text = ("Teixeira is considered the top offensive player available on the free agent market, and the Orioles "
+            "(seven years, $140- $150 million) and Nationals (eight years, $160 million) reportedly have made "
+            "sizeable offers as well.")
+    summary = summarize_claim(text)
+    assert summary.startswith("The Orioles (seven years, $140- $150 million) and Nationals (eight years, $160")
+    assert summary.count("(") == summary.count(")") or summary.endswith("…")
+
+
+def test_a_speakers_organisation_is_not_brackets_within_brackets() -> None:
+    assert with_speaker("12 killed", "Mike Silverman (Boston Herald)") == "12 killed (Mike Silverman, Boston Herald)"
+    assert with_speaker("3,100 fled", "Spanish Red Cross (Spanish Red Cross)") == "3,100 fled (Spanish Red Cross)"

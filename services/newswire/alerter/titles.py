@@ -59,10 +59,25 @@ def summarize_claim(text: str, limit: int = SUMMARY_MAX) -> str:
 
 def _figure_clause(sentence: str) -> str | None:
     """In a long sentence, the first clause that carries a figure (what the alert is about)."""
-    for clause in _CLAUSE.split(sentence):
+    for clause in _clauses(sentence):
         if len(clause) > 25 and _FIGURE.search(clause):
             return _CLAUSE_LEAD.sub("", clause)
     return None
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence cut at its clause marks, never inside brackets: "the Orioles (seven years, $140 million)
+    and the Nationals" cut at its comma gave the title "$140 million) and the Nationals (eight years"."""
+    out: list[str] = []
+    start = 0
+    for m in _CLAUSE.finditer(sentence):
+        head = sentence[start:m.start()]
+        if head.count("(") > head.count(")") or head.count("[") > head.count("]"):
+            continue  # the mark is inside brackets: the clause goes on
+        out.append(head)
+        start = m.end()
+    out.append(sentence[start:])
+    return out
 
 
 def format_number(value: float) -> str:
@@ -92,5 +107,13 @@ def format_figure(value: float | None, unit: str | None) -> str:
 
 
 def with_speaker(summary: str, speaker: str | None) -> str:
-    """Append the speaker in parentheses, as wire alerts do."""
-    return f"{summary} ({speaker.strip()})" if speaker and speaker.strip() else summary
+    """Append the speaker in parentheses, as wire alerts do; a speaker's own organisation in brackets
+    ("Michael Silverman (Boston Herald)") goes after a comma rather than in brackets within brackets."""
+    who = (speaker or "").strip()
+    if not who:
+        return summary
+    if who.endswith(")") and " (" in who:
+        name, _, org = who[:-1].partition(" (")
+        if name and "(" not in org:
+            who = name if org == name else f"{name}, {org}"
+    return f"{summary} ({who})"
