@@ -69,7 +69,7 @@ _WORDS_BODY = (
 _WORDS_CORE = re.compile(r"\b" + _WORDS_LEAD + _WORDS_BODY)
 # _WORDS_CORE with the non-word character before the number word (its word boundary) taken along: a
 # pattern that starts with a character class lets re skip in C over the letters inside words
-_WORDS_SCAN = re.compile(r"\W" + _WORDS_LEAD + _WORDS_BODY)
+_WORDS_SCAN = re.compile(nb.NON_WORD + _WORDS_LEAD + _WORDS_BODY)
 
 
 def _word_cores(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -20,7 +20,7 @@ from newswire.core.records import Speaker
 from newswire.extractor import gazetteer as gz
 from newswire.extractor import genders
 from newswire.extractor.entities import Mention, is_demonym
-from newswire.extractor.numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS, trie_pattern, word_alternatives
+from newswire.extractor.numbers import NON_WORD, SCALE_WORDS, TENS_WORDS, UNITS_WORDS, trie_pattern, word_alternatives
 from newswire.extractor.sentences import is_abbreviation
 
 _VERB_WORDS = (
@@ -38,7 +38,7 @@ _VERB_WORDS = (
 _VERB = re.compile(r"\b" + trie_pattern(_VERB_WORDS.split()) + r"\b")  # trie: one branch per letter
 # a verb with the non-word character before it: a pattern that starts with a character class lets re
 # skip in C over the letters inside words, where \b would be tried at each one (a third fewer instructions)
-_VERB_SCAN = re.compile(r"\W" + trie_pattern(_VERB_WORDS.split()) + r"\b")
+_VERB_SCAN = re.compile(NON_WORD + trie_pattern(_VERB_WORDS.split()) + r"\b")
 _ACCORDING = re.compile(
     r"(?:\b[Aa]ccording to|\bPer|(?<=, )per) "
     r"(?P<subj>[^,;:.!?\"\u201c\u201d]{2,80}?)(?=\s*(?:[,;:.!?\"\u201c\u201d]|$))"
